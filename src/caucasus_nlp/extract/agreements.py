@@ -1,0 +1,111 @@
+"""Agreement mentions: named agreements from the resource, generic ones linked by kind and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from caucasus_nlp.ids import slug
+from caucasus_nlp.kb import read_jsonl
+
+# A generic mention ("the joint statement") means the agreement of its kind issued this many days before.
+GENERIC_LINK_DAYS = 45
+# Status cues, strongest first: the first set with a lemma in the sentence gives the status.
+STATUS_CUES = (
+    ("violated", {"violate", "violation", "breach", "breach"}),
+    ("signed", {"sign", "conclude", "ink", "initial", "adopt", "issue", "release", "reach"}),
+    ("implemented", {"implement", "implementation", "comply", "compliance", "fulfil", "fulfill", "enforce", "observe"}),
+    ("negotiated", {"negotiate", "negotiation", "talk", "discuss", "finalize", "finalise", "work"}),
+    ("proposed", {"propose", "proposal", "offer", "suggest", "draft", "hope", "intend", "plan"}),
+)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    name: str
+    kind: str
+    date: str | None
+    parties: tuple[str, ...] = ()
+    generic: bool = False
+    patterns: tuple[re.Pattern, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class AgreementMention:
+    agreement: Agreement
+    start: int
+    end: int
+    text: str
+    sent_idx: int
+    status: str
+    rule_id: str
+
+
+@lru_cache(maxsize=4)
+def agreement_catalogue(path: str | None = None) -> tuple[Agreement, ...]:
+    out = []
+    for rec in read_jsonl(path, "agreements.jsonl"):
+        out.append(
+            Agreement(
+                id=rec["id"],
+                name=rec["name"],
+                kind=rec["kind"],
+                date=rec.get("date"),
+                parties=tuple(rec.get("parties", [])),
+                generic=bool(rec.get("generic")),
+                patterns=tuple(re.compile(rf"\b(?:{p})\b", re.IGNORECASE if not rec.get("generic") or "[A-Z]" not in p else 0) for p in rec["patterns"]),
+            )
+        )
+    return tuple(out)
+
+
+def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMention]:
+    """Named agreements first, then generic phrases not inside a named mention."""
+    catalogue = agreement_catalogue()
+    taken: list[tuple[int, int]] = []
+    sents = list(doc.sents)
+    for agreement in sorted(catalogue, key=lambda a: a.generic):
+        for pattern in agreement.patterns:
+            for match in pattern.finditer(doc.text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                target = _link_generic(agreement, match.group(0), published, catalogue) if agreement.generic else agreement
+                sent_idx, sent = next(((i, s) for i, s in enumerate(sents) if s.start_char <= start < s.end_char), (0, sents[0]))
+                yield AgreementMention(
+                    agreement=target,
+                    start=start,
+                    end=end,
+                    text=match.group(0),
+                    sent_idx=sent_idx,
+                    status=mention_status(sent),
+                    rule_id=f"{agreement.id}#{agreement.patterns.index(pattern)}",
+                )
+
+
+def _link_generic(generic: Agreement, text: str, published: str | None, catalogue) -> Agreement:
+    if published and len(published) == 10:
+        day = dt.date.fromisoformat(published)
+        for candidate in catalogue:
+            if candidate.generic or candidate.kind != generic.kind or not candidate.date:
+                continue
+            delta = (day - dt.date.fromisoformat(candidate.date)).days
+            if 0 <= delta <= GENERIC_LINK_DAYS:
+                return candidate
+    name = " ".join(text.split())
+    return Agreement(id=f"agreement:{slug(name)}", name=name, kind=generic.kind, date=None)
+
+
+def mention_status(sent) -> str:
+    lemmas = {t.lemma_.lower() for t in sent}
+    for status, cues in STATUS_CUES:
+        if lemmas & cues:
+            return status
+    return "referenced"

@@ -1,0 +1,100 @@
+"""Group event mentions that report the same real-world event, GDELT-style (events vs mentions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caucasus_nlp.ids import stable_id
+
+# Reports of one event are published within this many days of each other.
+REPORTING_WINDOW_DAYS = 14
+
+
+@dataclass
+class _Cluster:
+    event_type: str
+    subtype: str | None
+    actors: set[str]
+    targets: set[str]
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    published: dt.date | None = None
+    members: list[dict] = field(default_factory=list)
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    parts = (published + "-01-01")[:10] if len(published) < 10 else published
+    return dt.date.fromisoformat(parts)
+
+
+def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool:
+    if (cluster.event_type, cluster.subtype) != (row["event_type"], row["subtype"]):
+        return False
+    actors = set(row["actors"])
+    if not (cluster.actors & actors or (not cluster.actors and not actors)):
+        return False
+    if cluster.dates and not all(_compatible_dates(d, row["date"]) for d, _ in cluster.dates):
+        return False
+    if row["date"] is None and not cluster.dates and cluster.published and published:
+        return abs((cluster.published - published).days) <= REPORTING_WINDOW_DAYS
+    return True
+
+
+def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[dict]:
+    """Assign event_id to every mention row (in place) and return one row per event.
+
+    Mentions join an event when type and subtype agree, actors overlap (or both have none), dates
+    are compatible (equal, or one refines the other), and, undated, their articles appeared within
+    the reporting window. Mentions are visited in publication order so ids are stable.
+    """
+    order = sorted(
+        mention_rows,
+        key=lambda r: (articles[r["article_id"]].get("published") or "9999", r["article_id"], r["sent_idx"], r["event_mention_id"]),
+    )
+    clusters: list[_Cluster] = []
+    for row in order:
+        published = _day(articles[row["article_id"]].get("published"))
+        target = next((c for c in clusters if _same_event(c, row, published)), None)
+        if target is None:
+            target = _Cluster(row["event_type"], row["subtype"], set(), set(), published=published)
+            clusters.append(target)
+        target.actors |= set(row["actors"])
+        target.targets |= set(row["targets"])
+        if row["date"]:
+            target.dates.append((row["date"], row["date_precision"]))
+        target.members.append(row)
+    events = []
+    for cluster in clusters:
+        first = cluster.members[0]
+        event_id = stable_id("event", first["event_mention_id"])
+        for row in cluster.members:
+            row["event_id"] = event_id
+        best_date = max(cluster.dates, key=lambda d: (len(d[0]), Counter(x for x, _ in cluster.dates)[d[0]]), default=(None, None))
+        locations = Counter(r["location_id"] for r in cluster.members if r["location_id"])
+        article_ids = {r["article_id"] for r in cluster.members}
+        outlets = {articles[a].get("outlet") or articles[a]["dump"] for a in article_ids}
+        events.append(
+            {
+                "event_id": event_id,
+                "event_type": cluster.event_type,
+                "subtype": cluster.subtype,
+                "actors": sorted(cluster.actors),
+                "targets": sorted(cluster.targets - cluster.actors),
+                "location_id": locations.most_common(1)[0][0] if locations else None,
+                "date": best_date[0],
+                "date_precision": best_date[1],
+                "modality": Counter(r["modality"] for r in cluster.members).most_common(1)[0][0],
+                "n_mentions": len(cluster.members),
+                "n_articles": len(article_ids),
+                "n_outlets": len(outlets),
+                "first_article_id": first["article_id"],
+            }
+        )
+    return events

@@ -1,0 +1,88 @@
+"""Entity mentions of an article with canonical ids: knowledge base, GeoNames, within-article names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from caucasus_nlp.ids import slug
+from caucasus_nlp.kb import fold, geonames, knowledge_base
+
+MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str | None
+    source: str
+    sent_idx: int
+    token_start: int
+    token_end: int
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token."""
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
+    """Mentions of people, organisations, places, groups and laws, each linked when it can be.
+
+    PERSON: knowledge-base id; else a full name gets a name-derived id and a lone surname takes the
+    id of the full name it shortens in the same article ("Mirzoyan" → Ararat Mirzoyan). A one-word
+    ORG or GPE that is such a surname is a person the model mislabelled. Places: knowledge base,
+    then GeoNames with the article's countries as context; unknown places stay unlinked.
+    """
+    kb = knowledge_base()
+    sents = sentence_index(doc)
+    ents = [e for e in doc.ents if e.label_ in MENTION_LABELS]
+    surnames: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            pid = ent.kb_id_ or f"person:{slug(ent.text)}"
+            surnames.setdefault(fold(ent[-1].text), set()).add(pid)
+    for entity in kb.values():
+        if entity.type == "PERSON" and any(e.kb_id_ == entity.id for e in ents):
+            surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
+    context = frozenset(kb[e.kb_id_].country_code for e in ents if e.kb_id_ in kb and kb[e.kb_id_].country_code)
+    geo = geonames()
+    for ent in ents:
+        label, entity_id = ent.label_, ent.kb_id_ or None
+        source = ent._.source or "ner"
+        surname_ids = surnames.get(fold(ent.text), set()) if len(ent) == 1 else set()
+        if entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE"):
+            label, entity_id, source = "PERSON", next(iter(surname_ids)), f"{source}+surname"
+        elif entity_id is None and label == "PERSON" and len(ent) >= 2:
+            entity_id = f"person:{slug(ent.text)}"
+        elif entity_id is None and label == "ORG" and len(ent) >= 2:
+            entity_id = f"org:{slug(ent.text)}"
+        elif entity_id is None and label in PLACE_LABELS:
+            place = geo.link(ent.text, context)
+            if place is not None:
+                entity_id, source = place.id, f"{source}+geonames"
+        yield _mention(ent, label, entity_id, source, sents)
+
+
+def _mention(ent: Span, label: str, entity_id: str | None, source: str, sents: list[int]) -> EntityMention:
+    return EntityMention(
+        start=ent.start_char,
+        end=ent.end_char,
+        text=ent.text,
+        label=label,
+        entity_id=entity_id,
+        source=source,
+        sent_idx=sents[ent.start],
+        token_start=ent.start,
+        token_end=ent.end,
+    )

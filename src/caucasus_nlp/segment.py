@@ -1,0 +1,435 @@
+"""Split a decoded dump into articles and lift their metadata (outlet, date, URL, dateline, byline).
+
+The segmenter follows the general shapes of pasted news rather than any one site:
+- an article starts with a headline that is followed by a metadata cluster (an outlet line, a date
+  line, a time stamp, a byline, share widgets, or a short bullet list of outlet and place), or with
+  the first line after a URL line that closed the previous article, or at the start of the dump;
+- a URL alone on a line closes the article it follows;
+- site furniture (resources/furniture.tsv) is dropped line by line, and a teaser header ("Related
+  articles", "Editor's choice", ...) drops everything up to the next article start;
+- short labels repeated verbatim in a dump (mastheads, section names) and paragraphs repeated
+  verbatim are dropped. Every removal is counted by kind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
+from caucasus_nlp.records import Article, Dump, Segmentation
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MD = rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+_DM = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})"
+_FULL_DATE = rf"(?:(?:{WEEKDAY},?\s+)?(?:{_MD}|{_DM}),?\s+(?P<y>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+_TIME = r"\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?"
+# "Dec 11 2023", "Russia – March 14 2023", "10:53, 21 March 2023", "8 December 2023 17:05"
+DATE_LINE = re.compile(
+    rf"^(?:(?P<prefix>[A-Z][\w .'-]{{0,30}}?)\s*[–—-]\s*)?(?:{_TIME},?\s*)?{_FULL_DATE}(?:,?\s*{_TIME})?\.?$",
+    re.IGNORECASE,
+)
+TIME_LINE = re.compile(rf"^{_TIME},?$")
+BYLINE = re.compile(
+    r"^(?:.{0,30}?(?:edited|written|reported|posted)\s+by:?\s*|by:?\s+|author:\s*)"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$",
+    re.IGNORECASE,
+)
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
+_PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
+_DL_DATE = rf"(?:(?P<dm>{MONTH})\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>{MONTH}))"
+DATELINE_PATTERNS = (
+    # YEREVAN, MARCH 27, ARMENPRESS.   BAKU, March 14. /TASS/.   Baku, December 7, AZERTAC
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)", re.IGNORECASE),
+    # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+{_DL_DATE})?\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
+    # Dec. 8 (UPI) —
+    re.compile(rf"^{_DL_DATE}\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]", re.IGNORECASE),
+    # YEREVAN — text   (capitals only, so that ordinary sentences never match)
+    re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*[—–]\s"),
+)
+HEADLINE_MAX_WORDS = 35
+HEADLINE_MAX_CHARS = 250
+SHORT_LABEL_WORDS = 6
+REPEATED_BLOCK_MIN_CHARS = 80
+
+
+def month_number(token: str) -> int:
+    return _MONTHS[token.lower().rstrip(".")[:3] if token.lower().rstrip(".") not in _MONTHS else token.lower().rstrip(".")]
+
+
+def parse_full_date(match: re.Match) -> str | None:
+    """ISO date from a _FULL_DATE match, or None for an impossible date (31 February)."""
+    if match.group("iso"):
+        return match.group("iso")
+    month = match.group("m1") or match.group("m2")
+    day = match.group("d1") or match.group("d2")
+    try:
+        return dt.date(int(match.group("y")), month_number(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    raw: str
+    text: str
+    kind: str = "text"  # blank, url, furniture, region, date, time, byline, bullet, text
+    furniture: str | None = None
+    blank_before: bool = True
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos, prev_blank = [], 0, True
+    for raw in text.split("\n"):
+        cleaned = clean_line(raw)
+        line = Line(pos, pos + len(raw), raw, cleaned, blank_before=prev_blank)
+        line.kind = _line_kind(line)
+        if line.kind == "furniture" or line.kind == "region":
+            line.furniture = furniture_kind(cleaned)[1]
+        lines.append(line)
+        prev_blank = line.kind == "blank"
+        pos += len(raw) + 1
+    return lines
+
+
+def _line_kind(line: Line) -> str:
+    text = line.text
+    if not text:
+        return "blank"
+    if URL_LINE.match(text):
+        return "url"
+    if bullet_item(line.raw) is not None:
+        return "bullet"
+    furniture = furniture_kind(text)
+    if furniture:
+        return "region" if furniture[0] == "region" else "furniture"
+    if DATE_LINE.match(text):
+        return "date"
+    if TIME_LINE.match(text):
+        return "time"
+    if len(text) < 80 and BYLINE.match(text):
+        return "byline"
+    return "text"
+
+
+def is_headline(line: Line) -> bool:
+    """Could this line be a headline? Short, not a sentence fragment, starting like a title."""
+    text = line.text
+    return (
+        line.kind == "text"
+        and 2 <= line.words <= HEADLINE_MAX_WORDS
+        and len(text) <= HEADLINE_MAX_CHARS
+        and not text.endswith((".", ",", ";", ":"))
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«")
+    )
+
+
+def _is_label(line: Line) -> bool:
+    """A short line that can be an outlet name ("Panorama, Armenia", "TASS", "UPI")."""
+    return (
+        line.kind == "text"
+        and line.words <= SHORT_LABEL_WORDS
+        and len(line.text) <= 60
+        and not line.text.endswith((".", ":", ";", "–", "—", "-"))
+    )
+
+
+@dataclass
+class MetaCluster:
+    """Metadata lines after a headline: how many lines they span and what they say."""
+
+    end: int  # index of the first line after the cluster
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+    has_signal: bool = False
+    removed: Counter = field(default_factory=Counter)
+
+
+def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
+    """Consume the metadata lines from `start`; has_signal says whether they mark an article start."""
+    cluster = MetaCluster(end=start)
+    i, labels = start, []
+    while i < len(lines):
+        line = lines[i]
+        nxt = _next_content(lines, i + 1)
+        if line.kind == "blank":
+            i += 1
+            continue
+        if line.kind == "furniture":
+            cluster.removed[line.furniture] += 1
+            cluster.has_signal |= line.furniture == "widget"
+        elif line.kind == "date":
+            match = DATE_LINE.match(line.text)
+            cluster.published = cluster.published or parse_full_date(match)
+            cluster.has_signal = True
+        elif line.kind == "time":
+            cluster.has_signal = True
+        elif line.kind == "byline":
+            cluster.author = cluster.author or BYLINE.match(line.text).group("name")
+            cluster.has_signal = True
+        elif line.kind == "bullet" and len(bullet_item(line.raw).split()) <= 4:
+            labels.append(bullet_item(line.raw))
+            cluster.has_signal |= not line.blank_before or bool(labels)
+        elif line.kind == "text" and line.words <= SHORT_LABEL_WORDS and nxt is not None and lines[nxt].kind in (
+            "date",
+            "byline",
+            "time",
+        ):
+            if _is_label(line):
+                labels.append(line.text)
+        else:
+            break
+        i += 1
+        cluster.end = i
+    if labels:
+        cluster.outlet = labels[0]
+    return cluster
+
+
+def _next_content(lines: list[Line], i: int) -> int | None:
+    while i < len(lines) and lines[i].kind == "blank":
+        i += 1
+    return i if i < len(lines) else None
+
+
+def find_dateline(first_paragraph: str) -> dict | None:
+    """Dateline of a body's first paragraph: place, month-day and agency, when it has one."""
+    for pattern in DATELINE_PATTERNS:
+        match = pattern.match(first_paragraph)
+        if not match:
+            continue
+        groups = match.groupdict()
+        place = groups.get("place")
+        if place and place.lower().rstrip(".") in _MONTHS:
+            continue
+        month = groups.get("dm") or groups.get("dm2")
+        day = groups.get("dd") or groups.get("dd2")
+        return {
+            "place": place.strip() if place else None,
+            "month_day": (month_number(month), int(day)) if month and day else None,
+            "agency": groups.get("agency"),
+        }
+    return None
+
+
+@dataclass
+class _Draft:
+    start_line: int
+    title: str
+    body: list[int] = field(default_factory=list)
+    meta: MetaCluster | None = None
+    url: str | None = None
+    last_line: int = 0
+
+
+def _repeated_labels(lines: list[Line]) -> set[str]:
+    """Short lines that occur more than once in the dump and are not outlet lines: mastheads, sections."""
+    counts = Counter(
+        line.text
+        for i, line in enumerate(lines)
+        if line.kind == "text" and line.words <= 4 and not _precedes_date(lines, i)
+    )
+    return {text for text, n in counts.items() if n > 1}
+
+
+def _precedes_date(lines: list[Line], i: int) -> bool:
+    nxt = _next_content(lines, i + 1)
+    return nxt is not None and lines[nxt].kind in ("date", "byline", "time")
+
+
+def segment_dump(dump: Dump) -> Segmentation:
+    """Articles of one dump, in order, with removed furniture counted by kind."""
+    lines = split_lines(dump.text)
+    removed: Counter = Counter()
+    labels = _repeated_labels(lines)
+    for line in lines:
+        if line.kind == "text" and line.text in labels:
+            line.kind, line.furniture = "furniture", "repeated_label"
+
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    in_teaser = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == "blank":
+            i += 1
+            continue
+        strong = None
+        if is_headline(line) and line.blank_before:
+            cluster = read_meta_cluster(lines, i + 1)
+            if cluster.has_signal:
+                strong = cluster
+        if strong is not None or (current is None and not in_teaser and line.kind in ("text", "bullet")):
+            current = _Draft(start_line=i, title=line.text, last_line=i)
+            drafts.append(current)
+            in_teaser = False
+            if strong is None:
+                strong = read_meta_cluster(lines, i + 1)
+                if not is_headline(line):
+                    current.title = _title_from_paragraph(line.text)
+                    current.body.append(i)
+            current.meta = strong
+            removed.update(strong.removed)
+            i = max(strong.end, i + 1)
+            current.last_line = i - 1
+            continue
+        if in_teaser:
+            removed["teaser_block"] += 1
+        elif line.kind == "region":
+            in_teaser = True
+            removed[line.furniture] += 1
+        elif line.kind == "furniture":
+            removed[line.furniture] += 1
+        elif line.kind == "url":
+            if current is not None and current.url is None:
+                current.url = line.text
+                current.last_line = i
+                current = None
+            else:
+                removed["stray_url"] += 1
+        elif line.kind == "bullet" and current is not None and not _is_short_bullet(line):
+            removed["teaser_list"] += 1
+        elif current is not None:
+            current.body.append(i)
+            current.last_line = i
+        i += 1
+
+    year_context = _dump_year(drafts, lines)
+    seen_blocks: set[str] = set()
+    articles = []
+    for draft in drafts:
+        article = _build_article(dump, draft, lines, len(articles), year_context, seen_blocks, removed)
+        if article is not None:
+            articles.append(article)
+    return Segmentation(articles=articles, removed=dict(sorted(removed.items())))
+
+
+def _is_short_bullet(line: Line) -> bool:
+    return len((bullet_item(line.raw) or "").split()) <= 4
+
+
+def _title_from_paragraph(text: str, max_words: int = 15) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+
+
+def _dump_year(drafts: list[_Draft], lines: list[Line]) -> int | None:
+    """The year the dump is about: most common year of its dated articles, else of its full dates."""
+    years = [int(d.meta.published[:4]) for d in drafts if d.meta and d.meta.published]
+    if not years:
+        years = [int(m.group("y")) for line in lines for m in re.finditer(_FULL_DATE, line.text, re.IGNORECASE) if m.group("y")]
+    return Counter(years).most_common(1)[0][0] if years else None
+
+
+def _build_article(dump, draft, lines, seq, year_context, seen_blocks, removed) -> Article | None:
+    paragraphs = []
+    for idx in draft.body:
+        text = lines[idx].text
+        if len(text) >= REPEATED_BLOCK_MIN_CHARS:
+            if text in seen_blocks:
+                removed["repeated_block"] = removed.get("repeated_block", 0) + 1
+                continue
+            seen_blocks.add(text)
+        paragraphs.append(text)
+    meta = draft.meta or MetaCluster(end=draft.start_line + 1)
+    dateline = next((d for p in paragraphs[:2] if (d := find_dateline(p))), None)
+    outlet = meta.outlet
+    published, source = (meta.published, "date_line") if meta.published else (None, None)
+    if dateline:
+        outlet = outlet or _agency_name(dateline["agency"])
+        if not published and dateline["month_day"] and year_context:
+            published, source = _iso(year_context, *dateline["month_day"]), "dateline"
+    if not published:
+        published, source = infer_published(draft.title, paragraphs, year_context)
+    text = "\n\n".join([draft.title, *paragraphs])
+    return Article(
+        dump=dump.name,
+        seq=seq,
+        title=draft.title,
+        text=text,
+        raw_start=lines[draft.start_line].start,
+        raw_end=lines[draft.last_line].end,
+        outlet=outlet,
+        published=published,
+        url=draft.url,
+        dateline=dateline["place"] if dateline else None,
+        author=meta.author,
+        published_source=source,
+    )
+
+
+def _agency_name(agency: str | None) -> str | None:
+    if not agency:
+        return None
+    return agency.upper() if len(agency) <= 10 and agency.isalpha() and agency.isupper() else agency
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_TODAY_DATE = re.compile(rf"\btoday,?\s*\(?(?:{_MD}|{_DM})\b", re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s*\(?(?:{_MD}|{_DM})\b", re.IGNORECASE)
+
+
+def infer_published(title: str, paragraphs: list[str], year_context: int | None) -> tuple[str | None, str | None]:
+    """Publication date of an article whose dump gives none, from its own text.
+
+    "today, June 24" or a full date in the headline give a day; otherwise the latest full date in
+    the body (or a weekday-checked month-day) gives the month only, since an article is written on
+    or after the last date it reports.
+    """
+    for match in re.finditer(_FULL_DATE, title, re.IGNORECASE):
+        iso = parse_full_date(match)
+        if iso:
+            return iso, "headline_date"
+    body = "\n".join(paragraphs)
+    today = _TODAY_DATE.search(body)
+    if today and year_context:
+        month, day = today.group("m1") or today.group("m2"), today.group("d1") or today.group("d2")
+        return _iso(year_context, month_number(month), int(day)), "text_today"
+    found = [(iso, "text_latest_date") for m in re.finditer(_FULL_DATE, body, re.IGNORECASE) if (iso := parse_full_date(m))]
+    for match in _WEEKDAY_DATE.finditer(body):
+        year = _weekday_year(match, year_context)
+        if year:
+            month = month_number(match.group("m1") or match.group("m2"))
+            found.append((f"{year:04d}-{month:02d}", "text_weekday_date"))
+    if not found:
+        return None, None
+    latest, source = max(found)
+    return latest[:7], source
+
+
+def _weekday_year(match: re.Match, year_context: int | None) -> int | None:
+    """The year near year_context in which the month-day falls on the named weekday."""
+    if not year_context:
+        return None
+    month = month_number(match.group("m1") or match.group("m2"))
+    day = int(match.group("d1") or match.group("d2"))
+    weekday = match.group("wd").lower()[:3]
+    for offset in (0, -1, 1, -2, 2):
+        date = _iso(year_context + offset, month, day)
+        if date and dt.date.fromisoformat(date).strftime("%a").lower() == weekday:
+            return year_context + offset
+    return None

@@ -1,0 +1,202 @@
+"""The output contract (../shared/SCHEMA.md) in one place, and the one writer every table goes through.
+
+Each table declares its columns with a type and a description; enforce_schema fails loudly on a
+missing or unexpected column and casts to the declared types, so Parquet, CSV and the manifest can
+never drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # str, int, float, bool, list
+    description: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key: str
+    description: str
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _c(name, type_, description, nullable=True):
+    return Column(name, type_, description, nullable)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table("articles", "article_id", "One row per article found in a dump.", (
+            _c("article_id", "str", "Stable id: hash of dump name and article text.", False),
+            _c("dump", "str", "File name of the raw dump.", False),
+            _c("seq", "int", "0-based position of the article in its dump.", False),
+            _c("title", "str", "Headline.", False),
+            _c("outlet", "str", "Publishing outlet as written."),
+            _c("published", "str", "Publication date, ISO YYYY-MM-DD, YYYY-MM or YYYY."),
+            _c("published_source", "str", "Where the publication date came from (date_line, dateline, text_...)."),
+            _c("url", "str", "Source URL when the dump gives one."),
+            _c("dateline", "str", "Dateline place (YEREVAN, BAKU)."),
+            _c("author", "str", "Byline name when the dump gives one."),
+            _c("text", "str", "Headline, blank line, cleaned body; all char offsets point into it.", False),
+            _c("raw_start", "int", "Start of the article in the decoded dump.", False),
+            _c("raw_end", "int", "End of the article in the decoded dump.", False),
+            _c("n_tokens", "int", "Tokens in text.", False),
+        )),
+        Table("mentions", "mention_id", "One row per entity or date mention in an article.", (
+            _c("mention_id", "str", "Stable id.", False),
+            _c("article_id", "str", "FK to articles.", False),
+            _c("sent_idx", "int", "Sentence index in the article.", False),
+            _c("start", "int", "Char offset into articles.text.", False),
+            _c("end", "int", "Char end offset into articles.text.", False),
+            _c("text", "str", "Surface form.", False),
+            _c("label", "str", "PERSON, ORG, GPE, LOC, FAC, NORP, DATE, EVENT, LAW.", False),
+            _c("entity_id", "str", "FK to entities; null when unresolved."),
+            _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps.", False),
+        )),
+        Table("entities", "entity_id", "One row per canonical entity seen in the run.", (
+            _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
+            _c("name", "str", "Canonical name.", False),
+            _c("type", "str", "PERSON, ORG, PLACE.", False),
+            _c("aliases", "list", "Other names known or seen."),
+            _c("geonameid", "int", "GeoNames id for places."),
+            _c("latitude", "float", "Latitude for places."),
+            _c("longitude", "float", "Longitude for places."),
+            _c("country_code", "str", "ISO 3166-1 alpha-2."),
+            _c("in_kb", "bool", "True when the entity comes from the knowledge base or GeoNames.", False),
+            _c("n_mentions", "int", "Mentions over the run.", False),
+            _c("n_articles", "int", "Articles mentioning it.", False),
+        )),
+        Table("dates", "mention_id", "One row per temporal expression.", (
+            _c("mention_id", "str", "FK to mentions (label DATE).", False),
+            _c("article_id", "str", "FK to articles.", False),
+            _c("text", "str", "Surface form.", False),
+            _c("value", "str", "Normalized ISO value."),
+            _c("granularity", "str", "day, week, month, year."),
+            _c("relative", "bool", "Resolved against the publication date."),
+            _c("rule_id", "str", "Which resolution rule produced the value."),
+        )),
+        Table("agreements", "agreement_id", "One row per canonical agreement.", (
+            _c("agreement_id", "str", "Canonical id.", False),
+            _c("name", "str", "Canonical name.", False),
+            _c("kind", "str", "ceasefire, peace_treaty, joint_statement, declaration, court_order, convention.", False),
+            _c("date", "str", "ISO date signed or issued."),
+            _c("parties", "list", "Entity ids of the parties."),
+            _c("n_mentions", "int", "Mentions over the run.", False),
+            _c("n_articles", "int", "Articles mentioning it.", False),
+        )),
+        Table("agreement_mentions", "agreement_mention_id", "One row per agreement mention.", (
+            _c("agreement_mention_id", "str", "Stable id.", False),
+            _c("agreement_id", "str", "FK to agreements.", False),
+            _c("article_id", "str", "FK to articles.", False),
+            _c("sent_idx", "int", "Sentence index.", False),
+            _c("start", "int", "Char offset into articles.text.", False),
+            _c("end", "int", "Char end offset.", False),
+            _c("text", "str", "Surface form.", False),
+            _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
+            _c("rule_id", "str", "Pattern that matched.", False),
+        )),
+        Table("event_mentions", "event_mention_id", "One row per event found in a sentence.", (
+            _c("event_mention_id", "str", "Stable id.", False),
+            _c("event_id", "str", "FK to events.", False),
+            _c("article_id", "str", "FK to articles.", False),
+            _c("sent_idx", "int", "Sentence index.", False),
+            _c("event_type", "str", "PLOVER type.", False),
+            _c("subtype", "str", "Domain subtype."),
+            _c("trigger", "str", "Word that expresses the event.", False),
+            _c("actors", "list", "Entity ids of who acts."),
+            _c("targets", "list", "Entity ids of who it is done to or with."),
+            _c("location_id", "str", "Entity id of the place."),
+            _c("date", "str", "ISO date of the event."),
+            _c("date_precision", "str", "day, week, month, year."),
+            _c("modality", "str", "asserted, planned, proposed, refused, negated, hypothetical.", False),
+            _c("quantity", "int", "A count the sentence gives."),
+            _c("sentence", "str", "Sentence text.", False),
+            _c("rule_id", "str", "Trigger rule that fired.", False),
+        )),
+        Table("events", "event_id", "One row per real-world event, deduplicated across articles.", (
+            _c("event_id", "str", "Stable id.", False),
+            _c("event_type", "str", "PLOVER type.", False),
+            _c("subtype", "str", "Domain subtype."),
+            _c("actors", "list", "Union of actors over mentions."),
+            _c("targets", "list", "Union of targets over mentions."),
+            _c("location_id", "str", "Place of the event."),
+            _c("latitude", "float", "Latitude of the place."),
+            _c("longitude", "float", "Longitude of the place."),
+            _c("date", "str", "Best date over mentions."),
+            _c("date_precision", "str", "day, week, month, year."),
+            _c("modality", "str", "Most frequent modality over mentions.", False),
+            _c("n_mentions", "int", "Mentions.", False),
+            _c("n_articles", "int", "Articles.", False),
+            _c("n_outlets", "int", "Distinct outlets.", False),
+            _c("first_article_id", "str", "Earliest article reporting it.", False),
+        )),
+    )
+}
+
+_ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "list": pa.list_(pa.string())}
+_PANDAS_TYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+class SchemaError(ValueError):
+    """A table does not have exactly the declared columns, or a required column holds nulls."""
+
+
+def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with exactly the declared columns, in order, cast to the declared types."""
+    table = TABLES[name]
+    missing = [c for c in table.column_names if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in table.column_names]
+    if missing or extra:
+        raise SchemaError(f"table {name}: missing columns {missing}, unexpected columns {extra}")
+    out = frame[table.column_names].copy()
+    for col in table.columns:
+        if col.type == "list":
+            out[col.name] = out[col.name].map(lambda v: list(v) if isinstance(v, list | tuple) else [])
+        else:
+            out[col.name] = out[col.name].astype(_PANDAS_TYPES[col.type])
+        if not col.nullable and out[col.name].isna().any():
+            raise SchemaError(f"table {name}: column {col.name} holds nulls")
+    return out.reset_index(drop=True)
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in TABLES[name].column_names})
+
+
+def write_table(name: str, rows: list[dict] | pd.DataFrame, folder: Path) -> int:
+    """Write one table as Parquet and CSV (lists joined with '|'); returns its row count."""
+    frame = rows if isinstance(rows, pd.DataFrame) else (pd.DataFrame(rows) if rows else empty_frame(name))
+    frame = enforce_schema(name, frame)
+    table = TABLES[name]
+    schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in table.columns])
+    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    pq.write_table(arrow, folder / f"{name}.parquet")
+    csv = frame.copy()
+    for col in table.columns:
+        if col.type == "list":
+            csv[col.name] = csv[col.name].map(lambda v: "|".join(v) if len(v) else None)
+    csv.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    return len(frame)
+
+
+def write_manifest(manifest: dict, folder: Path) -> None:
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
