@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -49,10 +50,12 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _cyrillic_share(text: str) -> float:
-    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
-    if not letters:
+    """Share of the words with Cyrillic letters that are wholly Cyrillic: high for Russian text, low for
+    Latin text mis-decoded as cp1251 ("Kurfьrst")."""
+    words = [w for w in re.findall(r"\w+", text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    if not words:
         return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+    return sum(1 for w in words if all("\u0400" <= c <= "\u04ff" for c in w)) / len(words)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -128,7 +128,7 @@ class GeoNames:
             )
             self.by_id[ent.geonameid] = ent
             names = {fold(city["name"])}
-            names.update(fold(a) for a in city.get("alternatenames", []) if a and a.isascii())
+            names.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a))
             for name in names:
                 self.by_name[name].append(ent)
         self._country_centroids(cache)
@@ -162,13 +162,19 @@ class GeoNames:
         def score(ent: Entity) -> tuple:
             in_context = ent.country_code in context_countries
             in_region = ent.country_code in STORY_REGION
-            return (in_context or in_region, in_context, ent.population or 0)
+            own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
+            return (in_context or in_region, in_context, own_name, ent.population or 0)
 
         best = max(candidates, key=score)
         near = best.country_code in context_countries or best.country_code in STORY_REGION
         if not near and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best
+
+
+def _is_latin(name: str) -> bool:
+    """Latin-script names only (Xankəndi yes, Ханкенди no): the index serves English text."""
+    return all(ord(c) < 0x2B0 for c in name if c.isalpha())
 
 
 @lru_cache(maxsize=1)

@@ -45,14 +45,14 @@ BYLINE = re.compile(
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
 _PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
-_DL_DATE = rf"(?:(?P<dm>{MONTH})\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>{MONTH}))"
+_DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
 DATELINE_PATTERNS = (
     # YEREVAN, MARCH 27, ARMENPRESS.   BAKU, March 14. /TASS/.   Baku, December 7, AZERTAC
-    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)", re.IGNORECASE),
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)"),
     # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -
     re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+{_DL_DATE})?\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
     # Dec. 8 (UPI) —
-    re.compile(rf"^{_DL_DATE}\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]", re.IGNORECASE),
+    re.compile(rf"^{_DL_DATE}\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
     # YEREVAN — text   (capitals only, so that ordinary sentences never match)
     re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*[—–]\s"),
 )

@@ -170,7 +170,8 @@ def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     out = frame[table.column_names].copy()
     for col in table.columns:
         if col.type == "list":
-            out[col.name] = out[col.name].map(lambda v: list(v) if isinstance(v, list | tuple) else [])
+            values = [list(v) if isinstance(v, list | tuple) else [] for v in out[col.name]]
+            out[col.name] = pd.Series(values, index=out.index, dtype=object)
         else:
             out[col.name] = out[col.name].astype(_PANDAS_TYPES[col.type])
         if not col.nullable and out[col.name].isna().any():

@@ -17,7 +17,7 @@ from caucasus_nlp.kb import read_jsonl
 GENERIC_LINK_DAYS = 45
 # Status cues, strongest first: the first set with a lemma in the sentence gives the status.
 STATUS_CUES = (
-    ("violated", {"violate", "violation", "breach", "breach"}),
+    ("violated", {"violate", "violation", "breach"}),
     ("signed", {"sign", "conclude", "ink", "initial", "adopt", "issue", "release", "reach"}),
     ("implemented", {"implement", "implementation", "comply", "compliance", "fulfil", "fulfill", "enforce", "observe"}),
     ("negotiated", {"negotiate", "negotiation", "talk", "discuss", "finalize", "finalise", "work"}),

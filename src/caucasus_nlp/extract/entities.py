@@ -57,11 +57,13 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
     context = frozenset(kb[e.kb_id_].country_code for e in ents if e.kb_id_ in kb and kb[e.kb_id_].country_code)
     geo = geonames()
+    ents += _unlabelled_surnames(doc, ents, surnames)
+    ents.sort(key=lambda e: e.start)
     for ent in ents:
         label, entity_id = ent.label_, ent.kb_id_ or None
         source = ent._.source or "ner"
         surname_ids = surnames.get(fold(ent.text), set()) if len(ent) == 1 else set()
-        if entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE"):
+        if entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE", "NORP"):
             label, entity_id, source = "PERSON", next(iter(surname_ids)), f"{source}+surname"
         elif entity_id is None and label == "PERSON" and len(ent) >= 2:
             entity_id = f"person:{slug(ent.text)}"
@@ -72,6 +74,19 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             if place is not None:
                 entity_id, source = place.id, f"{source}+geonames"
         yield _mention(ent, label, entity_id, source, sents)
+
+
+def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str]]) -> list[Span]:
+    """Later mentions of a surname the model missed ("Later Nersesyan left"), once the article named the person."""
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    first_full = min((e.start for e in ents if e.label_ == "PERSON" and len(e) >= 2), default=len(doc))
+    found = []
+    for token in doc[first_full:]:
+        if token.i not in covered and token.is_title and len(surnames.get(fold(token.text), ())) == 1:
+            span = Span(doc, token.i, token.i + 1, label="PERSON")
+            span._.source = "rule"
+            found.append(span)
+    return found
 
 
 def _mention(ent: Span, label: str, entity_id: str | None, source: str, sents: list[int]) -> EntityMention:

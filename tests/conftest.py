@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from caucasus_nlp.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    if not SEEDS.is_dir() or not GOLD.is_file():
+        pytest.skip("../shared corpus and gold are absent")
+    return SEEDS
+
+
+def make_dump(text: str, name: str = "test.txt"):
+    from caucasus_nlp.io import normalize_newlines
+    from caucasus_nlp.records import Dump
+
+    return Dump(path=name, name=name, sha256="0", encoding="utf-8", text=normalize_newlines(text), n_bytes=len(text))

@@ -1,0 +1,53 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Save", ("line", "widget")),
+        ("Share", ("line", "widget")),
+        ("Back to top button", ("line", "widget")),
+        ("Show More", ("line", "widget")),
+        ("Advertisements", ("line", "advert")),
+        ("Newsletter Signup", ("line", "newsletter")),
+        ("Subscribe to our newsletter below and never miss the latest product", ("line", "newsletter")),
+        ("Related: How generative AI allows one architect to reimagine ancient cities", ("line", "teaser_link")),
+        ("Related articles", ("region", "teaser_block")),
+        ("Editor's choice", ("region", "teaser_block")),
+        ("ALSO READ ", ("region", "teaser_block")),
+        ("Popular", ("region", "teaser_block")),
+        # negatives: article sentences that merely contain furniture words
+        ("Share prices fell in Baku.", None),
+        ("Related talks were held in Brussels", None),
+        ("Armenia and Azerbaijan exchange prisoners", None),
+    ],
+)
+def test_furniture_classification(line, expected):
+    assert furniture_kind(clean_line(line)) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        ("  Baku,\u00a0December 7  ", "Baku, December 7"),
+        ("Ne\u200bgotiations", "Negotiations"),
+        ("Cafe\u0301", "Café"),
+        ("a\t\tb", "a b"),
+    ],
+)
+def test_clean_line(raw, cleaned):
+    assert clean_line(raw) == cleaned
+
+
+@given(st.text())
+def test_cleaning_is_idempotent(text):
+    assert clean_line(clean_line(text)) == clean_line(text)
+
+
+@pytest.mark.parametrize("raw, item", [("  • JAMnews", "JAMnews"), ("* Baku", "Baku"), ("Baku", None), ("-5 degrees", None)])
+def test_bullet_item(raw, item):
+    assert bullet_item(raw) == item

@@ -1,0 +1,84 @@
+"""Extractors over the full pipeline (statistical model + caucasus components)."""
+
+import pytest
+
+from caucasus_nlp.pipeline import analyze_doc
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp, text, published="2023-12-08"):
+    return analyze_doc(nlp(text), published).events
+
+
+@pytest.mark.parametrize(
+    "text, event_type, subtype, actor",
+    [
+        ("Azerbaijan released 32 Armenian servicemen.", "CONCEDE", "prisoner_release", "geonames:587116"),
+        ("Sergei Lavrov met Ilham Aliyev in Baku.", "CONSULT", "meeting", "person:sergei-lavrov"),
+        ("Charles Michel welcomed the agreement.", "SUPPORT", "statement_support", "person:charles-michel"),
+        ("Russia accused Azerbaijan of violating the ceasefire.", "ACCUSE", "accusation", "geonames:2017370"),
+        ("Armenia denied the claims.", "REJECT", "denial", "geonames:174982"),
+        ("The Netherlands summoned the Azerbaijani ambassador.", "SANCTION", "ambassador_summoned", None),
+        ("Baku urged Yerevan to sign the peace treaty.", "REQUEST", "appeal", "geonames:587116"),
+    ],
+)
+def test_event_types_and_actors(nlp, text, event_type, subtype, actor):
+    events = _events(nlp, text)
+    match = [e for e in events if (e.event_type, e.subtype) == (event_type, subtype)]
+    assert match, events
+    if actor:
+        assert actor in match[0].actors
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Azerbaijan will release 32 Armenian servicemen.", "planned"),
+        ("Armenia did not release the prisoners.", "negated"),
+        ("Azerbaijan could attack Armenia.", "hypothetical"),
+        ("Azerbaijan released 32 Armenian servicemen.", "asserted"),
+    ],
+)
+def test_modality(nlp, text, modality):
+    assert _events(nlp, text)[0].modality == modality
+
+
+def test_refusal_is_an_event_and_gives_its_complement_the_refused_modality(nlp):
+    events = {e.event_type: e for e in _events(nlp, "The Armenians refused to meet in Baku.")}
+    assert events["REJECT"].modality == "asserted"
+    assert events["CONSULT"].modality == "refused"
+
+
+def test_quantity_and_sentence_date(nlp):
+    (event,) = [e for e in _events(nlp, "Azerbaijan released 32 Armenian servicemen on Thursday.") if e.event_type == "CONCEDE"]
+    assert (event.quantity, event.date, event.targets) == (32, "2023-12-07", ("geonames:174982",))
+
+
+def test_sentence_without_trigger_has_no_event(nlp):
+    assert _events(nlp, "The weather in Yerevan was mild.") == []
+
+
+@pytest.mark.parametrize(
+    "text, agreement_id, status",
+    [
+        ("The sides signed the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
+        ("Azerbaijan violated the trilateral statement.", "agreement:trilateral-statement-2020-11-10", "violated"),
+        ("Armenia plans to join the Rome Statute.", "agreement:rome-statute", "proposed"),
+        ("The joint statement was mentioned.", "agreement:joint-statement-2023-12-07", "referenced"),
+    ],
+)
+def test_agreements_with_status(nlp, text, agreement_id, status):
+    (mention,) = analyze_doc(nlp(text), "2023-12-10").agreements
+    assert (mention.agreement.id, mention.status) == (agreement_id, status)
+
+
+def test_generic_agreement_without_a_recent_canonical_one_is_its_own_row(nlp):
+    (mention,) = analyze_doc(nlp("The joint statement was mentioned."), "2019-01-01").agreements
+    assert mention.agreement.id == "agreement:joint-statement"
+
+
+def test_surname_resolves_to_full_name_in_the_same_article(nlp):
+    analysis = analyze_doc(nlp("Gaspar Nersesyan spoke first. Later Nersesyan left."), None)
+    ids = [m.entity_id for m in analysis.entities if m.label == "PERSON"]
+    assert ids == ["person:gaspar-nersesyan", "person:gaspar-nersesyan"]

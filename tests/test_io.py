@@ -1,0 +1,55 @@
+import pytest
+
+from caucasus_nlp.io import decode_bytes, discover_inputs, read_dump, read_dumps
+from caucasus_nlp.records import Dump, Rejection
+
+
+def test_missing_path_is_a_rejection_not_an_error(tmp_path):
+    files, rejections = discover_inputs([tmp_path / "nope.txt"])
+    assert files == []
+    assert rejections == [Rejection(str(tmp_path / "nope.txt"), "path does not exist")]
+
+
+def test_folder_without_dumps_is_recorded(tmp_path):
+    (tmp_path / "notes.md").write_text("x")
+    _, rejections = discover_inputs([tmp_path])
+    assert "no .txt files" in rejections[0].reason
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"", "empty file"), (b"   \n\n", "empty file"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary file, not a text dump")],
+)
+def test_unusable_files_are_rejected_with_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = read_dump(path)
+    assert isinstance(result, Rejection) and result.reason == reason
+
+
+@pytest.mark.parametrize(
+    "data, text, encoding",
+    [
+        ("Ереван — столица".encode("cp1251"), "Ереван — столица", "cp1251"),
+        ("Kurfürst said “yes”".encode("cp1252"), "Kurfürst said “yes”", "cp1252"),
+        ("\ufeffBaku, December 7".encode("utf-8"), "Baku, December 7", "utf-8"),
+    ],
+)
+def test_decoding_falls_back_to_legacy_code_pages(data, text, encoding):
+    assert decode_bytes(data) == (text, encoding)
+
+
+def test_windows_line_endings_are_normalized(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Title\r\n\r\nBody line.\rMore.")
+    dump = read_dump(path)
+    assert isinstance(dump, Dump)
+    assert dump.text == "Title\n\nBody line.\nMore."
+
+
+def test_batch_keeps_going_after_a_bad_input(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline here\n\nBody text of the article.")
+    (tmp_path / "b.txt").write_bytes(b"")
+    results = list(read_dumps([tmp_path, tmp_path / "missing"]))
+    assert sum(isinstance(r, Dump) for r in results) == 1
+    assert {r.reason for r in results if isinstance(r, Rejection)} == {"empty file", "path does not exist"}

@@ -1,0 +1,33 @@
+import pytest
+
+from caucasus_nlp.kb import geonames, knowledge_base
+
+
+@pytest.mark.parametrize(
+    "name, context, expected",
+    [
+        ("Goris", frozenset(), 174895),  # Goris in Armenia, not Gori in Georgia
+        ("Armenia", frozenset(), 174982),  # the country, not Armenia in Colombia
+        ("Georgia", frozenset(), 614540),
+        ("Jermuk", frozenset(), 174884),
+        ("Granada", frozenset(), 2517117),  # far away, but large
+        ("Xankəndi", frozenset(), 146970),
+    ],
+)
+def test_geonames_linking_prefers_the_story_region(name, context, expected):
+    assert geonames().link(name, context).geonameid == expected
+
+
+def test_small_far_away_namesake_is_not_linked_without_evidence():
+    assert geonames().link("Kachreti") is None or geonames().link("Kachreti").country_code == "GE"
+    assert geonames().link("Nowhereville Xyz") is None
+
+
+def test_knowledge_base_places_have_coordinates_and_unique_aliases():
+    kb = knowledge_base()
+    seen = {}
+    for entity in kb.values():
+        if entity.type == "PLACE":
+            assert entity.latitude is not None and entity.longitude is not None, entity.id
+        for alias in [entity.name, *entity.aliases]:
+            assert seen.setdefault(alias, entity.id) == entity.id, f"{alias} names two entities"

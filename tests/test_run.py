@@ -1,0 +1,89 @@
+"""The batch job end to end: tables, manifest, stable ids, bad input, and the dev-set floor."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from caucasus_nlp.evaluate import evaluate
+from caucasus_nlp.pipeline import run
+from caucasus_nlp.tables import TABLES
+from conftest import GOLD, ROOT
+
+pytestmark = pytest.mark.slow
+SAMPLE = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("sample")
+    return run([SAMPLE], out, nlp=nlp), out
+
+
+def test_every_table_is_written_as_parquet_and_csv(sample_run):
+    result, out = sample_run
+    for name in TABLES:
+        assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
+        assert list(pd.read_parquet(out / f"{name}.parquet").columns) == TABLES[name].column_names
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["n_articles"] == 4 and manifest["rejected"] == []
+    assert manifest["inputs"][0]["sha256"] and manifest["row_counts"] == result.rows
+
+
+def test_sample_prisoner_exchange_is_extracted(sample_run):
+    _, out = sample_run
+    events = pd.read_parquet(out / "event_mentions.parquet")
+    release = events[(events.subtype == "prisoner_release") & (events.quantity == 32)]
+    assert list(release.iloc[0].actors) == ["geonames:587116"]
+
+
+def test_foreign_keys_hold(sample_run):
+    _, out = sample_run
+    t = {n: pd.read_parquet(out / f"{n}.parquet") for n in TABLES}
+    assert set(t["mentions"].article_id) <= set(t["articles"].article_id)
+    assert set(t["mentions"].entity_id.dropna()) <= set(t["entities"].entity_id)
+    assert set(t["dates"].mention_id) <= set(t["mentions"].mention_id)
+    assert set(t["event_mentions"].event_id) == set(t["events"].event_id)
+    assert set(t["agreement_mentions"].agreement_id) == set(t["agreements"].agreement_id)
+
+
+def test_rerun_gives_identical_ids_and_rows(sample_run, tmp_path, nlp):
+    _, out = sample_run
+    run([SAMPLE], tmp_path, nlp=nlp)
+    for name in TABLES:
+        assert (out / f"{name}.csv").read_text() == (tmp_path / f"{name}.csv").read_text(), name
+
+
+def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path, nlp):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "binary.txt").write_bytes(b"\x00\xff" * 100)
+    (tmp_path / "in" / "latin.txt").write_bytes("Talks in Baku\n\nKurfürst met Mirzoyan in Yerevan on 27 March 2023.".encode("cp1252"))
+    result = run([tmp_path / "in", tmp_path / "missing"], tmp_path / "out", nlp=nlp)
+    reasons = {r["reason"] for r in result.manifest["rejected"]}
+    assert reasons == {"empty file", "binary file, not a text dump", "path does not exist"}
+    assert result.manifest["n_articles"] == 1 and result.manifest["inputs"][0]["encoding"] == "cp1252"
+
+
+def test_cli_exit_codes(tmp_path):
+    cli = [sys.executable, "-m", "caucasus_nlp.cli"]
+    nothing = subprocess.run([*cli, "run", str(tmp_path / "missing"), "-o", str(tmp_path / "o")], capture_output=True, text=True)
+    assert nothing.returncode == 1 and "path does not exist" in nothing.stderr and "Traceback" not in nothing.stderr
+    missing_model = subprocess.run([*cli, "extract", "text", "--model", "en_core_web_trf"], capture_output=True, text=True)
+    assert missing_model.returncode == 2 and "pip install" in missing_model.stderr
+    wide = {**os.environ, "COLUMNS": "250"}
+    seg = subprocess.run([*cli, "segment", str(SAMPLE / "sample_digest.txt")], capture_output=True, text=True, env=wide)
+    assert seg.returncode == 0 and "Caucasus Sample Wire" in seg.stdout
+
+
+def test_seed_corpus_meets_the_dev_floor(seeds_dir, tmp_path, nlp):
+    run([seeds_dir], tmp_path, nlp=nlp)
+    scores = evaluate(GOLD, tmp_path)
+    assert scores["articles"]["f1"] >= 0.97
+    assert min(scores["metadata_accuracy"].values()) >= 0.9
+    assert scores["entities"]["ALL"]["f1"] >= 0.75
+    for layer in ("dates", "agreements", "events", "events_type_only"):
+        assert scores[layer]["f1"] > 0.2, layer
