@@ -125,7 +125,7 @@ def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
         pev = [(e.event_type, _actor_names(_split(e.actors), entities)) for e in e_by.get(aid, [])]
         gev = g.get("events", [])
 
-        def event_same(ge, pe):
+        def event_same(ge, pe, alt_names=alt_names):
             names = set().union(*(alt_names.get(norm(a), {norm(a)}) for a in ge.get("actors", []))) if ge.get("actors") else set()
             return ge["type"] == pe[0] and (bool(names & pe[1]) or (not names and not pe[1]))
 

@@ -136,7 +136,7 @@ class GeoNames:
     def _country_centroids(self, cache) -> None:
         """Countries get the coordinates of their capital, the convention of GDELT's country codes."""
         capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
-        for gid, ent in list(self.by_id.items()):
+        for ent in list(self.by_id.values()):
             if ent.latitude is None:
                 continue
             if (ent.name, ent.country_code) in capitals:
