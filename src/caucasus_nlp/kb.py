@@ -154,8 +154,8 @@ class GeoNames:
         candidates = self.by_name.get(fold(name), [])
         if not candidates:
             return None
-        countries = [c for c in candidates if c.latitude is None or c.geonameid in self.country_ids.values()]
-        exact_country = [c for c in countries if fold(c.name) == fold(name) and c.geonameid in self.country_ids.values()]
+        country_ids = set(self.country_ids.values())
+        exact_country = [c for c in candidates if c.geonameid in country_ids and fold(c.name) == fold(name)]
         if exact_country:
             return exact_country[0]
 

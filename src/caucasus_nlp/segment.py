@@ -63,7 +63,9 @@ REPEATED_BLOCK_MIN_CHARS = 80
 
 
 def month_number(token: str) -> int:
-    return _MONTHS[token.lower().rstrip(".")[:3] if token.lower().rstrip(".") not in _MONTHS else token.lower().rstrip(".")]
+    """1-12 for a month name or abbreviation ("Dec.", "Sept", "March")."""
+    key = token.lower().rstrip(".")
+    return _MONTHS[key] if key in _MONTHS else _MONTHS[key[:3]]
 
 
 def parse_full_date(match: re.Match) -> str | None:
@@ -185,7 +187,7 @@ def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
             cluster.has_signal = True
         elif line.kind == "bullet" and len(bullet_item(line.raw).split()) <= 4:
             labels.append(bullet_item(line.raw))
-            cluster.has_signal |= not line.blank_before or bool(labels)
+            cluster.has_signal = True
         elif line.kind == "text" and line.words <= SHORT_LABEL_WORDS and nxt is not None and lines[nxt].kind in (
             "date",
             "byline",
