@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from caucasus_nlp.io import decode_bytes, discover_inputs, read_dump, read_dumps
@@ -12,8 +14,12 @@ def test_missing_path_is_a_rejection_not_an_error(tmp_path):
 
 def test_folder_without_dumps_is_recorded(tmp_path):
     (tmp_path / "notes.md").write_text("x")
+    (tmp_path / ".gitkeep").write_text("")
     _, rejections = discover_inputs([tmp_path])
-    assert "no .txt files" in rejections[0].reason
+    assert [(Path(r.path).name, r.reason.split(" (")[0]) for r in rejections] == [
+        ("notes.md", "unsupported file type"),
+        (tmp_path.name, "folder holds no .csv/.eml/.htm/.html/.jsonl/.ndjson/.text/.tsv/.txt files"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -17,16 +17,25 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), Non
 # Space-like characters normalized to a plain space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _MULTISPACE = re.compile(r" {2,}")
+# Quote marks normalized to one curly style: a low-opened pair („…“, as German and Russian sources
+# write) becomes “…”, other low and reversed quotes („ ‟ ‛) become their ordinary curly forms, TeX-style `` and '' become “ ”, and a backtick or acute accent used as an apostrophe
+# between letters ("Azerbaijan`s", "Armenia´s") becomes ’. Straight quotes are left as written.
+_QUOTE_CHARS = str.maketrans({"„": "“", "‟": "“", "‛": "‘"})
+_QUOTE_PATTERNS = ((re.compile(r"„([^„“”]{0,400})“"), r"“\1”"), (re.compile(r"``"), "“"), (re.compile(r"''"), "”"), (re.compile(r"(?<=\w)[`´](?=\w)"), "’"))
 BULLET_CHARS = "•·●▪‣◦–-*"
 _BULLET = re.compile(r"^\s*[•·●▪‣◦*]\s+")
 
 
 def clean_line(line: str) -> str:
-    """NFC, invisible characters removed, every run of spaces one space, ends trimmed.
+    """NFC, invisible characters removed, quote marks in one style, every run of spaces one space,
+    ends trimmed.
 
     Idempotent: clean_line(clean_line(x)) == clean_line(x).
     """
     text = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    for pattern, replacement in _QUOTE_PATTERNS:
+        text = pattern.sub(replacement, text)
+    text = text.translate(_QUOTE_CHARS)
     text = _SPACES.sub(" ", text)
     return _MULTISPACE.sub(" ", text).strip()
 

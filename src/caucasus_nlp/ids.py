@@ -16,3 +16,11 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def content_key(text: str) -> str:
+    """What two copies of one article share after different sites and paste jobs: the letters and
+    digits of its words, case-folded, NFKC-normalized. Quote styles, dashes, spacing and line breaks
+    do not count."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"\w+", folded))

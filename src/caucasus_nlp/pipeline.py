@@ -25,6 +25,7 @@ from caucasus_nlp.extract.events import EventMention, event_mentions
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import read_dumps
 from caucasus_nlp.kb import geonames, knowledge_base
+from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
 from caucasus_nlp.records import Article, Dump, Rejection
 from caucasus_nlp.segment import segment_dump
@@ -72,18 +73,21 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, model: str = DEFAULT_
     clock = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    inputs_meta, rejections, articles = [], [], []
+    inputs_meta, rejections, articles, skipped = [], [], [], []
     removed_total: Counter = Counter()
     for item in read_dumps(inputs):
         if isinstance(item, Rejection):
             rejections.append(asdict(item))
             continue
+        rejections.extend(asdict(r) for r in item.rejected)
         segmentation = segment_dump(item)
         removed_total.update(segmentation.removed)
-        inputs_meta.append(_input_record(item, len(segmentation.articles), segmentation.removed))
+        english, not_english = split_by_language(segmentation.articles)
+        skipped.extend(not_english)
+        inputs_meta.append(_input_record(item, len(segmentation.articles), len(not_english), segmentation.removed))
         if not segmentation.articles:
             rejections.append(asdict(Rejection(item.path, "no article found in the dump", stage="segment")))
-        articles.extend(segmentation.articles)
+        articles.extend(english)
 
     nlp = nlp or load_pipeline(model)
     tables = build_tables(articles, nlp)
@@ -98,24 +102,47 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, model: str = DEFAULT_
         "seconds": round(time.perf_counter() - clock, 2),
         "inputs": inputs_meta,
         "rejected": rejections,
+        "skipped_articles": skipped,
         "furniture_removed": dict(sorted(removed_total.items())),
         "n_articles": len(articles),
+        "n_duplicate_articles": sum(1 for r in tables["articles"] if r["duplicate_of"]),
         "row_counts": rows,
     }
     write_manifest(manifest, out)
     return RunResult(manifest, rows)
 
 
-def _input_record(dump: Dump, n_articles: int, removed: dict) -> dict:
+def _input_record(dump: Dump, n_articles: int, n_skipped: int, removed: dict) -> dict:
     return {
         "path": dump.path,
         "dump": dump.name,
         "sha256": dump.sha256,
         "bytes": dump.n_bytes,
+        "format": dump.format,
         "encoding": dump.encoding,
+        "mojibake_repairs": list(dump.repaired),
         "n_articles": n_articles,
+        "n_skipped_articles": n_skipped,
+        "n_rejected_records": len(dump.rejected),
         "furniture_removed": removed,
     }
+
+
+def split_by_language(articles: list[Article]) -> tuple[list[Article], list[dict]]:
+    """English articles, and a manifest record for each other one (it never reaches the pipeline)."""
+    english, skipped = [], []
+    for article in articles:
+        guess = detect_language(article.text)
+        article.language = guess.code
+        if guess.is_english:
+            english.append(article)
+            continue
+        skipped.append(
+            {"dump": article.dump, "seq": article.seq, "title": article.title, "language": guess.code,
+             "probability": guess.probability, "raw_start": article.raw_start, "raw_end": article.raw_end,
+             "reason": f"not English: detected {guess.code} (p={guess.probability})"}
+        )
+    return english, skipped
 
 
 def build_tables(articles: list[Article], nlp: Language) -> dict[str, list[dict]]:
@@ -126,14 +153,23 @@ def build_tables(articles: list[Article], nlp: Language) -> dict[str, list[dict]
     agreements_seen: dict[str, dict] = {}
     years = Counter(int(a.published[:4]) for a in articles if a.published)
     year_hint = years.most_common(1)[0][0] if years else None
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-    for article, doc in zip(articles, docs, strict=True):
+    first_seen: dict[str, dict] = {}
+    unique: list[Article] = []
+    for article in articles:
+        record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
+        record.update(article_id=article.article_id, duplicate_of=None, n_tokens=None)
+        if article.article_id in first_seen:
+            record["duplicate_of"] = article.article_id
+        else:
+            first_seen[article.article_id] = record
+            unique.append(article)
+        rows["articles"].append(record)
+    docs = nlp.pipe((a.text for a in unique), batch_size=BATCH_SIZE)
+    for article, doc in zip(unique, docs, strict=True):
         aid = article.article_id
         analysis = analyze_doc(doc, article.published, year_hint)
-        record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
-        record.update(article_id=aid, n_tokens=len(doc))
-        rows["articles"].append(record)
-        article_meta[aid] = record
+        first_seen[aid]["n_tokens"] = len(doc)
+        article_meta[aid] = first_seen[aid]
         for m in analysis.entities:
             mid = stable_id(aid, m.start, m.end, m.label)
             rows["mentions"].append(
@@ -174,6 +210,8 @@ def build_tables(articles: list[Article], nlp: Language) -> dict[str, list[dict]
                  "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
                  "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id}
             )
+    for record in rows["articles"]:
+        record["n_tokens"] = first_seen[record["article_id"]]["n_tokens"]
     events = cluster_events(rows["event_mentions"], article_meta)
     entity_rows = entity_table(entity_seen)
     coords = {r["entity_id"]: (r["latitude"], r["longitude"]) for r in entity_rows}

@@ -15,9 +15,25 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Record:
+    """One article of a structured input (HTML page, JSONL line, CSV row), fields as the source gave
+    them; raw_start/raw_end locate the record in the decoded file."""
+
+    title: str | None
+    text: str
+    raw_start: int
+    raw_end: int
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
 class Dump:
     """One decoded raw dump. `text` is the decoded file with line endings normalized to \\n;
-    every raw offset in the tables points into it."""
+    every raw offset in the tables points into it. Structured inputs (format html, jsonl, csv, tsv)
+    also carry their records, already split into articles."""
 
     path: str
     name: str
@@ -25,6 +41,10 @@ class Dump:
     encoding: str
     text: str
     n_bytes: int
+    format: str = "text"
+    records: tuple[Record, ...] = ()
+    rejected: tuple[Rejection, ...] = ()  # records of a structured input that could not be used
+    repaired: tuple[str, ...] = ()  # ftfy steps that changed the text
 
 
 @dataclass
@@ -43,12 +63,15 @@ class Article:
     dateline: str | None = None
     author: str | None = None
     published_source: str | None = None
+    language: str | None = None
 
     @property
     def article_id(self) -> str:
-        from caucasus_nlp.ids import stable_id
+        """Hash of the article's content, not of where it was found: the same article pasted into two
+        dumps gets the same id, which is how repeats are recognised (see `content_key`)."""
+        from caucasus_nlp.ids import content_key, stable_id
 
-        return stable_id(self.dump, self.text)
+        return stable_id(content_key(self.text))
 
 
 @dataclass

@@ -18,8 +18,10 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
+from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.records import Article, Dump, Segmentation
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -31,9 +33,13 @@ _MD = rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
 _DM = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})"
 _FULL_DATE = rf"(?:(?:{WEEKDAY},?\s+)?(?:{_MD}|{_DM}),?\s+(?P<y>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 _TIME = r"\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?"
-# "Dec 11 2023", "Russia – March 14 2023", "10:53, 21 March 2023", "8 December 2023 17:05"
+_DOTTED_DATE = r"(?P<dotted>(?P<dd_day>\d{1,2})\.(?P<dd_month>\d{1,2})\.(?P<dd_year>\d{4}))"
+_DATE_LABEL = r"(?:(?:published|updated|last updated|posted|date)(?: on)?\s*:?\s*)"
+# "Dec 11 2023", "Panorama, Armenia / Dec 11 2023", "TASS / Russia – March 14 2023",
+# "10:53, 21 March 2023", "8 December 2023 17:05", "Published: 11.12.2023 | 14:22", "Dec. 11, 2023 5:04 p.m. ET"
 DATE_LINE = re.compile(
-    rf"^(?:(?P<prefix>[A-Z][\w .'-]{{0,30}}?)\s*[–—-]\s*)?(?:{_TIME},?\s*)?{_FULL_DATE}(?:,?\s*{_TIME})?\.?$",
+    rf"^(?:(?P<prefix>[A-Z][\w .,'’&/-]{{0,40}}?)\s*[/|–—-]\s*)?{_DATE_LABEL}?(?:{_TIME},?\s*)?"
+    rf"(?:{_FULL_DATE}|{_DOTTED_DATE})(?:\s*[,|]?\s*{_TIME}(?:\s*[A-Z]{{2,5}})?)?\.?$",
     re.IGNORECASE,
 )
 TIME_LINE = re.compile(rf"^{_TIME},?$")
@@ -42,15 +48,22 @@ BYLINE = re.compile(
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$",
     re.IGNORECASE,
 )
-URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+URL_LINE = re.compile(r"^(?:(?:source|link|url|read (?:it )?(?:at|on))\s*:\s*)?(?P<url>(?:https?://|www\.)\S+)$", re.IGNORECASE)
+# A rule between the items of a mail digest or a forwarded message: ----, ====, ____ (four or more).
+SEPARATOR_LINE = re.compile(r"^(?:[-=_]{4,}|-{2,}\s*(?:forwarded|original) message\s*-{2,})$", re.IGNORECASE)
+# Header lines of a pasted e-mail; they describe the message, not an article.
+MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id|mime-version|content-type|content-transfer-encoding|x-[\w-]+):\s", re.IGNORECASE)
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
 _PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
 _DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
 DATELINE_PATTERNS = (
     # YEREVAN, MARCH 27, ARMENPRESS.   BAKU, March 14. /TASS/.   Baku, December 7, AZERTAC
     re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)"),
-    # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -
-    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+{_DL_DATE})?\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
+    # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -    ANKARA, Turkey (AP) —
+    re.compile(
+        rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+(?!{MONTH}\s+\d)(?P<region>[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){{0,2}}))?"
+        rf"(?:,\s+{_DL_DATE})?\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"
+    ),
     # Dec. 8 (UPI) —
     re.compile(rf"^{_DL_DATE}\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
     # YEREVAN — text   (capitals only, so that ordinary sentences never match)
@@ -60,6 +73,15 @@ HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
 SHORT_LABEL_WORDS = 6
 REPEATED_BLOCK_MIN_CHARS = 80
+# Hard-wrap detection (see wrap_width): widths above WRAP_MAX_WIDTH are paragraphs on one line; at least
+# WRAP_MIN_LINES run-on lines, WRAP_NEAR_SHARE of them within WRAP_SLACK characters of the widest.
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_LINES = 4
+WRAP_SLACK = 15
+WRAP_NEAR_SHARE = 0.6
+# Share of an article's long paragraphs already seen in the dump above which it is a repeat of an
+# earlier article (kept whole, so that it can be flagged), not an article sharing boilerplate.
+REPEATED_ARTICLE_SHARE = 0.8
 
 
 def month_number(token: str) -> int:
@@ -69,9 +91,11 @@ def month_number(token: str) -> int:
 
 
 def parse_full_date(match: re.Match) -> str | None:
-    """ISO date from a _FULL_DATE match, or None for an impossible date (31 February)."""
+    """ISO date from a _FULL_DATE (or DATE_LINE) match, or None for an impossible date (31 February)."""
     if match.group("iso"):
         return match.group("iso")
+    if "dotted" in match.re.groupindex and match.group("dotted"):
+        return _iso(int(match.group("dd_year")), int(match.group("dd_month")), int(match.group("dd_day")))
     month = match.group("m1") or match.group("m2")
     day = match.group("d1") or match.group("d2")
     try:
@@ -86,9 +110,10 @@ class Line:
     end: int
     raw: str
     text: str
-    kind: str = "text"  # blank, url, furniture, region, date, time, byline, bullet, text
+    kind: str = "text"  # blank, url, separator, mail_header, furniture, region, date, time, byline, bullet, text
     furniture: str | None = None
     blank_before: bool = True
+    raw_tail: str = ""  # the last physical line, when wrapped lines were joined into this one
 
     @property
     def words(self) -> int:
@@ -96,6 +121,7 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    """Classified lines of a text, with hard-wrapped paragraphs joined back into one line each."""
     lines, pos, prev_blank = [], 0, True
     for raw in text.split("\n"):
         cleaned = clean_line(raw)
@@ -106,7 +132,44 @@ def split_lines(text: str) -> list[Line]:
         lines.append(line)
         prev_blank = line.kind == "blank"
         pos += len(raw) + 1
-    return lines
+    return join_wrapped(lines)
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column a dump was hard-wrapped at (mail clients and plain-text archives wrap at 65-80),
+    or None when it was not. Wrapped text shows many paragraph lines that run on into the next line
+    and whose lengths crowd just under one width; teaser lists and one-line paragraphs do not."""
+    run_on = [len(a.text) for a, b in zip(lines, lines[1:]) if a.kind == "text" and b.kind == "text"]
+    run_on = [n for n in run_on if n <= WRAP_MAX_WIDTH]
+    if len(run_on) < WRAP_MIN_LINES:
+        return None
+    width = max(run_on)
+    near = sum(1 for n in run_on if n >= width - WRAP_SLACK)
+    return width if near / len(run_on) >= WRAP_NEAR_SHARE else None
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """Join each wrapped line with the line after it. A greedy wrapper breaks a line only when the
+    next word does not fit, so a line followed by a word that would have fitted ends a paragraph
+    (or is a headline) and stays apart."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "text" and line.kind == "text" and not line.blank_before:
+            first_word = line.text.split(" ", 1)[0]
+            if len(prev.raw_tail) + 1 + len(first_word) > width:
+                hyphenated = prev.text.endswith("-") and prev.text[-2:-1].isalpha() and first_word[:1].islower()
+                joined = prev.text + ("" if hyphenated else " ") + line.text
+                merged = Line(prev.start, line.end, prev.raw + "\n" + line.raw, joined, "text", blank_before=prev.blank_before)
+                merged.raw_tail = line.text
+                out[-1] = merged
+                continue
+        line.raw_tail = line.text
+        out.append(line)
+    return out
 
 
 def _line_kind(line: Line) -> str:
@@ -115,6 +178,10 @@ def _line_kind(line: Line) -> str:
         return "blank"
     if URL_LINE.match(text):
         return "url"
+    if SEPARATOR_LINE.match(text):
+        return "separator"
+    if MAIL_HEADER.match(text):
+        return "mail_header"
     if bullet_item(line.raw) is not None:
         return "bullet"
     furniture = furniture_kind(text)
@@ -159,6 +226,7 @@ class MetaCluster:
     outlet: str | None = None
     published: str | None = None
     author: str | None = None
+    published_source: str = "date_line"
     has_signal: bool = False
     removed: Counter = field(default_factory=Counter)
 
@@ -179,6 +247,8 @@ def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
         elif line.kind == "date":
             match = DATE_LINE.match(line.text)
             cluster.published = cluster.published or parse_full_date(match)
+            if match.group("prefix"):
+                labels.append(re.split(r"\s+[/|]\s+", match.group("prefix"))[0])
             cluster.has_signal = True
         elif line.kind == "time":
             cluster.has_signal = True
@@ -257,6 +327,8 @@ def _precedes_date(lines: list[Line], i: int) -> bool:
 
 def segment_dump(dump: Dump) -> Segmentation:
     """Articles of one dump, in order, with removed furniture counted by kind."""
+    if dump.format != "text":
+        return segment_records(dump)
     lines = split_lines(dump.text)
     removed: Counter = Counter()
     labels = _repeated_labels(lines)
@@ -301,11 +373,16 @@ def segment_dump(dump: Dump) -> Segmentation:
             removed[line.furniture] += 1
         elif line.kind == "url":
             if current is not None and current.url is None:
-                current.url = line.text
+                current.url = URL_LINE.match(line.text).group("url")
                 current.last_line = i
                 current = None
             else:
                 removed["stray_url"] += 1
+        elif line.kind == "separator":
+            removed["separator"] += 1
+            current, in_teaser = None, False
+        elif line.kind == "mail_header":
+            removed["mail_header"] += 1
         elif line.kind == "bullet" and current is not None and not _is_short_bullet(line):
             removed["teaser_list"] += 1
         elif current is not None:
@@ -342,40 +419,122 @@ def _dump_year(drafts: list[_Draft], lines: list[Line]) -> int | None:
 
 
 def _build_article(dump, draft, lines, seq, year_context, seen_blocks, removed) -> Article | None:
+    texts = [lines[idx].text for idx in draft.body]
+    long_texts = [t for t in texts if len(t) >= REPEATED_BLOCK_MIN_CHARS]
+    repeat_of_article = bool(long_texts) and sum(t in seen_blocks for t in long_texts) >= REPEATED_ARTICLE_SHARE * len(long_texts)
     paragraphs = []
-    for idx in draft.body:
-        text = lines[idx].text
-        if len(text) >= REPEATED_BLOCK_MIN_CHARS:
+    for text in texts:
+        if len(text) >= REPEATED_BLOCK_MIN_CHARS and not repeat_of_article:
             if text in seen_blocks:
-                removed["repeated_block"] = removed.get("repeated_block", 0) + 1
+                removed["repeated_block"] += 1
                 continue
             seen_blocks.add(text)
         paragraphs.append(text)
+    if not paragraphs:
+        removed["headline_without_body"] += 1
+        return None
     meta = draft.meta or MetaCluster(end=draft.start_line + 1)
+    span = (lines[draft.start_line].start, lines[draft.last_line].end)
+    return _article(dump.name, seq, draft.title, paragraphs, meta, draft.url, span, year_context)
+
+
+def _article(dump_name, seq, title, paragraphs, meta, url, span, year_context) -> Article:
+    """An Article from its parts: metadata lines first, then the body's dateline, then the text."""
     dateline = next((d for p in paragraphs[:2] if (d := find_dateline(p))), None)
     outlet = meta.outlet
-    published, source = (meta.published, "date_line") if meta.published else (None, None)
+    published, source = (meta.published, meta.published_source) if meta.published else (None, None)
     if dateline:
         outlet = outlet or _agency_name(dateline["agency"])
         if not published and dateline["month_day"] and year_context:
             published, source = _iso(year_context, *dateline["month_day"]), "dateline"
     if not published:
-        published, source = infer_published(draft.title, paragraphs, year_context)
-    text = "\n\n".join([draft.title, *paragraphs])
+        published, source = infer_published(title, paragraphs, year_context or anchored_year(paragraphs))
     return Article(
-        dump=dump.name,
+        dump=dump_name,
         seq=seq,
-        title=draft.title,
-        text=text,
-        raw_start=lines[draft.start_line].start,
-        raw_end=lines[draft.last_line].end,
+        title=title,
+        text="\n\n".join([title, *paragraphs]),
+        raw_start=span[0],
+        raw_end=span[1],
         outlet=outlet,
         published=published,
-        url=draft.url,
+        url=url,
         dateline=dateline["place"] if dateline else None,
         author=meta.author,
         published_source=source,
     )
+
+
+def segment_records(dump: Dump) -> Segmentation:
+    """Articles of a structured input: one per record, its fields taking precedence over what the
+    text itself says; the text still goes through furniture removal, wrapping and metadata lifting."""
+    removed: Counter = Counter()
+    articles = []
+    years = [int(v[:4]) for r in dump.records if (v := normalize_published(r.published))]
+    year_context = Counter(years).most_common(1)[0][0] if years else None
+    for record in dump.records:
+        article = _record_article(dump.name, record, len(articles), year_context, removed)
+        if article is not None:
+            articles.append(article)
+    return Segmentation(articles=articles, removed=dict(sorted(removed.items())))
+
+
+def _record_article(dump_name, record, seq, year_context, removed) -> Article | None:
+    lines = split_lines(record.text)
+    meta = read_meta_cluster(lines, 0)
+    removed.update(meta.removed)
+    paragraphs, url, in_teaser = [], None, False
+    for line in lines[meta.end :]:
+        if line.kind == "blank":
+            continue
+        if in_teaser:
+            removed["teaser_block"] += 1
+        elif line.kind == "region":
+            in_teaser = True
+            removed[line.furniture] += 1
+        elif line.kind == "furniture":
+            removed[line.furniture] += 1
+        elif line.kind == "url" and url is None:
+            url = URL_LINE.match(line.text).group("url")
+        elif line.kind in ("url", "separator", "mail_header"):
+            removed[line.kind] += 1
+        else:
+            paragraphs.append(line.text)
+    title = clean_line(record.title or "")
+    if not title and len(paragraphs) > 1 and is_headline(Line(0, 0, paragraphs[0], paragraphs[0])):
+        title = paragraphs.pop(0)
+    if not paragraphs:
+        removed["headline_without_body"] += 1
+        return None
+    title = title or _title_from_paragraph(paragraphs[0])
+    record_date = normalize_published(record.published)
+    meta.outlet = clean_line(record.outlet) if record.outlet else meta.outlet
+    meta.author = clean_line(record.author) if record.author else meta.author
+    if record_date:
+        meta.published, meta.published_source = record_date, "record"
+    return _article(dump_name, seq, title, paragraphs, meta, record.url or url, (record.raw_start, record.raw_end), year_context)
+
+
+_ISO_PREFIX = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:$|[T ])")
+
+
+def normalize_published(value: str | None) -> str | None:
+    """ISO date (or month, or year) from a record's date field, which exports write in many ways:
+    "2023-12-11T10:00:00Z", "11 December 2023", "Dec. 11, 2023", "11.12.2023". None when unreadable."""
+    if not value:
+        return None
+    value = clean_line(value)
+    iso = _ISO_PREFIX.match(value)
+    if iso:
+        parts = [p for p in (iso.group("y"), iso.group("m"), iso.group("d")) if p]
+        return "-".join(parts)
+    line = DATE_LINE.match(value)
+    if line:
+        return parse_full_date(line)
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"})
+    return parsed.date().isoformat() if parsed else None
 
 
 def _agency_name(agency: str | None) -> str | None:
@@ -398,9 +557,10 @@ _WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s*\(?(?:{_MD}|{_DM})\b", re.
 def infer_published(title: str, paragraphs: list[str], year_context: int | None) -> tuple[str | None, str | None]:
     """Publication date of an article whose dump gives none, from its own text.
 
-    "today, June 24" or a full date in the headline give a day; otherwise the latest full date in
-    the body (or a weekday-checked month-day) gives the month only, since an article is written on
-    or after the last date it reports.
+    "today, June 24" or a full date in the headline give a day. Otherwise the latest date in the body
+    decides: a weekday-named date ("on Saturday (March 25)") gives the day, since news style names
+    the weekday only for the last few days before publication; a plain full date gives the month
+    only, since an article is written on or after the last date it reports, but not always soon.
     """
     for match in re.finditer(_FULL_DATE, title, re.IGNORECASE):
         iso = parse_full_date(match)
@@ -416,11 +576,42 @@ def infer_published(title: str, paragraphs: list[str], year_context: int | None)
         year = _weekday_year(match, year_context)
         if year:
             month = month_number(match.group("m1") or match.group("m2"))
-            found.append((f"{year:04d}-{month:02d}", "text_weekday_date"))
+            day = int(match.group("d1") or match.group("d2"))
+            found.append((_iso(year, month, day), "text_weekday_date"))
     if not found:
         return None, None
     latest, source = max(found)
-    return latest[:7], source
+    return (latest if source == "text_weekday_date" else latest[:7]), source
+
+
+_RELATIVE_YEAR_DATE = re.compile(rf"(?:{_MD}|{_DM}),?\s+(?P<rel>this|last) year\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dated_agreements() -> tuple[tuple[re.Pattern, dt.date], ...]:
+    """Name patterns and dates of the catalogued agreements (resources/agreements.jsonl)."""
+    out = []
+    for rec in read_jsonl(None, "agreements.jsonl"):
+        if rec.get("date") and len(rec["date"]) == 10:
+            names = [rec["name"], *rec.get("patterns", [])]
+            pattern = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+            out.append((pattern, dt.date.fromisoformat(rec["date"])))
+    return tuple(out)
+
+
+def anchored_year(paragraphs: list[str]) -> int | None:
+    """The year of writing, for an article that never states it, from a known dated agreement that
+    the text places in "this year" or "last year": "the Declaration on Allied Interaction signed on
+    February 22 this year" can only have been written in 2022."""
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            for match in _RELATIVE_YEAR_DATE.finditer(sentence):
+                month = month_number(match.group("m1") or match.group("m2"))
+                day = int(match.group("d1") or match.group("d2"))
+                for pattern, date in _dated_agreements():
+                    if (date.month, date.day) == (month, day) and pattern.search(sentence):
+                        return date.year + (1 if match.group("rel").lower() == "last" else 0)
+    return None
 
 
 def _weekday_year(match: re.Match, year_context: int | None) -> int | None:

@@ -29,7 +29,7 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     name: str
-    key: str
+    key: tuple[str, ...]  # columns whose values identify a row; enforce_schema checks they are unique
     description: str
     columns: tuple[Column, ...]
 
@@ -45,8 +45,8 @@ def _c(name, type_, description, nullable=True):
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        Table("articles", "article_id", "One row per article found in a dump.", (
-            _c("article_id", "str", "Stable id: hash of dump name and article text.", False),
+        Table("articles", ("dump", "seq"), "One row per article found in a dump (a repeat in another dump is a row too, see duplicate_of).", (
+            _c("article_id", "str", "Stable id: hash of the article's normalized text, so a repeat in another dump gets the same id.", False),
             _c("dump", "str", "File name of the raw dump.", False),
             _c("seq", "int", "0-based position of the article in its dump.", False),
             _c("title", "str", "Headline.", False),
@@ -56,12 +56,14 @@ TABLES: dict[str, Table] = {
             _c("url", "str", "Source URL when the dump gives one."),
             _c("dateline", "str", "Dateline place (YEREVAN, BAKU)."),
             _c("author", "str", "Byline name when the dump gives one."),
+            _c("language", "str", "Detected language (ISO 639-1); non-English articles are skipped and listed in the manifest."),
+            _c("duplicate_of", "str", "For a repeat of an article seen earlier in the run: that article's id (then equal to article_id); null for first occurrences, which carry all mentions."),
             _c("text", "str", "Headline, blank line, cleaned body; all char offsets point into it.", False),
             _c("raw_start", "int", "Start of the article in the decoded dump.", False),
             _c("raw_end", "int", "End of the article in the decoded dump.", False),
             _c("n_tokens", "int", "Tokens in text.", False),
         )),
-        Table("mentions", "mention_id", "One row per entity or date mention in an article.", (
+        Table("mentions", ("mention_id",), "One row per entity or date mention in an article.", (
             _c("mention_id", "str", "Stable id.", False),
             _c("article_id", "str", "FK to articles.", False),
             _c("sent_idx", "int", "Sentence index in the article.", False),
@@ -72,7 +74,7 @@ TABLES: dict[str, Table] = {
             _c("entity_id", "str", "FK to entities; null when unresolved."),
             _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps.", False),
         )),
-        Table("entities", "entity_id", "One row per canonical entity seen in the run.", (
+        Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
             _c("name", "str", "Canonical name.", False),
             _c("type", "str", "PERSON, ORG, PLACE.", False),
@@ -85,7 +87,7 @@ TABLES: dict[str, Table] = {
             _c("n_mentions", "int", "Mentions over the run.", False),
             _c("n_articles", "int", "Articles mentioning it.", False),
         )),
-        Table("dates", "mention_id", "One row per temporal expression.", (
+        Table("dates", ("mention_id",), "One row per temporal expression.", (
             _c("mention_id", "str", "FK to mentions (label DATE).", False),
             _c("article_id", "str", "FK to articles.", False),
             _c("text", "str", "Surface form.", False),
@@ -94,7 +96,7 @@ TABLES: dict[str, Table] = {
             _c("relative", "bool", "Resolved against the publication date."),
             _c("rule_id", "str", "Which resolution rule produced the value."),
         )),
-        Table("agreements", "agreement_id", "One row per canonical agreement.", (
+        Table("agreements", ("agreement_id",), "One row per canonical agreement.", (
             _c("agreement_id", "str", "Canonical id.", False),
             _c("name", "str", "Canonical name.", False),
             _c("kind", "str", "ceasefire, peace_treaty, joint_statement, declaration, court_order, convention.", False),
@@ -103,7 +105,7 @@ TABLES: dict[str, Table] = {
             _c("n_mentions", "int", "Mentions over the run.", False),
             _c("n_articles", "int", "Articles mentioning it.", False),
         )),
-        Table("agreement_mentions", "agreement_mention_id", "One row per agreement mention.", (
+        Table("agreement_mentions", ("agreement_mention_id",), "One row per agreement mention.", (
             _c("agreement_mention_id", "str", "Stable id.", False),
             _c("agreement_id", "str", "FK to agreements.", False),
             _c("article_id", "str", "FK to articles.", False),
@@ -114,7 +116,7 @@ TABLES: dict[str, Table] = {
             _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
             _c("rule_id", "str", "Pattern that matched.", False),
         )),
-        Table("event_mentions", "event_mention_id", "One row per event found in a sentence.", (
+        Table("event_mentions", ("event_mention_id",), "One row per event found in a sentence.", (
             _c("event_mention_id", "str", "Stable id.", False),
             _c("event_id", "str", "FK to events.", False),
             _c("article_id", "str", "FK to articles.", False),
@@ -132,7 +134,7 @@ TABLES: dict[str, Table] = {
             _c("sentence", "str", "Sentence text.", False),
             _c("rule_id", "str", "Trigger rule that fired.", False),
         )),
-        Table("events", "event_id", "One row per real-world event, deduplicated across articles.", (
+        Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
             _c("event_id", "str", "Stable id.", False),
             _c("event_type", "str", "PLOVER type.", False),
             _c("subtype", "str", "Domain subtype."),
@@ -157,7 +159,8 @@ _PANDAS_TYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "b
 
 
 class SchemaError(ValueError):
-    """A table does not have exactly the declared columns, or a required column holds nulls."""
+    """A table does not have exactly the declared columns, a required column holds nulls, or its key
+    is not unique."""
 
 
 def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -176,6 +179,10 @@ def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = out[col.name].astype(_PANDAS_TYPES[col.type])
         if not col.nullable and out[col.name].isna().any():
             raise SchemaError(f"table {name}: column {col.name} holds nulls")
+    duplicated = out.duplicated(subset=list(table.key))
+    if duplicated.any():
+        first = out.loc[duplicated, list(table.key)].iloc[0].tolist()
+        raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {first})")
     return out.reset_index(drop=True)
 
 
