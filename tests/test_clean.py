@@ -37,6 +37,13 @@ def test_furniture_classification(line, expected):
         ("Ne\u200bgotiations", "Negotiations"),
         ("Cafe\u0301", "Café"),
         ("a\t\tb", "a b"),
+        # quote marks: one curly style, straight quotes left as written
+        ("„Peace“ now", "“Peace” now"),
+        ("‟reversed” and ‛single’", "“reversed” and ‘single’"),
+        ("``TeX quotes''", "“TeX quotes”"),
+        ("Azerbaijan`s army and Armenia´s", "Azerbaijan’s army and Armenia’s"),
+        ("\"straight\" and it's", "\"straight\" and it's"),
+        ("a ` lone backtick", "a ` lone backtick"),
     ],
 )
 def test_clean_line(raw, cleaned):

@@ -1,7 +1,10 @@
+import textwrap
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caucasus_nlp.segment import find_dateline, segment_dump
+from caucasus_nlp.segment import anchored_year, find_dateline, infer_published, segment_dump, split_lines
 from conftest import make_dump
 
 DIGEST = """Armenia and Azerbaijan agree to exchange prisoners
@@ -78,13 +81,114 @@ def test_paragraph_repeated_verbatim_is_kept_once():
     assert article.text.count(para) == 1
 
 
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("YEREVAN, MARCH 27, ARMENPRESS. On March 27 talks", {"place": "YEREVAN", "month_day": (3, 27), "agency": "ARMENPRESS"}),
+        ("BAKU, March 14. /TASS/. There is", {"place": "BAKU", "month_day": (3, 14), "agency": "TASS"}),
+        ("Baku, December 7, AZERTAC The statement", {"place": "Baku", "month_day": (12, 7), "agency": "AZERTAC"}),
+        ("MOSCOW (Reuters) - Russia said", {"place": "MOSCOW", "month_day": None, "agency": "Reuters"}),
+        ("LONDON, Dec 8 (Reuters) - Britain", {"place": "LONDON", "month_day": (12, 8), "agency": "Reuters"}),
+        ("ANKARA, Turkey (AP) — Turkey said", {"place": "ANKARA", "month_day": None, "agency": "AP"}),
+        ("STEPANAKERT, Azerbaijan, Sept 20 (AP) — Forces", {"place": "STEPANAKERT", "month_day": (9, 20), "agency": "AP"}),
+        ("Dec. 8 (UPI) — Armenia", {"place": None, "month_day": (12, 8), "agency": "UPI"}),
+        ("WASHINGTON, Dec. 8 — The State Department", {"place": "WASHINGTON", "month_day": (12, 8), "agency": None}),
+        ("YEREVAN — The government said", {"place": "YEREVAN", "month_day": None, "agency": None}),
+        # negatives: ordinary sentences
+        ("Armenia and Azerbaijan, March 1, agreed", None),
+        ("The ministers met on Monday.", None),
+        ("Armenia (population 3 million) - a small country", None),
+        ("March 14 (local time) the talks began", None),
+    ],
+)
+def test_datelines(paragraph, expected):
+    assert find_dateline(paragraph) == expected
 
-def test_datelines():
-    assert find_dateline("YEREVAN, MARCH 27, ARMENPRESS. On March 27 talks") == {"place": "YEREVAN", "month_day": (3, 27), "agency": "ARMENPRESS"}
-    assert find_dateline("BAKU, March 14. /TASS/. There is") == {"place": "BAKU", "month_day": (3, 14), "agency": "TASS"}
-    assert find_dateline("MOSCOW (Reuters) - Russia said")["agency"] == "Reuters"
-    assert find_dateline("Dec. 8 (UPI) — Armenia")["place"] is None
-    assert find_dateline("Armenia and Azerbaijan, March 1, agreed") is None
+
+@pytest.mark.parametrize(
+    "meta_lines, outlet, published, author",
+    [
+        (["Panorama, Armenia / Dec 11 2023"], "Panorama, Armenia", "2023-12-11", None),
+        (["TASS / Russia – March 14 2023"], "TASS", "2023-03-14", None),
+        (["Panorama, Armenia", "Dec 11 2023"], "Panorama, Armenia", "2023-12-11", None),
+        (["By Darryl Coote", "Dec. 8, 2023 / 5:04 PM"], None, "2023-12-08", "Darryl Coote"),
+        (["17:16,", "8 December 2023"], None, "2023-12-08", None),
+        (["Published: 11.12.2023 | 14:22"], None, "2023-12-11", None),
+        (["Updated: Dec. 11, 2023 5:04 p.m. ET"], None, "2023-12-11", None),
+        (["  • JAMnews", "  • Baku", "10:53, 21 March 2023"], "JAMnews", "2023-03-21", None),
+    ],
+)
+def test_outlet_and_date_lines_in_their_common_forms(meta_lines, outlet, published, author):
+    text = "\n".join(["Armenia and Azerbaijan hold talks", *meta_lines, "", "The ministers met in Washington.", ""])
+    (article,) = segment_dump(make_dump(text)).articles
+    assert (article.title, article.outlet, article.published, article.author) == (
+        "Armenia and Azerbaijan hold talks", outlet, published, author)
+    assert article.text == "Armenia and Azerbaijan hold talks\n\nThe ministers met in Washington."
+
+
+_LONG = ("Armenia and Azerbaijan exchanged prisoners on Wednesday, a week after the two governments announced the deal in a "
+         "rare joint statement that also settled the question of who would host the next climate conference of the United Nations.")
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_headlines_and_lists_are_not():
+    text = "\n".join(["Prisoner swap completed", textwrap.fill(_LONG, 64), "", textwrap.fill(_LONG.replace("Wednesday", "Friday"), 64), ""])
+    (article,) = segment_dump(make_dump(text)).articles
+    assert article.title == "Prisoner swap completed"
+    assert article.text.split("\n\n") == ["Prisoner swap completed", _LONG, _LONG.replace("Wednesday", "Friday")]
+
+
+def test_hyphen_at_a_wrap_is_kept_without_a_space():
+    wrapped = ["The ministers discussed the border delimitation and the",
+               "opening of regional transport links with the new peace-",
+               "keeping mission and its mandate in the region, which both",
+               "sides described as a step towards a lasting settlement."]
+    joined = ("The ministers discussed the border delimitation and the opening of regional transport links with the new "
+              "peace-keeping mission and its mandate in the region, which both sides described as a step towards a lasting settlement.")
+    text = "\n".join(["Ministers meet", *wrapped, "", *wrapped, ""])
+    (article,) = segment_dump(make_dump(text)).articles
+    assert article.text.split("\n\n")[1] == joined
+
+
+def test_lines_that_are_not_wrapped_stay_apart():
+    teasers = ["Armenia and Azerbaijan agree to exchange prisoners", "EU hails breakthrough",
+               "Border commissions meet again on Friday in the border area", "Lavrov visits Baku", "COP29 host confirmed"]
+    lines = split_lines("\n".join(teasers))
+    assert [line.text for line in lines] == teasers
+
+
+def test_separator_lines_split_a_digest():
+    text = "Border talks resume\nThe commissions met on Friday.\n-----\nPrisoners released\nThe prisoners were released at the border.\n=====\n"
+    result = segment_dump(make_dump(text))
+    assert [a.title for a in result.articles] == ["Border talks resume", "Prisoners released"]
+    assert result.removed == {"separator": 2}
+
+
+def test_same_article_twice_in_a_dump_is_kept_whole_both_times():
+    body = "The leaders met in Brussels on Monday and agreed that their foreign ministers would meet again within a month."
+    text = f"Leaders meet in Brussels\nDec 11 2023\n\n{body}\n\nhttps://a.example.org/x\n\nLeaders meet in Brussels\nDec 11 2023\n\n{body}\n"
+    first, second = segment_dump(make_dump(text)).articles
+    assert first.text == second.text
+    assert first.article_id == second.article_id
+
+
+def test_weekday_date_gives_the_day_and_a_plain_date_the_month():
+    assert infer_published("Talks", ["The ministry on Saturday (March 25) accused Baku."], 2023) == ("2023-03-25", "text_weekday_date")
+    assert infer_published("Talks", ["The ministry on Friday (March 25) accused Baku."], 2023) == ("2022-03-25", "text_weekday_date")
+    assert infer_published("Talks", ["The leaders met on 14 May 2023."], None) == ("2023-05", "text_latest_date")
+
+
+@pytest.mark.parametrize(
+    "paragraph, year",
+    [
+        ("The Declaration on Allied Interaction signed between Russia and Azerbaijan on February 22 this year was discussed.", 2022),
+        ("The Declaration on Allied Interaction, signed on February 22 last year, remains in force.", 2023),
+        # negatives: a month-day that is not the agreement's, or no agreement named in the sentence
+        ("The Declaration on Allied Interaction signed on March 3 this year was discussed.", None),
+        ("The ministers met on February 22 this year.", None),
+    ],
+)
+def test_year_anchored_by_a_dated_agreement(paragraph, year):
+    assert anchored_year([paragraph]) == year
     assert find_dateline("The ministers met on Monday.") is None
 
 
@@ -92,7 +196,9 @@ def test_datelines():
 @given(st.lists(st.sampled_from([
     "Headline of a story", "Save", "Share", "Dec 8 2023", "Panorama, Armenia", "https://x.org/a", "",
     "Related articles", "A body sentence that ends here.", "  • JAMnews", " 17:16,", "By Jane Doe",
-    "YEREVAN, MARCH 27, ARMENPRESS. Text.", "\u00a0", "Ω≈ç√∫",
+    "YEREVAN, MARCH 27, ARMENPRESS. Text.", "\u00a0", "Ω≈ç√∫", "----------", "From: a@b.org", "Subject: Digest",
+    "Panorama, Armenia / Dec 11 2023", "Reporting by A; Editing by B", "the line of a paragraph that was wrapped at",
+    "a fixed width by a mail client long ago, and", "MOSCOW, Sept 28 (Reuters) - Text", "Today, June 24",
 ]), max_size=40), st.text(max_size=50))
 def test_segmenter_never_raises_and_spans_are_ordered(lines, noise):
     text = "\n".join(lines) + noise
@@ -101,5 +207,16 @@ def test_segmenter_never_raises_and_spans_are_ordered(lines, noise):
     previous_end = -1
     for a in articles:
         assert 0 <= a.raw_start <= a.raw_end <= len(dump.text)
-        assert a.raw_start > previous_end
+        assert a.raw_start > previous_end  # in order and not overlapping
+        previous_end = a.raw_end
+        assert a.title and a.text.startswith(a.title)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_segmenter_never_raises_on_any_text(text):
+    dump = make_dump(text)
+    previous_end = -1
+    for a in segment_dump(dump).articles:
+        assert previous_end < a.raw_start <= a.raw_end <= len(dump.text)
         previous_end = a.raw_end

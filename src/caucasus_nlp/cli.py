@@ -26,7 +26,9 @@ def _load(model: str):
 
 @app.command()
 def run(
-    inputs: list[Path] = typer.Argument(..., help="Dump files (.txt) and/or folders of them."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Dump files and/or folders of them: .txt/.text pasted text, .eml mail, .html pages, .jsonl/.csv/.tsv one article per record."
+    ),
     out: Path = typer.Option(Path("data/processed"), "-o", "--out", help="Folder for the tables."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
 ):
@@ -37,6 +39,10 @@ def run(
     manifest = result.manifest
     for rejection in manifest["rejected"]:
         err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
+    for skipped in manifest["skipped_articles"]:
+        err.print(f"[yellow]skipped[/yellow] {skipped['dump']}#{skipped['seq']} {skipped['title'][:60]!r}: {skipped['reason']}")
+    if manifest["n_duplicate_articles"]:
+        err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
     counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())
     console.print(f"{len(manifest['inputs'])} dumps, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
     if not result.ok:
@@ -48,6 +54,7 @@ def run(
 def segment(file: Path = typer.Argument(..., help="One raw dump.")):
     """Print the articles found in a dump, to check segmentation of a new source at a glance."""
     from caucasus_nlp.io import read_dump
+    from caucasus_nlp.language import detect_language
     from caucasus_nlp.records import Rejection
     from caucasus_nlp.segment import segment_dump
 
@@ -55,12 +62,15 @@ def segment(file: Path = typer.Argument(..., help="One raw dump.")):
     if isinstance(dump, Rejection):
         err.print(f"[red]error:[/red] {dump.path}: {dump.reason}")
         raise typer.Exit(1)
+    for rejection in dump.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rejection.path}: {rejection.reason}")
     result = segment_dump(dump)
-    table = Table(title=f"{dump.name} ({dump.encoding})")
-    for col in ("seq", "title", "outlet", "published", "url", "dateline", "chars"):
+    table = Table(title=f"{dump.name} ({dump.format}, {dump.encoding}{', repaired' if dump.repaired else ''})")
+    for col in ("seq", "title", "outlet", "published", "url", "dateline", "lang", "chars"):
         table.add_column(col, overflow="fold")
     for a in result.articles:
-        table.add_row(str(a.seq), a.title, a.outlet or "", a.published or "", a.url or "", a.dateline or "", str(len(a.text)))
+        lang = detect_language(a.text).code
+        table.add_row(str(a.seq), a.title, a.outlet or "", a.published or "", a.url or "", a.dateline or "", lang, str(len(a.text)))
     console.print(table)
     if result.removed:
         console.print("removed: " + ", ".join(f"{k} {v}" for k, v in result.removed.items()))

@@ -24,6 +24,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "source_domain", "domain"),
     "author": ("author", "authors", "byline"),
 }
+# Main text shorter than this is navigation or an error page, not an article.
+MIN_HTML_TEXT_CHARS = 80
 STRUCTURED_SUFFIXES = {".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 
 
@@ -101,8 +103,9 @@ def read_html(html: str, path: str) -> Iterator[Record | Rejection]:
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
-        yield Rejection(path, "no article text found in the HTML page", stage="io")
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text) < MIN_HTML_TEXT_CHARS:
+        yield Rejection(path, f"no article text found in the HTML page ({len(text)} characters of main text)", stage="io")
         return
     lines = document.text.split("\n")
     if document.title and lines and lines[0].strip() == document.title.strip():

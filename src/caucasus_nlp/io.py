@@ -69,10 +69,12 @@ def normalize_newlines(text: str) -> str:
 
 
 def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
-    """Text with encoding damage undone, and the names of the ftfy steps that changed something."""
+    """Text with encoding damage undone, and the ftfy steps that did it ("encode:sloppy-windows-1252",
+    "decode:utf-8" for UTF-8 that was read as cp1252 somewhere upstream)."""
     fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY_CONFIG)
-    steps = tuple(dict.fromkeys(step for action, step in (explanation or []) if action in ("apply", "transcode")))
-    return fixed, steps
+    if fixed == text:
+        return text, ()
+    return fixed, tuple(dict.fromkeys(f"{action}:{step}" for action, step in explanation or []))
 
 
 def _looks_binary(data: bytes) -> bool:

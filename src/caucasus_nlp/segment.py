@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
 from caucasus_nlp.kb import read_jsonl
@@ -38,8 +39,8 @@ _DATE_LABEL = r"(?:(?:published|updated|last updated|posted|date)(?: on)?\s*:?\s
 # "Dec 11 2023", "Panorama, Armenia / Dec 11 2023", "TASS / Russia – March 14 2023",
 # "10:53, 21 March 2023", "8 December 2023 17:05", "Published: 11.12.2023 | 14:22", "Dec. 11, 2023 5:04 p.m. ET"
 DATE_LINE = re.compile(
-    rf"^(?:(?P<prefix>[A-Z][\w .,'’&/-]{{0,40}}?)\s*[/|–—-]\s*)?{_DATE_LABEL}?(?:{_TIME},?\s*)?"
-    rf"(?:{_FULL_DATE}|{_DOTTED_DATE})(?:\s*[,|]?\s*{_TIME}(?:\s*[A-Z]{{2,5}})?)?\.?$",
+    rf"^(?:(?P<prefix>[^\W\d_][\w .,'’&/-]{{0,40}}?)\s*[/|–—-]\s*)?{_DATE_LABEL}?(?:{_TIME},?\s*)?"
+    rf"(?:{_FULL_DATE}|{_DOTTED_DATE})(?:\s*[,|/]?\s*{_TIME}(?:\s*[A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?)?\.?$",
     re.IGNORECASE,
 )
 TIME_LINE = re.compile(rf"^{_TIME},?$")
@@ -56,16 +57,20 @@ MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
 _PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
 _DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
+# An agency credit in brackets: "Reuters", "AP", "Caucasus Test Monitor" (letters only, at most four words).
+_AGENCY = r"[A-Za-z][A-Za-z.-]+(?: [A-Za-z][A-Za-z.-]+){0,3}"
 DATELINE_PATTERNS = (
     # YEREVAN, MARCH 27, ARMENPRESS.   BAKU, March 14. /TASS/.   Baku, December 7, AZERTAC
     re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)"),
     # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -    ANKARA, Turkey (AP) —
     re.compile(
         rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+(?!{MONTH}\s+\d)(?P<region>[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){{0,2}}))?"
-        rf"(?:,\s+{_DL_DATE})?\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"
+        rf"(?:,\s+{_DL_DATE})?\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"
     ),
+    # WASHINGTON, Dec. 8 —   DUBAI, 11 December –
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}),\s+{_DL_DATE}\s*[—–-]\s"),
     # Dec. 8 (UPI) —
-    re.compile(rf"^{_DL_DATE}\s+\((?P<agency>[A-Za-z][\w .-]{{1,20}})\)\s*[—–-]"),
+    re.compile(rf"^{_DL_DATE}\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"),
     # YEREVAN — text   (capitals only, so that ordinary sentences never match)
     re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*[—–]\s"),
 )
@@ -139,7 +144,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The column a dump was hard-wrapped at (mail clients and plain-text archives wrap at 65-80),
     or None when it was not. Wrapped text shows many paragraph lines that run on into the next line
     and whose lengths crowd just under one width; teaser lists and one-line paragraphs do not."""
-    run_on = [len(a.text) for a, b in zip(lines, lines[1:]) if a.kind == "text" and b.kind == "text"]
+    run_on = [len(a.text) for a, b in pairwise(lines) if a.kind == "text" and b.kind == "text"]
     run_on = [n for n in run_on if n <= WRAP_MAX_WIDTH]
     if len(run_on) < WRAP_MIN_LINES:
         return None
