@@ -20,10 +20,23 @@ from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
         ("Editor's choice", ("region", "teaser_block")),
         ("ALSO READ ", ("region", "teaser_block")),
         ("Popular", ("region", "teaser_block")),
+        ("Follow us on Telegram", ("line", "widget")),
+        ("3 min read", ("line", "widget")),
+        ("Views: 1,234", ("line", "widget")),
+        ("© 2023 Test Daily. All rights reserved.", ("line", "copyright")),
+        ("Tags: Armenia, Azerbaijan, peace", ("line", "tags")),
+        ("Photo: press office of the government", ("line", "photo_credit")),
+        ("Karen Minasyan / AFP via Getty Images", ("line", "photo_credit")),
+        ("To unsubscribe, reply to this message", ("line", "mail_footer")),
+        ("Reporting by A. Writer; Editing by B. Editor", ("line", "wire_credit")),
         # negatives: article sentences that merely contain furniture words
         ("Share prices fell in Baku.", None),
         ("Related talks were held in Brussels", None),
         ("Armenia and Azerbaijan exchange prisoners", None),
+        ("Copyright law in Armenia was amended in 2021.", None),
+        ("Photos of the meeting were released by the ministry.", None),
+        ("The talks were followed by a press conference.", None),
+        ("Editing by hand took the commission a year, its chairman said.", None),
     ],
 )
 def test_furniture_classification(line, expected):

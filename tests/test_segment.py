@@ -94,6 +94,7 @@ def test_paragraph_repeated_verbatim_is_kept_once():
         ("Dec. 8 (UPI) — Armenia", {"place": None, "month_day": (12, 8), "agency": "UPI"}),
         ("WASHINGTON, Dec. 8 — The State Department", {"place": "WASHINGTON", "month_day": (12, 8), "agency": None}),
         ("YEREVAN — The government said", {"place": "YEREVAN", "month_day": None, "agency": None}),
+        ("BAKU, Azerbaijan, Dec.11. Armenia said", {"place": "BAKU", "month_day": (12, 11), "agency": None}),
         # negatives: ordinary sentences
         ("Armenia and Azerbaijan, March 1, agreed", None),
         ("The ministers met on Monday.", None),
@@ -115,6 +116,8 @@ def test_datelines(paragraph, expected):
         (["17:16,", "8 December 2023"], None, "2023-12-08", None),
         (["Published: 11.12.2023 | 14:22"], None, "2023-12-11", None),
         (["Updated: Dec. 11, 2023 5:04 p.m. ET"], None, "2023-12-11", None),
+        (["By Mariam Harutyunyan, 11 December 2023"], None, "2023-12-11", "Mariam Harutyunyan"),
+        (["Posted by Admin on Dec 11, 2023"], None, "2023-12-11", "Admin"),
         (["  • JAMnews", "  • Baku", "10:53, 21 March 2023"], "JAMnews", "2023-03-21", None),
     ],
 )

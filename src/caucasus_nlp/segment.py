@@ -44,9 +44,10 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 TIME_LINE = re.compile(rf"^{_TIME},?$")
+# "By Darryl Coote", "Written by: A. Name", "By Jane Doe, 11 December 2023", "Posted by Admin on Dec 11, 2023"
 BYLINE = re.compile(
     r"^(?:.{0,30}?(?:edited|written|reported|posted)\s+by:?\s*|by:?\s+|author:\s*)"
-    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$",
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:(?:\s*[,|–—-]\s*|\s+on\s+)(?P<when>.{4,60}))?$",
     re.IGNORECASE,
 )
 URL_LINE = re.compile(r"^(?:(?:source|link|url|read (?:it )?(?:at|on))\s*:\s*)?(?P<url>(?:https?://|www\.)\S+)$", re.IGNORECASE)
@@ -56,7 +57,7 @@ SEPARATOR_LINE = re.compile(r"^(?:[-=_]{4,}|-{2,}\s*(?:forwarded|original) messa
 MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id|mime-version|content-type|content-transfer-encoding|x-[\w-]+):\s", re.IGNORECASE)
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
 _PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
-_DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s+(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
+_DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s*(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
 # An agency credit in brackets: "Reuters", "AP", "Caucasus Test Monitor" (letters only, at most four words).
 _AGENCY = r"[A-Za-z][A-Za-z.-]+(?: [A-Za-z][A-Za-z.-]+){0,3}"
 DATELINE_PATTERNS = (
@@ -67,8 +68,10 @@ DATELINE_PATTERNS = (
         rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+(?!{MONTH}\s+\d)(?P<region>[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){{0,2}}))?"
         rf"(?:,\s+{_DL_DATE})?\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"
     ),
-    # WASHINGTON, Dec. 8 —   DUBAI, 11 December –
-    re.compile(rf"^(?P<place>{_PLACE_CAPS}),\s+{_DL_DATE}\s*[—–-]\s"),
+    # WASHINGTON, Dec. 8 —   DUBAI, 11 December –   BAKU, Azerbaijan, December 11. (Trend)
+    re.compile(
+        rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?!{MONTH}\s*\d)(?P<region>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}))?,\s+{_DL_DATE}\s*[—–.-]\s"
+    ),
     # Dec. 8 (UPI) —
     re.compile(rf"^{_DL_DATE}\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"),
     # YEREVAN — text   (capitals only, so that ordinary sentences never match)
@@ -196,7 +199,8 @@ def _line_kind(line: Line) -> str:
         return "date"
     if TIME_LINE.match(text):
         return "time"
-    if len(text) < 80 and BYLINE.match(text):
+    byline = BYLINE.match(text) if len(text) < 100 else None
+    if byline and (byline.group("when") is None or DATE_LINE.match(byline.group("when"))):
         return "byline"
     return "text"
 
@@ -258,7 +262,10 @@ def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
         elif line.kind == "time":
             cluster.has_signal = True
         elif line.kind == "byline":
-            cluster.author = cluster.author or BYLINE.match(line.text).group("name")
+            byline = BYLINE.match(line.text)
+            cluster.author = cluster.author or byline.group("name")
+            if byline.group("when"):
+                cluster.published = cluster.published or parse_full_date(DATE_LINE.match(byline.group("when")))
             cluster.has_signal = True
         elif line.kind == "bullet" and len(bullet_item(line.raw).split()) <= 4:
             labels.append(bullet_item(line.raw))
