@@ -223,3 +223,21 @@ def test_segmenter_never_raises_on_any_text(text):
     for a in segment_dump(dump).articles:
         assert previous_end < a.raw_start <= a.raw_end <= len(dump.text)
         previous_end = a.raw_end
+
+
+@pytest.mark.parametrize("width", [60, 72, 78])
+def test_seed_segmentation_survives_hard_wrapping_and_crlf(seeds_dir, width):
+    """The same dumps as a mail client would send them (hard-wrapped, CRLF) give the same articles."""
+    from caucasus_nlp.io import normalize_newlines
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text("utf-8")
+        wrapped = "\r\n".join(
+            textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if len(line) > width else line
+            for line in text.split("\n")
+        )
+        original = segment_dump(make_dump(text)).articles
+        rewrapped = segment_dump(make_dump(normalize_newlines(wrapped))).articles
+        summary = [(a.title, a.outlet, a.published, a.dateline) for a in original]
+        assert [(a.title, a.outlet, a.published, a.dateline) for a in rewrapped] == summary, path.name
+        assert [a.article_id for a in rewrapped] == [a.article_id for a in original], path.name

@@ -116,12 +116,12 @@ def parse_full_date(match: re.Match) -> str | None:
 class Line:
     start: int
     end: int
-    raw: str
+    raw: str  # as in the dump; for joined wrapped lines, the wraps become the glue of `text`
     text: str
     kind: str = "text"  # blank, url, separator, mail_header, furniture, region, date, time, byline, bullet, text
     furniture: str | None = None
     blank_before: bool = True
-    raw_tail: str = ""  # the last physical line, when wrapped lines were joined into this one
+    raw_tail: str = ""  # the last physical line (raw), when wrapped lines were joined into this one
 
     @property
     def words(self) -> int:
@@ -147,7 +147,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The column a dump was hard-wrapped at (mail clients and plain-text archives wrap at 65-80),
     or None when it was not. Wrapped text shows many paragraph lines that run on into the next line
     and whose lengths crowd just under one width; teaser lists and one-line paragraphs do not."""
-    run_on = [len(a.text) for a, b in pairwise(lines) if a.kind == "text" and b.kind == "text"]
+    run_on = [len(a.raw.rstrip(" \t")) for a, b in pairwise(lines) if a.kind == "text" and b.kind == "text"]
     run_on = [n for n in run_on if n <= WRAP_MAX_WIDTH]
     if len(run_on) < WRAP_MIN_LINES:
         return None
@@ -159,25 +159,44 @@ def wrap_width(lines: list[Line]) -> int | None:
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """Join each wrapped line with the line after it. A greedy wrapper breaks a line only when the
     next word does not fit, so a line followed by a word that would have fitted ends a paragraph
-    (or is a headline) and stays apart."""
+    (or is a headline) and stays apart. Bullet items and furniture lines wrap too, and are
+    classified again once joined. A URL line inside a wrapped paragraph (text right before and
+    after it) is part of the sentence; one followed by a blank line closes an article."""
     width = wrap_width(lines)
     if width is None:
         return lines
     out: list[Line] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "text" and line.kind == "text" and not line.blank_before:
-            first_word = line.text.split(" ", 1)[0]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        inline_url = line.kind == "url" and nxt is not None and nxt.kind == "text" and not nxt.blank_before
+        continues = prev is not None and not line.blank_before and (
+            (prev.kind == "text" and (line.kind == "text" or inline_url))
+            # a wrapped list item or furniture line may break before a date ("...statement of" / "November 10, 2020")
+            or (prev.kind in ("bullet", "furniture") and line.kind in ("text", "date", "time", "byline"))
+        )
+        if continues:
+            # measured on the raw lines: a no-break space joins words for the wrapper too
+            first_word = re.split(r"[ \t]+", line.raw.strip(" \t"), maxsplit=1)[0]
             if len(prev.raw_tail) + 1 + len(first_word) > width:
-                hyphenated = prev.text.endswith("-") and prev.text[-2:-1].isalpha() and first_word[:1].islower()
-                joined = prev.text + ("" if hyphenated else " ") + line.text
-                merged = Line(prev.start, line.end, prev.raw + "\n" + line.raw, joined, "text", blank_before=prev.blank_before)
-                merged.raw_tail = line.text
-                out[-1] = merged
+                out[-1] = _joined(prev, line, first_word)
                 continue
-        line.raw_tail = line.text
+        line.raw_tail = line.raw.rstrip(" \t")
         out.append(line)
     return out
+
+
+def _joined(prev: Line, line: Line, first_word: str) -> Line:
+    """One line from a wrapped line and its continuation; a hyphen at the wrap stays, without a space."""
+    hyphenated = prev.text.endswith("-") and prev.text[-2:-1].isalpha() and first_word[:1].islower()
+    glue = "" if hyphenated else " "
+    merged = Line(prev.start, line.end, prev.raw.rstrip() + glue + line.raw.strip(), prev.text + glue + line.text,
+                  blank_before=prev.blank_before)
+    merged.kind = _line_kind(merged)
+    if merged.kind in ("furniture", "region"):
+        merged.furniture = furniture_kind(merged.text)[1]
+    merged.raw_tail = line.raw.rstrip(" \t")
+    return merged
 
 
 def _line_kind(line: Line) -> str:
