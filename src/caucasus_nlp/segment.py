@@ -395,13 +395,9 @@ def segment_dump(dump: Dump) -> Segmentation:
             i = max(strong.end, i + 1)
             current.last_line = i - 1
             continue
-        if in_teaser:
-            removed["teaser_block"] += 1
-        elif line.kind == "region":
-            in_teaser = True
-            removed[line.furniture] += 1
-        elif line.kind == "furniture":
-            removed[line.furniture] += 1
+        teaser_after = _count_furniture(line, in_teaser, removed)
+        if teaser_after is not None:
+            in_teaser = teaser_after
         elif line.kind == "url":
             if current is not None and current.url is None:
                 current.url = URL_LINE.match(line.text).group("url")
@@ -429,6 +425,21 @@ def segment_dump(dump: Dump) -> Segmentation:
         if article is not None:
             articles.append(article)
     return Segmentation(articles=articles, removed=dict(sorted(removed.items())))
+
+
+def _count_furniture(line: Line, in_teaser: bool, removed: Counter) -> bool | None:
+    """Count a furniture line, or any line inside a teaser block, under its kind. Returns whether a
+    teaser block is open after it, or None when the line is content for the caller to place."""
+    if in_teaser:
+        removed["teaser_block"] += 1
+        return True
+    if line.kind == "region":
+        removed[line.furniture] += 1
+        return True
+    if line.kind == "furniture":
+        removed[line.furniture] += 1
+        return False
+    return None
 
 
 def _is_short_bullet(line: Line) -> bool:
@@ -518,13 +529,9 @@ def _record_article(dump_name, record, seq, year_context, removed) -> Article | 
     for line in lines[meta.end :]:
         if line.kind == "blank":
             continue
-        if in_teaser:
-            removed["teaser_block"] += 1
-        elif line.kind == "region":
-            in_teaser = True
-            removed[line.furniture] += 1
-        elif line.kind == "furniture":
-            removed[line.furniture] += 1
+        teaser_after = _count_furniture(line, in_teaser, removed)
+        if teaser_after is not None:
+            in_teaser = teaser_after
         elif line.kind == "url" and url is None:
             url = URL_LINE.match(line.text).group("url")
         elif line.kind in ("url", "separator", "mail_header"):
