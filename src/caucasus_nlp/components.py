@@ -1,12 +1,22 @@
 """spaCy components of the caucasus pipeline, registered as factories when this module is imported.
 
 - caucasus_gazetteer: finds the knowledge base's names and aliases and gives them their label and
-  canonical id (Span.kb_id_), overriding the statistical NER where the two overlap.
-- caucasus_entity_fixer: corrects the stock model's systematic errors on this domain: demonyms
-  tagged PERSON or ORG become NORP, titles ("PM", "Deputy Minister", "Mr") and possessives are
-  trimmed from names, and determiners are trimmed from entity spans.
+  canonical id (Span.kb_id_), overriding the statistical NER where the two overlap, unless the NER
+  span is a longer name that adds capitalised words of its own ("Armenia's Constitutional Court"
+  keeps its name; "Armenia-Azerbaijan" tagged ORG becomes two places). NER spans never cross a
+  paragraph break. Places named inside a compound name ("Stepanakert-Goris highway") are kept in
+  `doc._.nested_ents`.
+- caucasus_entity_fixer: corrects the stock model's systematic errors on this domain: common
+  abbreviations tagged as names ("ASAP", "NFT") are dropped; demonyms
+  tagged PERSON or ORG become NORP, and so do groups named by a plural demonym ("Karabakh
+  Armenians"); titles ("PM", "Deputy Minister", "Mr"), possessives and determiners are trimmed;
+  a name with an Armenian, Azerbaijani or Russian surname ending that the model tagged ORG/GPE, or
+  missed, is a PERSON; a name before a place noun ("Kashen mine", "Tegh village") is a place; in a
+  headline or heading written in Title Case or capitals, where capitals say nothing, a name the
+  model found only there and the knowledge base does not know is dropped.
 
-Every entity span records what found it in the `source` extension ("ner", "gazetteer", "ner+fix").
+Every entity span records what found it in the `source` extension ("ner", "gazetteer", "ner+fix",
+"rule").
 """
 
 from __future__ import annotations
@@ -18,15 +28,22 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from caucasus_nlp.kb import demonyms, fold, read_jsonl, titles
+from caucasus_nlp.kb import demonyms, fold, geonames, read_jsonl, resource_lines, titles
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
+if not Doc.has_extension("nested_ents"):
+    Doc.set_extension("nested_ents", default=())
 
 # NER labels that may keep a longer span around a gazetteer name ("Armenia's Constitutional Court").
 NAME_CONTAINERS = {"ORG", "EVENT", "LAW", "WORK_OF_ART"}
-# Short upper-case aliases (EU, US, ICC) match case-sensitively so that "us" is never the United States.
-CASE_SENSITIVE_MAX_LEN = 5
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NAME_LABELS = ("PERSON", "ORG", "NORP", *PLACE_LABELS)
+# A headline is in Title Case when at least this share of its words of four letters or more are capitalised.
+TITLE_CASE_SHARE = 0.6
+TITLE_CASE_MIN_WORDS = 4
+# Longer lines are paragraphs, whatever their case.
+HEADING_MAX_TOKENS = 40
 
 
 @Language.factory(
@@ -47,6 +64,7 @@ class GazetteerRuler:
         self.entities_path = entities_path
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.demonyms = {fold(d) for d in demonyms()}
         self.n_patterns = 0
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, entities: Iterable[dict] | None = None):
@@ -55,25 +73,30 @@ class GazetteerRuler:
         self.add_entities(records)
 
     def add_entities(self, records: Iterable[dict]) -> None:
+        """Patterns for every name and alias. One-word names match as written (and in capitals, as in
+        datelines), so that the agency "Trend" or the outlet "BLiTZ" is never the common word; longer
+        names match in any case. Apostrophes match in both their straight and curly forms."""
         for rec in records:
             key = f"{rec.get('label', rec['type'])}\x1f{rec['id']}"
-            for alias in dict.fromkeys([rec["name"], *rec.get("aliases", [])]):
-                pattern = self.nlp.make_doc(alias)
-                if alias.isupper() and len(alias.replace(".", "")) <= CASE_SENSITIVE_MAX_LEN:
-                    self.exact.add(key, [pattern])
-                else:
-                    self.folded.add(key, [pattern])
-                self.n_patterns += 1
+            names = [rec["name"]] if rec.get("match_name", True) else []
+            for alias in dict.fromkeys([*names, *rec.get("aliases", [])]):
+                for variant in dict.fromkeys([alias, alias.replace("'", "’"), alias.replace("’", "'")]):
+                    pattern = self.nlp.make_doc(variant)
+                    if len(pattern) == 1:
+                        self.exact.add(key, [pattern, self.nlp.make_doc(variant.upper())])
+                    else:
+                        self.folded.add(key, [pattern])
+                    self.n_patterns += 1
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 label, entity_id = self.nlp.vocab.strings[match_id].split("\x1f", 1)
-                span = Span(doc, start, end, label=label, kb_id=entity_id)
-                found.append(span)
+                found.append(Span(doc, start, end, label=label, kb_id=entity_id))
         gazetteer = filter_spans(found)
-        kept_ner = [ent for ent in doc.ents if not _loses_to(ent, gazetteer)]
+        ner = [piece for ent in doc.ents if (piece := _within_paragraph(ent)) is not None]
+        kept_ner = [ent for ent in ner if not _loses_to(ent, gazetteer, self.demonyms)]
         covered = {i for ent in kept_ner for i in range(ent.start, ent.end)}
         gazetteer = [s for s in gazetteer if not covered.intersection(range(s.start, s.end))]
         for span in gazetteer:
@@ -81,6 +104,7 @@ class GazetteerRuler:
         for ent in kept_ner:
             ent._.source = ent._.source or "ner"
         doc.ents = sorted([*kept_ner, *gazetteer], key=lambda s: s.start)
+        doc._.nested_ents = tuple(_nested_names(doc.ents, found))
         return doc
 
     def to_disk(self, path, exclude=()):  # patterns are rebuilt from the KB at initialize
@@ -90,16 +114,53 @@ class GazetteerRuler:
         return self
 
 
-def _loses_to(ent: Span, gazetteer: list[Span]) -> bool:
-    """An NER entity yields to an overlapping gazetteer span unless it is a longer name containing it."""
-    for span in gazetteer:
-        if span.end <= ent.start or span.start >= ent.end:
-            continue
+def _within_paragraph(ent: Span) -> Span | None:
+    """The part of an NER span before the first paragraph break in it (the model sometimes runs a
+    name on into the next paragraph: "...Republic of Armenia\\n\\nBaku"); None if nothing is left."""
+    end = next((t.i for t in ent if t.is_space and "\n" in t.text), ent.end)
+    while end > ent.start and ent.doc[end - 1].is_space:
+        end -= 1
+    if end <= ent.start:
+        return None
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _loses_to(ent: Span, gazetteer: list[Span], demonym_words: set[str]) -> bool:
+    """An NER entity yields to overlapping gazetteer names unless it is a longer name (ORG, EVENT,
+    LAW) containing them and adding capitalised words of its own: "Armenia's Constitutional Court"
+    stays, "Armenia-Azerbaijan" or "Karabakh/Nagorno-Karabakh" tagged ORG gives way to its parts."""
+    overlapping = [s for s in gazetteer if s.start < ent.end and s.end > ent.start]
+    if not overlapping:
+        return False
+    for span in overlapping:
         contains = ent.start <= span.start and span.end <= ent.end
-        if contains and ent.label_ in NAME_CONTAINERS and len(ent) - len(span) >= 2:
+        if not (contains and ent.label_ in NAME_CONTAINERS and len(ent) - len(span) >= 2):
+            return True
+    inside = {i for s in overlapping for i in range(s.start, s.end)}
+    # a possessor before the known name is not part of it: "Harutyunyan's Free Homeland Party"
+    possessive = [t.i for t in ent if t.lower_ in ("'s", "’s") and t.i + 1 in inside]
+    first_own = possessive[-1] + 1 if possessive else ent.start
+    own = [t for t in ent if t.i >= first_own and t.i not in inside and t.is_alpha and fold(t.text) not in demonym_words]
+    return not any(t.is_title or t.is_upper for t in own)
+
+
+def _nested_names(ents, found: list[Span]) -> list[Span]:
+    """Known names inside a longer name are mentions too: inside a name the model found ("Committee
+    of Ministers of the Council of Europe"), and inside a knowledge-base name built from several
+    places ("Stepanakert-Goris highway"). A known name built on one place ("Lachin corridor") is
+    not split."""
+    nested = []
+    for ent in ents:
+        inner = [s for s in found if ent.start <= s.start and s.end <= ent.end and (s.start, s.end) != (ent.start, ent.end)
+                 and s.kb_id_ != ent.kb_id_]
+        inner = filter_spans(inner)
+        places = {s.kb_id_ for s in inner if s.label_ in PLACE_LABELS}
+        if ent._.source == "gazetteer" and len(places) < 2:
             continue
-        return True
-    return False
+        for span in inner:
+            span._.source = "gazetteer+nested"
+            nested.append(span)
+    return nested
 
 
 @Language.factory("caucasus_entity_fixer", assigns=["doc.ents", "span._.source"])
@@ -113,14 +174,19 @@ class EntityCorrector:
     def __init__(self, name: str = "caucasus_entity_fixer"):
         self.name = name
         self.demonyms = {fold(d) for d in demonyms()}
-        self.titles = titles()
+        self.titles = {t.rstrip(".") for t in titles()}
+        self.surname_endings = tuple(resource_lines("surname_endings.txt"))
+        self.place_nouns = dict(line.split("\t") for line in resource_lines("place_nouns.tsv"))
+        self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
+        self.not_names = frozenset(resource_lines("not_names.txt"))
+        generic = resource_lines("generic_org_words.txt")
+        self.generic_plurals = {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in generic} | {w for w in generic if w.endswith("s")}
 
     def __call__(self, doc: Doc) -> Doc:
-        fixed = []
-        for ent in doc.ents:
-            span = self.correct(ent)
-            if span is not None:
-                fixed.append(span)
+        fixed = [span for ent in doc.ents if (span := self.correct(ent)) is not None]
+        fixed = self._drop_names_from_capitalised_lines(doc, fixed)
+        fixed = self._place_noun_names(doc, fixed)
+        fixed += self._untagged_surnames(doc, fixed)
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -134,13 +200,23 @@ class EntityCorrector:
         while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
             end -= 1
         if label == "PERSON":
-            while end - start > 1 and doc[start].lower_.rstrip(".") in {t.rstrip(".") for t in self.titles}:
+            while end - start > 1 and doc[start].lower_.rstrip(".") in self.titles:
                 start += 1
         if start >= end:
             return None
         text = doc[start:end].text
-        if fold(text) in self.demonyms and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+        if label in NAME_LABELS and fold(text) in self.not_names:
+            return None
+        if label == "ORG" and self.names_no_organisation(doc[start:end]):
+            return None
+        if label == "ORG" and doc[start:end].root.lower_ in self.document_nouns:
+            label = "LAW"  # "Judgment of the ICJ", "Decree of the President": a document, not its author
+        if label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and (
+            fold(text) in self.demonyms or (end - start > 1 and fold(doc[end - 1].text) in self.demonyms and doc[end - 1].text.endswith("s"))
+        ):
             label = "NORP"
+        elif label in ("ORG", "GPE", "LOC", "NORP") and self.is_person_name(doc[start:end]):
+            label = "PERSON"
         if label == "PERSON" and (any(c.isdigit() for c in text) or text.islower()):
             return None
         if (start, end, label) == (ent.start, ent.end, ent.label_):
@@ -148,3 +224,111 @@ class EntityCorrector:
         span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
         span._.source = "ner+fix"
         return span
+
+    def names_no_organisation(self, span: Span) -> bool:
+        """An ORG span headed by a lower-case word, or by a common noun capitalised only because it
+        starts the sentence, is a description ("international community", "Continuation of the
+        Russification of Azerbaijan through education is..."); one headed by a title ("Minister of
+        Foreign Affairs") names a post; one headed by a plural institution word ("Ministries of
+        Foreign Affairs", "co-chairs") names several bodies. None is one organisation."""
+        root = span.root
+        head = root.lower_
+        if root.is_alpha and (root.is_lower or (root.is_sent_start and root.tag_ in ("NN", "NNS"))):
+            return True
+        if head in self.titles and head not in ("state", "general"):
+            return True
+        return head in self.generic_plurals or span[-1].lower_ in self.generic_plurals
+
+    def is_person_name(self, span: Span) -> bool:
+        """One to three capitalised words ending in a surname ending of the region (-yan, -ov, -zade,
+        ...), none of them a title, a demonym or a known place: "Gagik Voskanyan", "Mammadov"."""
+        last = span[-1].text
+        return (
+            1 <= len(span) <= 3
+            and all(t.is_alpha and t.is_title for t in span)
+            and len(last) >= 5
+            and last.lower().endswith(self.surname_endings)
+            and not any(fold(t.text) in self.demonyms or t.lower_ in self.titles for t in span)
+            and not geonames().by_name.get(fold(span.text))
+        )
+
+    def _untagged_surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Names the model missed altogether ("Political scientist Arastun Orujlu He said"): a
+        capitalised word with a surname ending, with the capitalised first name before it (a lone
+        capitalised word with such an ending is too often an adjective: "Eurasian")."""
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for token in doc:
+            if token.i in covered or token.is_sent_start or not (token.is_title and token.is_alpha):
+                continue
+            first = token.i - 1 if token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].is_alpha else token.i
+            lone_first_name = any(e.label_ == "PERSON" and (e.start, e.end) == (first, token.i) for e in ents)
+            if (first in covered and not lone_first_name) or (first < token.i and doc[first].lower_ in self.titles):
+                first = token.i
+            span = doc[first : token.i + 1]
+            if len(span) == 2 and self.is_person_name(span):
+                name = Span(doc, span.start, span.end, label="PERSON")
+                name._.source = "rule"
+                found.append(name)
+                covered.update(range(span.start, span.end))
+        return found
+
+    def _place_noun_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A capitalised name right before a place noun is a place, whatever the model called it:
+        "Kashen mine", "the Tegh village", "Hakari bridge"."""
+        out = []
+        for ent in ents:
+            noun = self._place_noun_after(doc, ent.end)
+            after = doc[noun] if noun is not None else None
+            if (ent._.source != "gazetteer" and ent.label_ in ("PERSON", "ORG", "GPE", "LOC")
+                    and after is not None and ent[-1].is_title and fold(ent.text) not in self.demonyms):
+                label = self.place_nouns[after.lower_]
+                span = Span(doc, ent.start, noun + 1, label=label, kb_id=ent.kb_id_)
+                span._.source = "ner+fix"
+                # "Kashen and Drmbon mines": the first name of the pair is the same kind of place
+                if out and after.text.endswith("s") and ent.start >= 2 and doc[ent.start - 1].lower_ == "and" and out[-1].end == ent.start - 1:
+                    pair = Span(doc, out[-1].start, out[-1].end, label=label, kb_id=out[-1].kb_id_)
+                    pair._.source = "ner+fix"
+                    out[-1] = pair
+                out.append(span)
+            else:
+                out.append(ent)
+        return out
+
+    def _place_noun_after(self, doc: Doc, i: int) -> int | None:
+        """Index of a place noun at i, or after up to three lower-case modifier tokens
+        ("Zangezur copper-molybdenum mine")."""
+        for j in range(i, min(i + 4, len(doc))):
+            if doc[j].lower_ in self.place_nouns:
+                return j
+            if not (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) or doc[j].lower_ in ("and", "or", "of", "in"):
+                return None
+        return None
+
+    def _drop_names_from_capitalised_lines(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """In a headline or heading written in Title Case or in capitals, capitals say nothing, and the
+        model tags half the words as names. A name found only in such a line is kept when the
+        knowledge base knows it or the article's ordinary sentences name it too."""
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        if not breaks:  # a text without a headline paragraph
+            return ents
+        starts = [0, *(b + 1 for b in breaks)]
+        ends = [*breaks, len(doc)]
+        unreliable = [(a, b) for a, b in zip(starts, ends, strict=True) if self._capitals_say_nothing(doc[a:b])]
+        if not unreliable:
+            return ents
+
+        def in_unreliable(ent: Span) -> bool:
+            return any(a <= ent.start < b for a, b in unreliable)
+
+        ordinary_names = {fold(e.text) for e in ents if not in_unreliable(e)}
+        return [e for e in ents if e.label_ not in NAME_LABELS or not in_unreliable(e) or e._.source == "gazetteer" or e.kb_id_
+                or fold(e.text) in ordinary_names]
+
+    @staticmethod
+    def _capitals_say_nothing(line: Span) -> bool:
+        words = [t for t in line if t.is_alpha and len(t) >= 4]
+        if len(words) < TITLE_CASE_MIN_WORDS or len(line) > HEADING_MAX_TOKENS:
+            return False
+        capitalised = sum(t.is_title or t.is_upper for t in words)
+        return capitalised >= TITLE_CASE_SHARE * len(words)

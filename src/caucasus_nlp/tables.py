@@ -77,7 +77,7 @@ TABLES: dict[str, Table] = {
         Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
             _c("name", "str", "Canonical name.", False),
-            _c("type", "str", "PERSON, ORG, PLACE.", False),
+            _c("type", "str", "PERSON, ORG, PLACE; EVENT or LAW for named wars, conferences and conventions.", False),
             _c("aliases", "list", "Other names known or seen."),
             _c("geonameid", "int", "GeoNames id for places."),
             _c("latitude", "float", "Latitude for places."),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from caucasus_nlp.ids import slug
-from caucasus_nlp.kb import fold, geonames, knowledge_base
+from caucasus_nlp.kb import fold, geonames, knowledge_base, resource_lines
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -41,12 +42,15 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
 
     PERSON: knowledge-base id; else a full name gets a name-derived id and a lone surname takes the
     id of the full name it shortens in the same article ("Mirzoyan" → Ararat Mirzoyan). A one-word
-    ORG or GPE that is such a surname is a person the model mislabelled. Places: knowledge base,
-    then GeoNames with the article's countries as context; unknown places stay unlinked.
+    ORG or GPE that is such a surname is a person the model mislabelled. A generic word tagged ORG
+    ("the Group") takes the id of the one organisation of the article whose name ends in it, or is
+    no entity. Places: knowledge base, then GeoNames with the article's countries as context;
+    unknown places stay unlinked. Places named inside a compound name are mentions too.
     """
     kb = knowledge_base()
     sents = sentence_index(doc)
-    ents = [e for e in doc.ents if e.label_ in MENTION_LABELS]
+    ents = [e for e in [*doc.ents, *doc._.nested_ents] if e.label_ in MENTION_LABELS]
+    org_heads = _organisation_heads(ents)
     surnames: dict[str, set[str]] = {}
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) >= 2:
@@ -63,7 +67,14 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
         label, entity_id = ent.label_, ent.kb_id_ or None
         source = ent._.source or "ner"
         surname_ids = surnames.get(fold(ent.text), set()) if len(ent) == 1 else set()
-        if entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE", "NORP"):
+        if entity_id is None and label == "ORG" and len(ent) <= 2 and (longer := _longer_forms(ent, ents, kb)):
+            entity_id, source = longer, f"{source}+short"
+        elif entity_id is None and label == "ORG" and len(ent) == 1 and ent.text.lower() in generic_org_words():
+            heads = org_heads.get(ent.text.lower(), set())
+            if len(heads) != 1:
+                continue
+            entity_id, source = next(iter(heads)), f"{source}+head"
+        elif entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE", "NORP"):
             label, entity_id, source = "PERSON", next(iter(surname_ids)), f"{source}+surname"
         elif entity_id is None and label == "PERSON" and len(ent) >= 2:
             entity_id = f"person:{slug(ent.text)}"
@@ -74,6 +85,35 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             if place is not None:
                 entity_id, source = place.id, f"{source}+geonames"
         yield _mention(ent, label, entity_id, source, sents)
+
+
+@lru_cache(maxsize=1)
+def generic_org_words() -> frozenset[str]:
+    return frozenset(resource_lines("generic_org_words.txt"))
+
+
+def _organisation_heads(ents: list[Span]) -> dict[str, set[str]]:
+    """Last word of each multi-word organisation name of the article → the ids it may stand for."""
+    heads: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.label_ == "ORG" and len(ent) >= 2:
+            heads.setdefault(ent[-1].text.lower(), set()).add(ent.kb_id_ or f"org:{slug(ent.text)}")
+    return heads
+
+
+def _longer_forms(ent: Span, ents: list[Span], kb: dict) -> str | None:
+    """The id of the one longer organisation name of the article that contains this short form as
+    whole words ("Security Council" → Security Council of the Republic of Artsakh), else None."""
+    short = f" {fold(ent.text)} "
+    found = set()
+    for other in ents:
+        if other.label_ != "ORG" or len(other) <= len(ent):
+            continue
+        known = kb.get(other.kb_id_)
+        names = [other.text, *(known.aliases if known else []), *([known.name] if known else [])]
+        if any(short in f" {fold(name)} " for name in names):
+            found.add(other.kb_id_ or f"org:{slug(other.text)}")
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str]]) -> list[Span]:
