@@ -67,3 +67,91 @@ def test_longer_org_name_keeps_the_place_inside_it(blank_nlp):
 def test_entity_sources_are_recorded(blank_nlp):
     doc = _with_ner(blank_nlp, "PM Gaspar Nersesyan met Pashinyan", [(0, 3, "PERSON")])
     assert [e._.source for e in doc.ents] == ["ner+fix", "gazetteer"]
+
+
+@pytest.mark.parametrize(
+    "text, ner, expected",
+    [
+        # the model runs a name on into the next paragraph: the name stops at the break
+        ("Office of the Prime Minister of the Republic of Armenia\n\nBaku , December 7", [(0, 13, "ORG")],
+         [("Office of the Prime Minister of the Republic of Armenia", "ORG"), ("Baku", "GPE")]),
+        # a compound of known names tagged as one ORG gives way to its parts
+        ("Armenia - Azerbaijan talks resumed", [(0, 3, "ORG")], [("Armenia", "GPE"), ("Azerbaijan", "GPE")]),
+        ("Karabakh / Nagorno - Karabakh conflict", [(0, 5, "ORG")], [("Karabakh", "GPE"), ("Nagorno - Karabakh", "GPE")]),
+        # ...but a longer name that adds words of its own keeps them
+        ("Armenia 's Constitutional Court ruled", [(0, 4, "ORG")], [("Armenia 's Constitutional Court", "ORG")]),
+        # a possessor before a known name is not part of it
+        ("Harutyunyan 's Free Homeland Party said", [(0, 5, "ORG")], [("Free Homeland Party", "ORG")]),
+        # surname endings of the region: a person the model called ORG or GPE
+        ("Gagik Voskanyan was captured", [(0, 2, "ORG")], [("Gagik Voskanyan", "PERSON")]),
+        ("Mammadov said", [(0, 1, "GPE")], [("Mammadov", "PERSON")]),
+        ("Fuzuli was rebuilt", [(0, 1, "GPE")], [("Fuzuli", "GPE")]),  # a GeoNames place keeps its label
+        ("Eurasian Development Bank lent", [(0, 3, "ORG")], [("Eurasian Development Bank", "ORG")]),
+        # a plural demonym names a group
+        ("Syrian Armenians arrived", [(0, 2, "ORG")], [("Syrian Armenians", "NORP")]),
+        # a name before a place noun is a place, and so is the first of a pair
+        ("near the Kashen mine", [(2, 3, "PERSON")], [("Kashen mine", "FAC")]),
+        ("the Zangezur copper - molybdenum mine", [(1, 2, "ORG")], [("Zangezur copper - molybdenum mine", "FAC")]),
+        ("Kashen and Drmbon mines", [(0, 1, "PERSON"), (2, 3, "PERSON")], [("Kashen", "FAC"), ("Drmbon mines", "FAC")]),
+        ("an Armenian village", [(1, 2, "NORP")], [("Armenian", "NORP")]),
+        # descriptions, posts, several bodies and abbreviations are not organisations
+        ("the international community", [(1, 3, "ORG")], []),
+        ("Minister of Foreign Affairs Mirzoyan", [(0, 4, "ORG")], [("Mirzoyan", "PERSON")]),
+        ("the Ministries of Foreign Affairs met", [(1, 5, "ORG")], []),
+        ("the Co - Chairs said", [(1, 4, "ORG")], []),
+        ("reply ASAP", [(1, 2, "ORG")], []),
+        # a document is not its author; the author inside stays a mention (doc._.nested_ents)
+        ("Judgment of the ICJ", [(0, 4, "ORG")], [("Judgment of the ICJ", "LAW")]),
+    ],
+)
+def test_domain_corrections(blank_nlp, text, ner, expected):
+    doc = _with_ner(blank_nlp, text, ner)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+def test_names_inside_compound_and_model_names_are_kept_as_nested_mentions(blank_nlp):
+    doc = blank_nlp("Complete opening of the Stepanakert-Goris highway.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Stepanakert-Goris highway", "place:stepanakert-goris-highway")]
+    assert [(e.text, e.kb_id_) for e in doc._.nested_ents] == [("Stepanakert", "geonames:146970"), ("Goris", "geonames:174895")]
+    single = blank_nlp("The Lachin corridor was closed.")
+    assert single._.nested_ents == ()  # a name built on one place is not split
+    judged = _with_ner(blank_nlp, "Judgment of the ICJ", [(0, 4, "ORG")])
+    assert [(e.text, e.kb_id_) for e in judged._.nested_ents] == [("ICJ", "org:icj")]
+
+
+def test_untagged_name_with_a_surname_ending_is_found(blank_nlp):
+    doc = blank_nlp("Political scientist Arastun Orujlu said the Eurasian market grew.")
+    assert [(e.text, e.label_, e._.source) for e in doc.ents] == [("Arastun Orujlu", "PERSON", "rule")]
+
+
+def test_names_found_only_in_a_title_case_headline_are_dropped(blank_nlp):
+    text = "EU Chief Michel Hails Major Breakthrough In Talks\n\nCharles Michel welcomed the statement."
+    doc = _with_ner(blank_nlp, text, [(2, 4, "PERSON"), (5, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("EU", "ORG"), ("Charles Michel", "PERSON")]
+    plain = "EU chief hails a breakthrough in talks with Hikmet Hajiyev\n\nThe statement was welcomed."
+    kept = _with_ner(blank_nlp, plain, [(8, 10, "PERSON")])
+    assert [e.text for e in kept.ents] == ["EU", "Hikmet Hajiyev"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Azerbaijan’s Foreign Ministry said", [("Azerbaijan’s Foreign Ministry", "org:mfa-azerbaijan")]),
+        ("Azerbaijan's Foreign Ministry said", [("Azerbaijan's Foreign Ministry", "org:mfa-azerbaijan")]),
+        ("Trend reported that the trend continued", [("Trend", "org:trend")]),  # one-word names match as written
+        ("YEREVAN, March 27", [("YEREVAN", "geonames:616052")]),  # ...or in capitals
+        ("Posted on Twitter, now X.", [("Twitter", "org:x")]),  # "X" alone is too ambiguous to look for
+        ("The Second Karabakh War ended in 2020.", [("Second Karabakh War", "event:second-karabakh-war")]),
+    ],
+)
+def test_gazetteer_alias_forms(blank_nlp, text, expected):
+    assert [(e.text, e.kb_id_) for e in blank_nlp(text).ents] == expected
+
+
+def test_wire_credit_slashes_split_off_capitalised_words():
+    from caucasus_nlp.nlp import split_edge_slashes
+
+    nlp = spacy.blank("en")
+    split_edge_slashes(nlp)
+    assert [t.text for t in nlp("BAKU, March 14. /TASS/. There")][5:8] == ["/", "TASS", "/."]
+    assert [t.text for t in nlp("see https://x.org/a/b/ on 14/03/2023 and/or")] == ["see", "https://x.org/a/b/", "on", "14/03/2023", "and/or"]

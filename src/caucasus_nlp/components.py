@@ -261,7 +261,10 @@ class EntityCorrector:
         for token in doc:
             if token.i in covered or token.is_sent_start or not (token.is_title and token.is_alpha):
                 continue
-            first = token.i - 1 if token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].is_alpha else token.i
+            before = doc[token.i - 1] if token.i > 0 else None
+            # a first name is capitalised and, at the start of a sentence, tagged a proper noun ("Later" is not one)
+            first_name = before is not None and before.is_title and before.is_alpha and (not before.is_sent_start or before.pos_ == "PROPN")
+            first = token.i - 1 if first_name else token.i
             lone_first_name = any(e.label_ == "PERSON" and (e.start, e.end) == (first, token.i) for e in ents)
             if (first in covered and not lone_first_name) or (first < token.i and doc[first].lower_ in self.titles):
                 first = token.i
@@ -275,16 +278,22 @@ class EntityCorrector:
 
     def _place_noun_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised name right before a place noun is a place, whatever the model called it:
-        "Kashen mine", "the Tegh village", "Hakari bridge"."""
+        "Kashen mine", "the Tegh village", "Hakari bridge". A known place before a facility noun
+        names a facility, not the place ("Zangezur copper-molybdenum mine")."""
         out = []
         for ent in ents:
             noun = self._place_noun_after(doc, ent.end)
             after = doc[noun] if noun is not None else None
-            if (ent._.source != "gazetteer" and ent.label_ in ("PERSON", "ORG", "GPE", "LOC")
-                    and after is not None and ent[-1].is_title and fold(ent.text) not in self.demonyms):
-                label = self.place_nouns[after.lower_]
-                span = Span(doc, ent.start, noun + 1, label=label, kb_id=ent.kb_id_)
-                span._.source = "ner+fix"
+            label = self.place_nouns.get(after.lower_) if after is not None else None
+            known_place = ent._.source == "gazetteer" and ent.label_ in PLACE_LABELS
+            if label and (
+                (not known_place and ent._.source != "gazetteer" and ent.label_ in ("PERSON", "ORG", "GPE", "LOC")
+                 and ent[-1].is_title and fold(ent.text) not in self.demonyms)
+                # a facility named after a known place is another entity: "Zangezur copper-molybdenum mine"
+                or (known_place and label == "FAC")
+            ):
+                span = Span(doc, ent.start, noun + 1, label=label, kb_id="" if known_place else ent.kb_id_)
+                span._.source = f"{ent._.source}+fix"
                 # "Kashen and Drmbon mines": the first name of the pair is the same kind of place
                 if out and after.text.endswith("s") and ent.start >= 2 and doc[ent.start - 1].lower_ == "and" and out[-1].end == ent.start - 1:
                     pair = Span(doc, out[-1].start, out[-1].end, label=label, kb_id=out[-1].kb_id_)

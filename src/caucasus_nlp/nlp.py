@@ -31,7 +31,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None) 
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFoundError(f"cannot load spaCy model '{model}': {exc}") from exc
-    _split_edge_slashes(nlp)
+    split_edge_slashes(nlp)
     after = "ner" if "ner" in nlp.pipe_names else None
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
     gazetteer.initialize(nlp=nlp)
@@ -39,7 +39,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None) 
     return nlp
 
 
-def _split_edge_slashes(nlp: Language) -> None:
+def split_edge_slashes(nlp: Language) -> None:
     """Split a slash off a capitalised word's edge, so that wire credits written "/TASS/." or
     "/ARKA/" yield the agency's name as a token. URLs, dates ("14/03/2023") and "and/or" are
     untouched: their slashes are not next to a capital at a token's edge."""

@@ -117,11 +117,11 @@ def _longer_forms(ent: Span, ents: list[Span], kb: dict) -> str | None:
 
 
 def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str]]) -> list[Span]:
-    """Later mentions of a surname the model missed ("Later Nersesyan left"), once the article named the person."""
+    """Mentions of a surname the model missed ("Later Nersesyan left"), in an article that names the
+    person in full somewhere (a headline often says "Aliyev" before the body says "Ilham Aliyev")."""
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
-    first_full = min((e.start for e in ents if e.label_ == "PERSON" and len(e) >= 2), default=len(doc))
     found = []
-    for token in doc[first_full:]:
+    for token in doc:
         if token.i not in covered and token.is_title and len(surnames.get(fold(token.text), ())) == 1:
             span = Span(doc, token.i, token.i + 1, label="PERSON")
             span._.source = "rule"

@@ -1,0 +1,54 @@
+"""Entity rows with canonical ids, from hand-built NER output (no statistical model)."""
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import caucasus_nlp.components  # noqa: F401
+from caucasus_nlp.extract.entities import entity_mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("caucasus_gazetteer").initialize(nlp=nlp)
+    nlp.add_pipe("caucasus_entity_fixer")
+    return nlp
+
+
+def _rows(nlp, text, ner):
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, s, e, label=lbl) for s, e, lbl in ner]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(m.text, m.label, m.entity_id) for m in entity_mentions(doc)]
+
+
+@pytest.mark.parametrize(
+    "text, ner, expected",
+    [
+        # a surname alone takes the id of the full name the article gives
+        ("Gaspar Nersesyan arrived . Later Nersesyan left .", [(0, 2, "PERSON")],
+         [("Gaspar Nersesyan", "PERSON", "person:gaspar-nersesyan"), ("Nersesyan", "PERSON", "person:gaspar-nersesyan")]),
+        ("Aliyev met Ilham Aliyev 's envoy .", [], [("Aliyev", "PERSON", "person:ilham-aliyev"), ("Ilham Aliyev", "PERSON", "person:ilham-aliyev")]),
+        # a generic word refers back to the one organisation whose name ends in it...
+        ("The Joint Liaison Group met . The Group said more .", [(1, 4, "ORG"), (7, 8, "ORG")],
+         [("Joint Liaison Group", "ORG", "org:joint-liaison-group"), ("Group", "ORG", "org:joint-liaison-group")]),
+        # ...and with no such organisation it is no entity
+        ("The Group said more .", [(1, 2, "ORG")], []),
+        # a short form of the one longer organisation name of the article
+        ("The Security Council of the Republic of Artsakh met . The Security Council decided .", [(11, 13, "ORG")],
+         [("Security Council of the Republic of Artsakh", "ORG", "org:artsakh-security-council"),
+          ("Security Council", "ORG", "org:artsakh-security-council")]),
+        # places inside a compound name are mentions too
+        ("The Stepanakert-Goris highway reopened .", [],
+         [("Stepanakert-Goris highway", "FAC", "place:stepanakert-goris-highway"), ("Stepanakert", "GPE", "geonames:146970"),
+          ("Goris", "GPE", "geonames:174895")]),
+        # GeoNames: the story's region first, no far-away namesakes, unknown names stay unlinked
+        ("Talks in Goris and Sisian .", [(2, 3, "GPE"), (4, 5, "GPE")], [("Goris", "GPE", "geonames:174895"), ("Sisian", "GPE", "geonames:174763")]),
+        ("They met in Zzyzxville .", [(3, 4, "GPE")], [("Zzyzxville", "GPE", None)]),
+    ],
+)
+def test_mentions_get_canonical_ids(nlp, text, ner, expected):
+    assert _rows(nlp, text, ner) == expected
