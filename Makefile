@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/corpus/seeds
 GOLD ?= ../shared/gold/dev.jsonl
 
-.PHONY: setup run test test-fast lint eval clean
+.PHONY: setup run test test-fast lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: $(STAMP)
 eval: $(STAMP)  ## dev-set scores: run on the seeds, then score against gold
 	$(BIN)/caucasus-nlp run $(SEEDS) -o build/dev
 	$(BIN)/caucasus-nlp evaluate --gold $(GOLD) --pred build/dev
+
+bench: $(STAMP)  ## benchmarks on the dev set; results in benchmarks/results/
+	$(BIN)/python benchmarks/entities.py
 
 clean:
 	rm -rf $(VENV) build data/processed/*.csv data/processed/*.parquet data/processed/manifest.json

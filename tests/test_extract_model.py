@@ -82,3 +82,12 @@ def test_surname_resolves_to_full_name_in_the_same_article(nlp):
     analysis = analyze_doc(nlp("Gaspar Nersesyan spoke first. Later Nersesyan left."), None)
     ids = [m.entity_id for m in analysis.entities if m.label == "PERSON"]
     assert ids == ["person:gaspar-nersesyan", "person:gaspar-nersesyan"]
+
+
+def test_stock_ner_baseline_runs_without_the_domain_components():
+    from caucasus_nlp.nlp import load_pipeline
+
+    stock = load_pipeline(domain=False)
+    assert not any(name.startswith("caucasus_") for name in stock.pipe_names)
+    doc = stock("Azerbaijani officials met in Yerevan.")
+    assert all(e._.source is None for e in doc.ents)

@@ -16,9 +16,9 @@ console = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 
-def _load(model: str):
+def _load(model: str, domain: bool = True):
     try:
-        return load_pipeline(model)
+        return load_pipeline(model, domain=domain)
     except ModelNotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -31,11 +31,14 @@ def run(
     ),
     out: Path = typer.Option(Path("data/processed"), "-o", "--out", help="Folder for the tables."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
+    stock_ner: bool = typer.Option(
+        False, "--stock-ner", help="Baseline for comparison: the model's own NER, without the domain gazetteer and corrections."
+    ),
 ):
     """Process dumps into every table of the schema (Parquet + CSV) and manifest.json."""
     from caucasus_nlp.pipeline import run as run_job
 
-    result = run_job(inputs, out, model=model, nlp=_load(model))
+    result = run_job(inputs, out, model=model, nlp=_load(model, domain=not stock_ner))
     manifest = result.manifest
     for rejection in manifest["rejected"]:
         err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
@@ -140,7 +143,8 @@ def evaluate(
         table.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", f"{s['tp']}/{s['pred']}/{s['gold']}")
     console.print(table)
     meta = ", ".join(f"{k} {v:.3f}" for k, v in result["metadata_accuracy"].items())
-    console.print(f"metadata accuracy: {meta}; place linking accuracy: {result['place_linking_accuracy']}")
+    console.print(f"metadata accuracy: {meta}; place linking accuracy: {result['place_linking_accuracy']}; "
+                  f"entities per dump F1: {result['entities_per_dump']['f1']}")
     if json_out:
         json_out.write_text(json.dumps(result, indent=1), encoding="utf-8")
 

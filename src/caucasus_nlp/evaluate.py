@@ -136,6 +136,7 @@ def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
     for s in ent.values():
         total.add(s.tp, s.pred, s.gold)
     result["entities"]["ALL"] = total.as_dict()
+    result["entities_per_dump"] = _dump_level_entities(gold, articles, m_by, entities)
     result["place_linking_accuracy"] = round(geo_hit / geo_total, 4) if geo_total else None
     result["dates"] = date_s.as_dict()
     result["agreements"] = agr_s.as_dict()
@@ -173,6 +174,44 @@ def _entity_groups(rows: list, entities: dict) -> list[dict]:
             if ent.geonameid:
                 grp["geonameid"] = str(int(float(ent.geonameid)))
     return [dict(g, label=max(g["labels"], key=g["labels"].get)) for g in groups.values()]
+
+
+def _dump_level_entities(gold: list[dict], articles: pd.DataFrame, m_by: dict, entities: dict) -> dict:
+    """Entity P/R/F1 over each dump as a whole (all its articles pooled), so that segmentation
+    errors do not move it. Names are mention texts and canonical names, as in the referee."""
+    score = Score()
+    for dump in dict.fromkeys(g["dump"] for g in gold):
+        merged: dict = {}
+        for g in (g for g in gold if g["dump"] == dump):
+            for e in g.get("entities", []):
+                m = merged.setdefault((e["label"], norm(e["name"])), {"label": e["label"], "names": set(), "geonameid": e.get("geonameid")})
+                m["names"] |= {norm(e["name"]), *map(norm, e.get("alt", []))}
+        rows = [m for aid in articles.loc[articles["dump"] == dump, "article_id"] for m in m_by.get(aid, [])]
+        groups: dict[str, dict] = {}
+        for m in rows:
+            label = "PLACE" if m.label in PLACE else m.label
+            if label not in SCORED:
+                continue
+            grp = groups.setdefault(m.entity_id or f"text:{label}:{norm(m.text)}", {"labels": defaultdict(int), "names": set(), "geonameid": None})
+            grp["labels"][label] += 1
+            grp["names"].add(norm(m.text))
+            ent = entities.get(m.entity_id)
+            if ent is not None:
+                grp["names"].add(norm(ent.name))
+                if ent.geonameid:
+                    grp["geonameid"] = str(int(float(ent.geonameid)))
+        preds = [dict(g, label=max(g["labels"], key=g["labels"].get)) for g in groups.values()]
+        golds = list(merged.values())
+
+        def same(g, p):
+            if g["label"] != p["label"]:
+                return False
+            if g.get("geonameid") and p["geonameid"] == str(g["geonameid"]):
+                return True
+            return bool(g["names"] & p["names"])
+
+        score.add(len(_matches(golds, preds, same)), len(preds), len(golds))
+    return score.as_dict()
 
 
 def _entity_same(g: dict, p: dict) -> bool:

@@ -22,8 +22,10 @@ def install_hint(model: str) -> str:
     return f"pip install {model.replace('_', '-')} (or python -m spacy download {model} where a network is available)"
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None) -> Language:
-    """Load `model` (an installed package name or a path) and add the caucasus components after its NER."""
+def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None, domain: bool = True) -> Language:
+    """Load `model` (an installed package name or a path) and add the caucasus components after its
+    NER. With domain=False the model runs as shipped: the baseline the domain components are
+    measured against."""
     is_path = "/" in model or model.startswith(".")
     if not is_path and importlib.util.find_spec(model) is None:
         raise ModelNotFoundError(f"spaCy model '{model}' is not installed: {install_hint(model)}")
@@ -31,6 +33,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None) 
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFoundError(f"cannot load spaCy model '{model}': {exc}") from exc
+    if not domain:
+        return nlp
     split_edge_slashes(nlp)
     after = "ner" if "ner" in nlp.pipe_names else None
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
