@@ -155,3 +155,17 @@ def test_wire_credit_slashes_split_off_capitalised_words():
     split_edge_slashes(nlp)
     assert [t.text for t in nlp("BAKU, March 14. /TASS/. There")][5:8] == ["/", "TASS", "/."]
     assert [t.text for t in nlp("see https://x.org/a/b/ on 14/03/2023 and/or")] == ["see", "https://x.org/a/b/", "on", "14/03/2023", "and/or"]
+
+
+@pytest.mark.parametrize(
+    "text, ner, expected",
+    [
+        ("talks in Yevlakh on Thursday", [(2, 3, "PERSON")], [("Yevlakh", "GPE")]),
+        ("GRANADA , October 5", [(0, 1, "ORG")], [("GRANADA", "GPE")]),  # far away, but large
+        ("Zzyzx said", [(0, 1, "PERSON")], [("Zzyzx", "PERSON")]),  # unknown: left as the model said
+        ("Samvel Babayan said", [(0, 2, "PERSON")], [("Samvel Babayan", "PERSON")]),
+    ],
+)
+def test_one_word_names_that_geonames_knows_as_places(blank_nlp, text, ner, expected):
+    doc = _with_ner(blank_nlp, text, ner)
+    assert [(e.text, e.label_) for e in doc.ents] == expected

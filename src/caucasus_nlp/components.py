@@ -7,7 +7,8 @@
   paragraph break. Places named inside a compound name ("Stepanakert-Goris highway") are kept in
   `doc._.nested_ents`.
 - caucasus_entity_fixer: corrects the stock model's systematic errors on this domain: common
-  abbreviations tagged as names ("ASAP", "NFT") are dropped; demonyms
+  abbreviations tagged as names ("ASAP", "NFT") are dropped; a one-word PERSON or ORG that
+  GeoNames knows as a place of the region (or as a large place) is a place; demonyms
   tagged PERSON or ORG become NORP, and so do groups named by a plural demonym ("Karabakh
   Armenians"); titles ("PM", "Deputy Minister", "Mr"), possessives and determiners are trimmed;
   a name with an Armenian, Azerbaijani or Russian surname ending that the model tagged ORG/GPE, or
@@ -217,6 +218,8 @@ class EntityCorrector:
             label = "NORP"
         elif label in ("ORG", "GPE", "LOC", "NORP") and self.is_person_name(doc[start:end]):
             label = "PERSON"
+        elif label in ("PERSON", "ORG") and end - start == 1 and doc[start].is_alpha and geonames().link(text) is not None:
+            label = "GPE"  # "Yevlakh" tagged PERSON, a dateline's "GRANADA" tagged ORG: a known place of the region, or a large one
         if label == "PERSON" and (any(c.isdigit() for c in text) or text.islower()):
             return None
         if (start, end, label) == (ent.start, ent.end, ent.label_):
