@@ -114,6 +114,8 @@ class GeoNames:
             self.by_id[ent.geonameid] = ent
             self.country_ids[country["iso"]] = ent.geonameid
             self.by_name[fold(ent.name)].append(ent)
+            if fold(ent.name).startswith("the "):  # "The Netherlands" is written "the Netherlands" or "Netherlands"
+                self.by_name[fold(ent.name)[4:]].append(ent)
         for city in cache.get_cities().values():
             ent = Entity(
                 id=f"geonames:{city['geonameid']}",

@@ -69,6 +69,7 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
     """Named agreements first, then generic phrases not inside a named mention."""
     catalogue = agreement_catalogue()
     taken: list[tuple[int, int]] = []
+    named_here: dict[str, set[Agreement]] = {}
     sents = list(doc.sents)
     for agreement in sorted(catalogue, key=lambda a: a.generic):
         for pattern in agreement.patterns:
@@ -77,7 +78,11 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
                 if any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                target = _link_generic(agreement, match.group(0), published, catalogue) if agreement.generic else agreement
+                if agreement.generic:
+                    target = _link_generic(agreement, match.group(0), published, catalogue, named_here.get(agreement.kind, set()))
+                else:
+                    target = agreement
+                    named_here.setdefault(agreement.kind, set()).add(agreement)
                 sent_idx, sent = next(((i, s) for i, s in enumerate(sents) if s.start_char <= start < s.end_char), (0, sents[0]))
                 yield AgreementMention(
                     agreement=target,
@@ -90,7 +95,12 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
                 )
 
 
-def _link_generic(generic: Agreement, text: str, published: str | None, catalogue) -> Agreement:
+def _link_generic(generic: Agreement, text: str, published: str | None, catalogue, named_here: set[Agreement]) -> Agreement:
+    """The agreement a generic phrase ("the ceasefire", "the joint statement") means: the one
+    agreement of its kind the article names, else the one of its kind issued in the weeks before
+    publication, else a row of its own named by the phrase."""
+    if len(named_here) == 1:
+        return next(iter(named_here))
     if published and len(published) == 10:
         day = dt.date.fromisoformat(published)
         for candidate in catalogue:

@@ -10,6 +10,7 @@ that governs the trigger ("refused to go", "plans to hold", "could attack").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,10 @@ SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+REPORTING = {"say", "write", "state", "tell", "add", "note", "stress", "declare", "announce", "emphasise", "emphasize", "tweet"}
+# Plural nouns that name the parties of the story as a group ("the two countries", "both sides").
+GROUP_NOUNS = {"country", "side", "party", "leader", "president", "interlocutor", "government", "state", "neighbour", "neighbor", "nation", "republic"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -110,12 +115,76 @@ def _context_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+@dataclass
+class ArticleContext:
+    """What actor resolution needs from the whole article: mentions by token, in order, and the
+    countries and people it is mostly about."""
+
+    by_token: dict[int, EntityMention]
+    ordered: list[EntityMention]
+    main_countries: tuple[str, ...]
+    main_people: tuple[str, ...]
+
+    @classmethod
+    def of(cls, mentions: Iterable[EntityMention]) -> ArticleContext:
+        ordered = sorted(mentions, key=lambda m: m.token_start)
+        by_token = {i: m for m in ordered for i in range(m.token_start, m.token_end)}
+        countries, people = Counter(), Counter()
+        country_set = set(country_ids().values())
+        codes = demonyms()
+        for m in ordered:
+            if m.entity_id in country_set:
+                countries[m.entity_id] += 1
+            elif m.label == "NORP" and (code := codes.get(m.text) or codes.get(m.text.title())) and code in country_ids():
+                countries[country_ids()[code]] += 1
+            elif m.label == "PERSON" and m.entity_id:
+                people[m.entity_id] += 1
+        return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)))
+
+    def person_before(self, token: Token, max_sentences: int = 2) -> str | None:
+        """The last person named before a token, within a couple of sentences ("he", "she")."""
+        first_sent = max(0, token.sent.start - 1)
+        for m in reversed(self.ordered):
+            if m.token_start < token.i and m.label == "PERSON" and m.entity_id:
+                sents = list(token.doc[m.token_start : token.i + 1].sents)
+                return m.entity_id if len(sents) <= max_sentences and m.token_start >= 0 and first_sent >= 0 else None
+        return None
+
+    def organisation_before(self, token: Token) -> str | None:
+        """The organisation "the group" or "the ministry" refers back to: the last one named
+        before it whose name ends in the same word."""
+        for m in reversed(self.ordered):
+            if m.token_start < token.i and m.label == "ORG" and m.entity_id and m.text.split()[-1].lower() == token.lower_:
+                return m.entity_id
+        return None
+
+    def body_before(self, token: Token) -> str | None:
+        """The last organisation or country named before a token, within two sentences ("it")."""
+        countries = set(country_ids().values())
+        for m in reversed(self.ordered):
+            if m.token_start < token.i and m.entity_id and (m.label == "ORG" or m.entity_id in countries):
+                return m.entity_id if len(list(token.doc[m.token_start : token.i].sents)) <= 2 else None
+        return None
+
+    def speaker(self, token: Token) -> str | None:
+        """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
+        subject of its reporting verb, when that is a named person, body or country."""
+        countries = set(country_ids().values())
+        for tok in token.sent:
+            if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+                for child in tok.children:
+                    if child.dep_ in SUBJECTS and child.i != token.i:
+                        for t in child.subtree:
+                            m = self.by_token.get(t.i)
+                            if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in countries):
+                                return m.entity_id
+        return None
+
+
 def event_mentions(doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention]) -> Iterator[EventMention]:
     """Every event a sentence of the article expresses, with its arguments."""
-    by_token: dict[int, EntityMention] = {}
-    for m in mentions:
-        for i in range(m.token_start, m.token_end):
-            by_token[i] = m
+    context = ArticleContext.of(mentions)
+    by_token = context.by_token
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
         if d.resolved:
@@ -127,7 +196,10 @@ def event_mentions(doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[
             trigger = match_trigger(token)
             if trigger is None or _yields_to_complement(token):
                 continue
-            yield _build(token, trigger, sent_idx, sent, by_token, dates_by_sent.get(sent_idx, []))
+            event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []))
+            if token.pos_ == "NOUN" and not event.actors:
+                continue  # a noun with no one doing it is a background mention ("during the consultations")
+            yield event
 
 
 def _yields_to_complement(token: Token) -> bool:
@@ -146,8 +218,9 @@ def _governor(token: Token) -> Token:
     return token
 
 
-def _build(token, trigger, sent_idx, sent, by_token, sent_dates) -> EventMention:
-    actors, targets = _arguments(token, by_token)
+def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) -> EventMention:
+    by_token = context.by_token
+    actors, targets = _arguments(token, context)
     quantity = _quantity(token)
     location = _location(token, by_token, set(actors) | set(targets))
     date = sent_dates[0].resolved if sent_dates else None
@@ -188,24 +261,40 @@ def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_
     return ids
 
 
-def _arguments(token: Token, by_token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _actor_clause(token: Token) -> tuple[Token, list[Token] | None]:
+    """The clause whose subject does the event, and the actor tokens when the syntax names them
+    elsewhere. Climbs from the trigger through complements, coordinations and adjectives ("is ready
+    to meet"); a noun event climbs to the verb it is the object of ("refused negotiations", "return
+    to the negotiating table"). "accused Azerbaijan of violating": the violator is the object."""
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        verb = token.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return verb, list(objects[0].subtree)
+    head = token
+    climbs = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "acomp"}
+    if token.pos_ == "NOUN" or token.dep_ == "compound":
+        climbs |= {"dobj", "compound", "pobj", "prep"}
+    for _ in range(5):
+        if any(c.dep_ in SUBJECTS for c in head.children) or head.dep_ not in climbs or head.head is head:
+            break
+        head = head.head
+    return head, None
+
+
+def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    by_token = context.by_token
     subject_tokens: list[Token] = []
     object_tokens: list[Token] = []
-    head = token
-    for _ in range(4):
-        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
-        if subjects:
-            break
-        if head.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl") and head.head is not head:
-            head = head.head
-            if token.pos_ == "NOUN" and head.pos_ != "VERB":
-                break
-        else:
-            break
+    head, named = _actor_clause(token)
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    if named is not None:
+        subject_tokens.extend(named)
     for child in head.children:
         if child.dep_ in SUBJECTS:
-            (object_tokens if passive else subject_tokens).extend(child.subtree)
+            if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
+                child = head.head  # "the United States, which commended": the antecedent acts
+            (object_tokens if passive else subject_tokens).extend(child.subtree if child is not head.head else [child, *child.children])
         if child.dep_ == "agent" and passive:
             subject_tokens.extend(child.subtree)
     if token.pos_ == "NOUN":
@@ -219,9 +308,37 @@ def _arguments(token: Token, by_token) -> tuple[tuple[str, ...], tuple[str, ...]
             object_tokens.extend(child.subtree)
         elif child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS | {"over"}:
             object_tokens.extend(child.subtree)
-    actors = _entity_ids(subject_tokens, by_token, as_government=True)
+    actors = _entity_ids(subject_tokens, by_token, as_government=True) or _referred_actors(subject_tokens, context)
     targets = [t for t in _entity_ids(object_tokens, by_token, as_government=True) if t not in actors]
     return tuple(actors), tuple(targets)
+
+
+def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> list[str]:
+    """Actors a subject names without a name: "he"/"she" is the person last named, "I"/"we" in a
+    quotation the speaker, "the group" the last organisation named "... Group", and "the two countries", "both sides", "the parties" or "they" the two
+    countries the article is mostly about ("the two leaders": its two main people)."""
+    heads = [t for t in subject_tokens if t.dep_ in SUBJECTS or t.head not in subject_tokens]
+    if not heads:
+        return []
+    head = heads[0]
+    word = head.lower_
+    if word in ("he", "she"):
+        person = context.person_before(head)
+        return [person] if person else []
+    if word in ("i", "we"):
+        speaker = context.speaker(head)
+        return [speaker] if speaker else []
+    if word == "it":  # "Armenia said it will support": the one who said; else the last body or country named
+        named = context.speaker(head) or context.body_before(head)
+        return [named] if named else []
+    if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
+        named = context.organisation_before(head)
+        if named:
+            return [named]
+    if word == "they" or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS")):
+        pool = context.main_people if head.lemma_.lower() in ("leader", "president") else context.main_countries
+        return list(pool) if len(pool) == 2 else []
+    return []
 
 
 def _quantity(token: Token) -> int | None:
