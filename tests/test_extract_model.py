@@ -91,3 +91,39 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
     assert not any(name.startswith("caucasus_") for name in stock.pipe_names)
     doc = stock("Azerbaijani officials met in Yerevan.")
     assert all(e._.source is None for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor",
+    [
+        # "he"/"she": the person last named
+        ("Ilham Aliyev spoke in Baku. He welcomed the agreement.", "SUPPORT", "person:ilham-aliyev"),
+        # "I" in a quotation: the speaker of the sentence
+        ("\"I encourage the leaders to finalise the deal,\" Charles Michel wrote.", "REQUEST", "person:charles-michel"),
+        # "it" after a reporting verb: the one who said it
+        ("Armenia said it will support the bid of Azerbaijan.", "SUPPORT", "geonames:174982"),
+        # "the two countries": the two countries the article is about
+        ("Armenia and Azerbaijan issued a statement. The two countries agreed to exchange prisoners.", "AGREE", "geonames:587116"),
+        # a relative clause's subject is its antecedent
+        ("The deal was welcomed by France, which praised the leaders.", "SUPPORT", "geonames:3017382"),
+        # "ready to meet": the subject of the adjective's clause
+        ("Ararat Mirzoyan was ready to meet Jeyhun Bayramov in Washington.", "CONSULT", "person:ararat-mirzoyan"),
+        # "accused X of violating": X violated
+        ("Russia accused Azerbaijan of violating the ceasefire.", "ASSAULT", "geonames:587116"),
+        # a noun event is done by the subject of the verb it is the object of
+        ("Armenia and Azerbaijan held talks in Brussels.", "CONSULT", "geonames:174982"),
+    ],
+)
+def test_actors_named_without_a_name(nlp, text, event_type, actor):
+    events = [e for e in _events(nlp, text) if e.event_type == event_type]
+    assert events and actor in events[0].actors, _events(nlp, text)
+
+
+def test_noun_event_that_no_one_does_is_background(nlp):
+    assert [e.event_type for e in _events(nlp, "During the consultations the weather was mild.")] == []
+
+
+def test_generic_ceasefire_links_to_the_ceasefire_the_article_names(nlp):
+    text = "The trilateral statement of 10 November 2020 ended the war. The ceasefire was violated again."
+    ids = {m.text: m.agreement.id for m in analyze_doc(nlp(text), "2023-03-25").agreements}
+    assert ids["ceasefire"] == "agreement:trilateral-statement-2020-11-10"

@@ -10,6 +10,8 @@ from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
 REPORTING_WINDOW_DAYS = 14
+# Day-precision dates this many days apart can be the same event.
+SAME_DAY_TOLERANCE = 1
 
 
 @dataclass
@@ -24,7 +26,13 @@ class _Cluster:
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+    """Equal, one refining the other (2023-12 and 2023-12-07), or days one apart: outlets in
+    different time zones, or resolving "yesterday" from different publication times, differ by a day."""
+    if a is None or b is None or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= SAME_DAY_TOLERANCE
+    return False
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -38,21 +46,25 @@ def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool
     if (cluster.event_type, cluster.subtype) != (row["event_type"], row["subtype"]):
         return False
     actors = set(row["actors"])
-    if not (cluster.actors & actors or (not cluster.actors and not actors)):
+    # a mention that names no actor joins a reported event of its kind; one that names actors must share one
+    if actors and not cluster.actors & actors:
+        return False
+    if not actors and not cluster.actors and not (cluster.published and published):
         return False
     if cluster.dates and not all(_compatible_dates(d, row["date"]) for d, _ in cluster.dates):
         return False
-    if row["date"] is None and not cluster.dates and cluster.published and published:
-        return abs((cluster.published - published).days) <= REPORTING_WINDOW_DAYS
+    if cluster.published and published and abs((cluster.published - published).days) > REPORTING_WINDOW_DAYS:
+        return bool(row["date"] and cluster.dates)  # dated reports of a dated event may come later
     return True
 
 
 def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[dict]:
     """Assign event_id to every mention row (in place) and return one row per event.
 
-    Mentions join an event when type and subtype agree, actors overlap (or both have none), dates
-    are compatible (equal, or one refines the other), and, undated, their articles appeared within
-    the reporting window. Mentions are visited in publication order so ids are stable.
+    Mentions join an event when type and subtype agree, actors overlap (a mention naming no actor
+    may join), dates are compatible (equal, one refining the other, or a day apart), and their
+    articles appeared within the reporting window unless both are dated. Mentions are visited in
+    publication order so ids are stable.
     """
     order = sorted(
         mention_rows,

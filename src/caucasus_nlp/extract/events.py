@@ -253,7 +253,8 @@ def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_
             entity_id = country_ids().get(code) if code else None
         elif mention is not None and mention.label in PLACE_LABELS and as_government:
             code = metonyms().get(mention.text.lower())
-            entity_id = country_ids().get(code) if code else mention.entity_id
+            # a region, a road or a building ("the Caucasus", "the Lachin corridor") acts for no one
+            entity_id = country_ids().get(code) if code else mention.entity_id if mention.label == "GPE" else None
         elif mention is not None and mention.label not in ("DATE",):
             entity_id = mention.entity_id
         if entity_id and entity_id not in ids:

@@ -1,0 +1,52 @@
+"""Deduplication of event mentions across articles, on hand-made mention rows (no model)."""
+
+import pytest
+
+from caucasus_nlp.extract.dedup import cluster_events
+
+ARTICLES = {
+    "a1": {"published": "2023-12-07", "outlet": "Wire A", "dump": "d1"},
+    "a2": {"published": "2023-12-08", "outlet": "Wire B", "dump": "d1"},
+    "a3": {"published": "2023-12-08", "outlet": "Wire C", "dump": "d2"},
+    "a4": {"published": "2024-03-01", "outlet": "Wire A", "dump": "d2"},
+}
+
+
+def _row(mid, article, event_type="AGREE", subtype="prisoner_exchange", actors=("geonames:174982",), date=None):
+    return {"event_mention_id": mid, "article_id": article, "sent_idx": 0, "event_type": event_type, "subtype": subtype,
+            "actors": list(actors), "targets": [], "location_id": None, "date": date,
+            "date_precision": "day" if date and len(date) == 10 else None, "modality": "asserted"}
+
+
+def test_one_exchange_reported_by_three_outlets_is_one_event():
+    rows = [
+        _row("m1", "a1", actors=("geonames:174982", "geonames:587116"), date="2023-12-07"),
+        _row("m2", "a2", actors=("geonames:587116",), date="2023-12-08"),  # a day apart: same event
+        _row("m3", "a3", actors=(), date=None),  # names no actor: joins the reported event
+    ]
+    (event,) = cluster_events(rows, ARTICLES)
+    assert (event["n_mentions"], event["n_articles"], event["n_outlets"]) == (3, 3, 3)
+    assert event["actors"] == ["geonames:174982", "geonames:587116"]
+    assert {r["event_id"] for r in rows} == {event["event_id"]}
+    assert event["first_article_id"] == "a1"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        _row("m2", "a2", subtype="prisoner_release", event_type="CONCEDE"),  # another kind of event
+        _row("m2", "a2", actors=("geonames:2017370",)),  # other actors
+        _row("m2", "a2", date="2023-10-01"),  # incompatible dates
+        _row("m2", "a4"),  # undated, reported months later
+    ],
+)
+def test_different_events_stay_apart(second):
+    rows = [_row("m1", "a1", date="2023-12-07" if second["date"] else None), second]
+    assert len(cluster_events(rows, ARTICLES)) == 2
+
+
+def test_event_ids_do_not_depend_on_row_order():
+    rows = [_row("m1", "a1", date="2023-12-07"), _row("m2", "a2", date="2023-12-07")]
+    first = cluster_events([dict(r) for r in rows], ARTICLES)
+    second = cluster_events([dict(r) for r in reversed(rows)], ARTICLES)
+    assert [e["event_id"] for e in first] == [e["event_id"] for e in second]
