@@ -127,3 +127,22 @@ def test_generic_ceasefire_links_to_the_ceasefire_the_article_names(nlp):
     text = "The trilateral statement of 10 November 2020 ended the war. The ceasefire was violated again."
     ids = {m.text: m.agreement.id for m in analyze_doc(nlp(text), "2023-03-25").agreements}
     assert ids["ceasefire"] == "agreement:trilateral-statement-2020-11-10"
+
+
+@pytest.mark.parametrize(
+    "text, published, actor",
+    [
+        ("The Azerbaijani president met the delegation in Baku.", "2023-12-08", "person:ilham-aliyev"),
+        ("Armenia's foreign minister met his Czech counterpart.", "2023-03-27", "person:ararat-mirzoyan"),
+        ("The Armenian president met the delegation.", "2015-05-01", "person:serzh-sargsyan"),  # the holder of the day
+    ],
+)
+def test_office_names_its_holder_when_the_article_was_written(nlp, text, published, actor):
+    events = analyze_doc(nlp(text), published).events
+    assert events and actor in events[0].actors, events
+
+
+def test_same_event_twice_in_an_article_is_one_mention(nlp):
+    text = "Azerbaijan released 32 Armenian servicemen.\n\nOn Thursday Azerbaijan released 32 Armenian servicemen at the border."
+    releases = [e for e in analyze_doc(nlp(text), "2023-12-08").events if e.subtype == "prisoner_release"]
+    assert len(releases) == 1 and releases[0].date == "2023-12-07"

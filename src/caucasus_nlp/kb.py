@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -182,3 +183,39 @@ def _is_latin(name: str) -> bool:
 @lru_cache(maxsize=1)
 def geonames() -> GeoNames:
     return GeoNames()
+
+
+_OFFICE_ROLE = re.compile(
+    r"^(?P<title>President|Prime Minister|Foreign Minister|Minister of Defence) of (?:the )?(?P<country>[A-Z][\w ]+?)(?: \((?P<years>[\d, -]+)\))?$"
+)
+OFFICE_TITLES = {"President": "president", "Prime Minister": "prime minister", "Foreign Minister": "foreign minister",
+                 "Minister of Defence": "defence minister"}
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[tuple[str, str], list[tuple[str, int, int]]]:
+    """(office, country code) → (person id, first year, last year) for each term, from the knowledge
+    base's `role` lines ("President of Azerbaijan (2003-)", "(2017-2021, 2025-)"), so that "the
+    Azerbaijani president" can be named. A role without years holds whenever it is asked about."""
+    holders: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
+    geo = geonames()
+    codes = {fold(geo.by_id[gid].name).removeprefix("the "): iso for iso, gid in geo.country_ids.items()}
+    for rec in read_jsonl(None, "entities.jsonl"):
+        match = _OFFICE_ROLE.match(rec.get("role") or "")
+        if rec["type"] != "PERSON" or not match or fold(match.group("country")) not in codes:
+            continue
+        key = (OFFICE_TITLES[match.group("title")], codes[fold(match.group("country"))])
+        terms = re.findall(r"(\d{4})-(\d{4})?", match.group("years") or "") or [("0", "")]
+        for first, last in terms:
+            holders[key].append((rec["id"], int(first), int(last) if last else 9999))
+    return dict(holders)
+
+
+def office_holder(office: str, country_code: str, year: int | None) -> str | None:
+    """Who held an office in a country in a year (the one holder on record when the year is unknown)."""
+    found = office_holders().get((office, country_code), [])
+    if year is not None:
+        found = [h for h in found if h[1] <= year <= h[2]]
+    people = {h[0] for h in found}
+    return people.pop() if len(people) == 1 else None
+

@@ -21,7 +21,7 @@ from caucasus_nlp.extract.agreements import AgreementMention, agreement_mentions
 from caucasus_nlp.extract.dates import DateMention, date_mentions
 from caucasus_nlp.extract.dedup import cluster_events
 from caucasus_nlp.extract.entities import EntityMention, entity_mentions
-from caucasus_nlp.extract.events import EventMention, event_mentions
+from caucasus_nlp.extract.events import EventMention, article_events, event_mentions
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import read_dumps
 from caucasus_nlp.kb import geonames, knowledge_base
@@ -53,7 +53,7 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None) -
         entities=entities,
         dates=dates,
         agreements=list(agreement_mentions(doc, published)),
-        events=list(event_mentions(doc, entities, dates)),
+        events=article_events(event_mentions(doc, entities, dates, published)),
     )
 
 

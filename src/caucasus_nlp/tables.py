@@ -116,7 +116,7 @@ TABLES: dict[str, Table] = {
             _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
             _c("rule_id", "str", "Pattern that matched.", False),
         )),
-        Table("event_mentions", ("event_mention_id",), "One row per event found in a sentence.", (
+        Table("event_mentions", ("event_mention_id",), "One row per event an article reports: its first sentence, with what repeats in the same article add.", (
             _c("event_mention_id", "str", "Stable id.", False),
             _c("event_id", "str", "FK to events.", False),
             _c("article_id", "str", "FK to articles.", False),

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
-from caucasus_nlp.kb import demonyms, geonames, resource_lines
+from caucasus_nlp.kb import demonyms, geonames, office_holder, resource_lines
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -124,9 +124,10 @@ class ArticleContext:
     ordered: list[EntityMention]
     main_countries: tuple[str, ...]
     main_people: tuple[str, ...]
+    year: int | None = None
 
     @classmethod
-    def of(cls, mentions: Iterable[EntityMention]) -> ArticleContext:
+    def of(cls, mentions: Iterable[EntityMention], published: str | None = None) -> ArticleContext:
         ordered = sorted(mentions, key=lambda m: m.token_start)
         by_token = {i: m for m in ordered for i in range(m.token_start, m.token_end)}
         countries, people = Counter(), Counter()
@@ -139,7 +140,8 @@ class ArticleContext:
                 countries[country_ids()[code]] += 1
             elif m.label == "PERSON" and m.entity_id:
                 people[m.entity_id] += 1
-        return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)))
+        year = int(published[:4]) if published else None
+        return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)), year)
 
     def person_before(self, token: Token, max_sentences: int = 2) -> str | None:
         """The last person named before a token, within a couple of sentences ("he", "she")."""
@@ -181,9 +183,11 @@ class ArticleContext:
         return None
 
 
-def event_mentions(doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention]) -> Iterator[EventMention]:
+def event_mentions(
+    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None
+) -> Iterator[EventMention]:
     """Every event a sentence of the article expresses, with its arguments."""
-    context = ArticleContext.of(mentions)
+    context = ArticleContext.of(mentions, published)
     by_token = context.by_token
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
@@ -199,7 +203,35 @@ def event_mentions(doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []))
             if token.pos_ == "NOUN" and not event.actors:
                 continue  # a noun with no one doing it is a background mention ("during the consultations")
+            if not event.actors and not event.targets:
+                continue  # no participant named at all ("issues were discussed"): nothing an analyst can code
             yield event
+
+
+def article_events(events: Iterable[EventMention]) -> list[EventMention]:
+    """One mention per event and article: a headline and a body sentence, or two body sentences,
+    reporting the same type of event by the same actors (or one of them naming none) are one report
+    of it; GDELT counts mentions per article too. The first sentence is kept, with the actors,
+    targets, place, date and quantity the others add."""
+    kept: list[EventMention] = []
+    for event in events:
+        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == (event.event_type, event.subtype)
+                      and (set(k.actors) & set(event.actors) or not k.actors or not event.actors)), None)
+        if index is None:
+            kept.append(event)
+            continue
+        first = kept[index]
+        actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
+        kept[index] = replace(
+            first,
+            actors=actors,
+            targets=tuple(t for t in dict.fromkeys([*first.targets, *event.targets]) if t not in actors),
+            location_id=first.location_id or event.location_id,
+            date=first.date or event.date,
+            date_precision=first.date_precision if first.date else event.date_precision,
+            quantity=first.quantity if first.quantity is not None else event.quantity,
+        )
+    return kept
 
 
 def _yields_to_complement(token: Token) -> bool:
@@ -310,8 +342,37 @@ def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], 
         elif child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS | {"over"}:
             object_tokens.extend(child.subtree)
     actors = _entity_ids(subject_tokens, by_token, as_government=True) or _referred_actors(subject_tokens, context)
+    holder = _office_holder(subject_tokens, context)
+    if holder and holder not in actors:
+        actors = [holder, *actors]
     targets = [t for t in _entity_ids(object_tokens, by_token, as_government=True) if t not in actors]
     return tuple(actors), tuple(targets)
+
+
+OFFICE_WORDS = (("prime minister", "prime minister"), ("premier", "prime minister"), ("foreign minister", "foreign minister"),
+                ("defence minister", "defence minister"), ("defense minister", "defence minister"), ("president", "president"))
+
+
+def _office_holder(subject_tokens: list[Token], context: ArticleContext) -> str | None:
+    """"The Azerbaijani president", "Armenia's foreign minister": the person who held the office when
+    the article was published (knowledge-base roles), when the subject names no person itself."""
+    if not subject_tokens or any((m := context.by_token.get(t.i)) and m.label == "PERSON" for t in subject_tokens):
+        return None
+    text = " ".join(t.lower_ for t in subject_tokens)
+    office = next((key for words, key in OFFICE_WORDS if words in text), None)
+    if office is None:
+        return None
+    codes = demonyms()
+    for tok in subject_tokens:
+        mention = context.by_token.get(tok.i)
+        code = None
+        if mention is not None and mention.label == "NORP":
+            code = codes.get(mention.text) or codes.get(mention.text.title())
+        elif mention is not None and mention.entity_id in set(country_ids().values()):
+            code = next(iso for iso, gid in country_ids().items() if gid == mention.entity_id)
+        if code:
+            return office_holder(office, code, context.year)
+    return None
 
 
 def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> list[str]:
