@@ -30,6 +30,8 @@ SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+# A pronoun refers to a name in its own sentence or the one before, never further back.
+ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 REPORTING = {"say", "write", "state", "tell", "add", "note", "stress", "declare", "announce", "emphasise", "emphasize", "tweet"}
 # Plural nouns that name the parties of the story as a group ("the two countries", "both sides").
@@ -143,13 +145,14 @@ class ArticleContext:
         year = int(published[:4]) if published else None
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)), year)
 
-    def person_before(self, token: Token, max_sentences: int = 2) -> str | None:
-        """The last person named before a token, within a couple of sentences ("he", "she")."""
-        first_sent = max(0, token.sent.start - 1)
+    def person_before(self, token: Token) -> str | None:
+        """The last person named before a token, in its sentence or the one before ("he", "she")."""
+        return self._last_before(token, lambda m: m.label == "PERSON")
+
+    def _last_before(self, token: Token, wanted) -> str | None:
         for m in reversed(self.ordered):
-            if m.token_start < token.i and m.label == "PERSON" and m.entity_id:
-                sents = list(token.doc[m.token_start : token.i + 1].sents)
-                return m.entity_id if len(sents) <= max_sentences and m.token_start >= 0 and first_sent >= 0 else None
+            if m.token_start < token.i and m.entity_id and wanted(m):
+                return m.entity_id if len(list(token.doc[m.token_start : token.i + 1].sents)) <= ANTECEDENT_SENTENCES else None
         return None
 
     def organisation_before(self, token: Token) -> str | None:
@@ -161,12 +164,9 @@ class ArticleContext:
         return None
 
     def body_before(self, token: Token) -> str | None:
-        """The last organisation or country named before a token, within two sentences ("it")."""
+        """The last organisation or country named before a token, in its sentence or the one before ("it")."""
         countries = set(country_ids().values())
-        for m in reversed(self.ordered):
-            if m.token_start < token.i and m.entity_id and (m.label == "ORG" or m.entity_id in countries):
-                return m.entity_id if len(list(token.doc[m.token_start : token.i].sents)) <= 2 else None
-        return None
+        return self._last_before(token, lambda m: m.label == "ORG" or m.entity_id in countries)
 
     def speaker(self, token: Token) -> str | None:
         """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
