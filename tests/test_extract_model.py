@@ -146,3 +146,21 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
     text = "Azerbaijan released 32 Armenian servicemen.\n\nOn Thursday Azerbaijan released 32 Armenian servicemen at the border."
     releases = [e for e in analyze_doc(nlp(text), "2023-12-08").events if e.subtype == "prisoner_release"]
     assert len(releases) == 1 and releases[0].date == "2023-12-07"
+
+
+@pytest.mark.parametrize(
+    "text, event_type, subtype, actor",
+    [
+        ("Ilham Aliyev skipped the meeting in Granada.", "REJECT", "meeting_refusal", "person:ilham-aliyev"),
+        ("Iran opposes the Zangezur corridor.", "REJECT", "opposition", "geonames:130758"),
+        ("Armenia withdrew its bid to host COP29.", "CONCEDE", "candidacy_withdrawal", "geonames:174982"),
+        ("Russia withdrew its troops from Stepanakert.", "RETREAT", "withdrawal", "geonames:2017370"),
+        ("Armenia and Azerbaijan released a joint statement.", "AGREE", "joint_statement", "geonames:587116"),
+        ("The Netherlands invited the Azerbaijani ambassador to the ministry.", "SANCTION", "ambassador_summoned", "geonames:2750405"),
+        ("Armenia and Azerbaijan agreed on the peace treaty.", "AGREE", "peace_treaty", "geonames:174982"),
+        ("Armenia collaborated with France on the project.", "COOPERATE", "partnership", "geonames:174982"),
+    ],
+)
+def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
+    events = [e for e in _events(nlp, text) if (e.event_type, e.subtype) == (event_type, subtype)]
+    assert events and actor in events[0].actors, _events(nlp, text)
