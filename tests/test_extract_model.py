@@ -164,3 +164,9 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
 def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
     events = [e for e in _events(nlp, text) if (e.event_type, e.subtype) == (event_type, subtype)]
     assert events and actor in events[0].actors, _events(nlp, text)
+
+
+def test_appositions_and_wars_do_not_act(nlp):
+    text = "Azerbaijan, as the winner of the war fought over Nagorno-Karabakh in 2020, insists on the corridor."
+    (event,) = [e for e in _events(nlp, text) if e.event_type == "REQUEST"]
+    assert event.actors == ("geonames:587116",)

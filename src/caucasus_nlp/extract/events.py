@@ -274,6 +274,17 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) 
     )
 
 
+def _core(phrase: Token) -> list[Token]:
+    """A noun phrase without its appositions, clauses and modifiers other than "of": in "Azerbaijan,
+    as the clear winner of the war fought over Nagorno-Karabakh, insists", only Azerbaijan acts."""
+    out = [phrase]
+    for child in phrase.children:
+        if child.dep_ in ("appos", "relcl", "acl", "advcl", "punct") or (child.dep_ == "prep" and child.lower_ != "of"):
+            continue
+        out.extend(_core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_government: bool) -> list[str]:
     ids: list[str] = []
     codes = demonyms()
@@ -287,7 +298,7 @@ def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_
             code = metonyms().get(mention.text.lower())
             # a region, a road or a building ("the Caucasus", "the Lachin corridor") acts for no one
             entity_id = country_ids().get(code) if code else mention.entity_id if mention.label == "GPE" else None
-        elif mention is not None and mention.label not in ("DATE",):
+        elif mention is not None and mention.label in ("PERSON", "ORG"):  # a war or a convention acts for no one
             entity_id = mention.entity_id
         if entity_id and entity_id not in ids:
             ids.append(entity_id)
@@ -327,7 +338,7 @@ def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], 
         if child.dep_ in SUBJECTS:
             if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 child = head.head  # "the United States, which commended": the antecedent acts
-            (object_tokens if passive else subject_tokens).extend(child.subtree if child is not head.head else [child, *child.children])
+            (object_tokens if passive else subject_tokens).extend(_core(child))
         if child.dep_ == "agent" and passive:
             subject_tokens.extend(child.subtree)
     if token.pos_ == "NOUN":
@@ -397,7 +408,8 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
         named = context.organisation_before(head)
         if named:
             return [named]
-    if word == "they" or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS")):
+    owned = any(c.dep_ == "poss" for c in head.children)  # "their leaders" are someone else's
+    if word == "they" or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
         pool = context.main_people if head.lemma_.lower() in ("leader", "president") else context.main_countries
         return list(pool) if len(pool) == 2 else []
     return []
