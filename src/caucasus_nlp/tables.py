@@ -15,7 +15,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SCHEMA_VERSION = "1.0"
+# 1.1: article_id hashes the article's text (repeats share it, see articles.duplicate_of); articles are keyed
+# by (dump, seq); event_mentions has one row per event and article; new columns language and duplicate_of.
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True)
