@@ -170,3 +170,8 @@ def test_appositions_and_wars_do_not_act(nlp):
     text = "Azerbaijan, as the winner of the war fought over Nagorno-Karabakh in 2020, insists on the corridor."
     (event,) = [e for e in _events(nlp, text) if e.event_type == "REQUEST"]
     assert event.actors == ("geonames:587116",)
+
+
+def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):
+    text = "Armenia briefed the envoy on the situation as a result of the blockade of the Lachin corridor."
+    assert [e for e in _events(nlp, text) if e.subtype == "blockade"] == []

@@ -315,10 +315,20 @@ def _actor_clause(token: Token) -> tuple[Token, list[Token] | None]:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects:
             return verb, list(objects[0].subtree)
-    head = token
-    climbs = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "acomp"}
     if token.pos_ == "NOUN" or token.dep_ == "compound":
-        climbs |= {"dobj", "compound", "pobj", "prep"}
+        # a noun event is done by the subject of the verb it is the object of ("held talks", "refused
+        # negotiation", "return to the negotiating table"); a noun inside any other phrase ("as a
+        # result of the blockade") says nothing of who did it
+        head = token.head if token.dep_ == "compound" else token
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and token.dep_ == "compound":
+            head = head.head.head
+        elif head.dep_ == "dobj":
+            head = head.head
+        else:
+            return token, None
+    else:
+        head = token
+    climbs = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "acomp"}
     for _ in range(5):
         if any(c.dep_ in SUBJECTS for c in head.children) or head.dep_ not in climbs or head.head is head:
             break
