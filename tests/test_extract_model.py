@@ -159,6 +159,8 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
         ("The Netherlands invited the Azerbaijani ambassador to the ministry.", "SANCTION", "ambassador_summoned", "geonames:2750405"),
         ("Armenia and Azerbaijan agreed on the peace treaty.", "AGREE", "peace_treaty", "geonames:174982"),
         ("Armenia collaborated with France on the project.", "COOPERATE", "partnership", "geonames:174982"),
+        ("Hikmet Hajiyev spread disinformation about the talks.", "ACCUSE", "disinformation", "person:hikmet-hajiyev"),
+        ("Vahan Kostanyan stressed the inadmissibility of such speculation.", "ACCUSE", "criticism", "person:vahan-kostanyan"),
     ],
 )
 def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
