@@ -29,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from caucasus_nlp.kb import demonyms, fold, geonames, read_jsonl, resource_lines, titles
+from caucasus_nlp.kb import demonym_keys, fold, geonames, read_jsonl, resource_lines, titles
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
@@ -65,7 +65,7 @@ class GazetteerRuler:
         self.entities_path = entities_path
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.demonyms = {fold(d) for d in demonyms()}
+        self.demonyms = demonym_keys()
         self.n_patterns = 0
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, entities: Iterable[dict] | None = None):
@@ -174,7 +174,7 @@ class EntityCorrector:
 
     def __init__(self, name: str = "caucasus_entity_fixer"):
         self.name = name
-        self.demonyms = {fold(d) for d in demonyms()}
+        self.demonyms = demonym_keys()
         self.titles = {t.rstrip(".") for t in titles()}
         self.surname_endings = tuple(resource_lines("surname_endings.txt"))
         self.place_nouns = dict(line.split("\t") for line in resource_lines("place_nouns.tsv"))

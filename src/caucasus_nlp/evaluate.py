@@ -158,7 +158,10 @@ def _align(gold: list[dict], articles: pd.DataFrame) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def _entity_groups(rows: list, entities: dict) -> list[dict]:
+def _entity_groups(rows: list, entities: dict, with_aliases: bool = True) -> list[dict]:
+    """Predicted entities of some mentions, grouped by entity id (by text when unresolved). Names are
+    the surface forms and canonical name, plus the known aliases unless with_aliases is False (the
+    referee's per-dump score leaves them out)."""
     groups: dict[str, dict] = {}
     for m in rows:
         label = "PLACE" if m.label in PLACE else m.label
@@ -170,7 +173,7 @@ def _entity_groups(rows: list, entities: dict) -> list[dict]:
         grp["names"].add(norm(m.text))
         ent = entities.get(m.entity_id)
         if ent is not None:
-            grp["names"] |= {norm(ent.name), *map(norm, _split(ent.aliases))}
+            grp["names"] |= {norm(ent.name), *(map(norm, _split(ent.aliases)) if with_aliases else ())}
             if ent.geonameid:
                 grp["geonameid"] = str(int(float(ent.geonameid)))
     return [dict(g, label=max(g["labels"], key=g["labels"].get)) for g in groups.values()]
@@ -187,20 +190,7 @@ def _dump_level_entities(gold: list[dict], articles: pd.DataFrame, m_by: dict, e
                 m = merged.setdefault((e["label"], norm(e["name"])), {"label": e["label"], "names": set(), "geonameid": e.get("geonameid")})
                 m["names"] |= {norm(e["name"]), *map(norm, e.get("alt", []))}
         rows = [m for aid in articles.loc[articles["dump"] == dump, "article_id"] for m in m_by.get(aid, [])]
-        groups: dict[str, dict] = {}
-        for m in rows:
-            label = "PLACE" if m.label in PLACE else m.label
-            if label not in SCORED:
-                continue
-            grp = groups.setdefault(m.entity_id or f"text:{label}:{norm(m.text)}", {"labels": defaultdict(int), "names": set(), "geonameid": None})
-            grp["labels"][label] += 1
-            grp["names"].add(norm(m.text))
-            ent = entities.get(m.entity_id)
-            if ent is not None:
-                grp["names"].add(norm(ent.name))
-                if ent.geonameid:
-                    grp["geonameid"] = str(int(float(ent.geonameid)))
-        preds = [dict(g, label=max(g["labels"], key=g["labels"].get)) for g in groups.values()]
+        preds = _entity_groups(rows, entities, with_aliases=False)
         golds = list(merged.values())
 
         def same(g, p):

@@ -88,6 +88,12 @@ def demonyms() -> dict[str, str | None]:
 
 
 @lru_cache(maxsize=1)
+def demonym_keys() -> frozenset[str]:
+    """The demonyms folded for look-up (fold)."""
+    return frozenset(fold(d) for d in demonyms())
+
+
+@lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(line.strip() for line in resource_lines("titles.txt"))
 

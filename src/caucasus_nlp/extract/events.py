@@ -84,6 +84,20 @@ def country_ids() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """GeoNames entity id of a country → its ISO code."""
+    return {entity_id: iso for iso, entity_id in country_ids().items()}
+
+
+def country_of(mention: EntityMention) -> str | None:
+    """The ISO code of the country a mention stands for: a demonym ("Azerbaijani") or the country itself."""
+    if mention.label == "NORP":
+        code = demonyms().get(mention.text) or demonyms().get(mention.text.title())
+        return code if code in country_ids() else None
+    return country_codes().get(mention.entity_id)
+
+
+@lru_cache(maxsize=1)
 def metonyms() -> dict[str, str]:
     out = {}
     for line in resource_lines("metonyms.tsv"):
@@ -133,12 +147,8 @@ class ArticleContext:
         ordered = sorted(mentions, key=lambda m: m.token_start)
         by_token = {i: m for m in ordered for i in range(m.token_start, m.token_end)}
         countries, people = Counter(), Counter()
-        country_set = set(country_ids().values())
-        codes = demonyms()
         for m in ordered:
-            if m.entity_id in country_set:
-                countries[m.entity_id] += 1
-            elif m.label == "NORP" and (code := codes.get(m.text) or codes.get(m.text.title())) and code in country_ids():
+            if code := country_of(m):
                 countries[country_ids()[code]] += 1
             elif m.label == "PERSON" and m.entity_id:
                 people[m.entity_id] += 1
@@ -165,20 +175,18 @@ class ArticleContext:
 
     def body_before(self, token: Token) -> str | None:
         """The last organisation or country named before a token, in its sentence or the one before ("it")."""
-        countries = set(country_ids().values())
-        return self._last_before(token, lambda m: m.label == "ORG" or m.entity_id in countries)
+        return self._last_before(token, lambda m: m.label == "ORG" or m.entity_id in country_codes())
 
     def speaker(self, token: Token) -> str | None:
         """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
         subject of its reporting verb, when that is a named person, body or country."""
-        countries = set(country_ids().values())
         for tok in token.sent:
             if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
                 for child in tok.children:
                     if child.dep_ in SUBJECTS and child.i != token.i:
                         for t in child.subtree:
                             m = self.by_token.get(t.i)
-                            if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in countries):
+                            if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes()):
                                 return m.entity_id
         return None
 
@@ -287,13 +295,12 @@ def _core(phrase: Token) -> list[Token]:
 
 def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_government: bool) -> list[str]:
     ids: list[str] = []
-    codes = demonyms()
     for tok in tokens:
         mention = by_token.get(tok.i)
         entity_id = None
         if mention is not None and mention.label == "NORP":
-            code = codes.get(mention.text) or codes.get(mention.text.title())
-            entity_id = country_ids().get(code) if code else None
+            code = country_of(mention)
+            entity_id = country_ids()[code] if code else None
         elif mention is not None and mention.label in PLACE_LABELS and as_government:
             code = metonyms().get(mention.text.lower())
             # a region, a road or a building ("the Caucasus", "the Lachin corridor") acts for no one
@@ -383,14 +390,9 @@ def _office_holder(subject_tokens: list[Token], context: ArticleContext) -> str 
     office = next((key for words, key in OFFICE_WORDS if words in text), None)
     if office is None:
         return None
-    codes = demonyms()
     for tok in subject_tokens:
         mention = context.by_token.get(tok.i)
-        code = None
-        if mention is not None and mention.label == "NORP":
-            code = codes.get(mention.text) or codes.get(mention.text.title())
-        elif mention is not None and mention.entity_id in set(country_ids().values()):
-            code = next(iso for iso, gid in country_ids().items() if gid == mention.entity_id)
+        code = country_of(mention) if mention is not None else None
         if code:
             return office_holder(office, code, context.year)
     return None
