@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from caucasus_nlp.nlp import DEFAULT_MODEL, ModelNotFoundError, load_pipeline
@@ -34,23 +37,75 @@ def run(
     stock_ner: bool = typer.Option(
         False, "--stock-ner", help="Baseline for comparison: the model's own NER, without the domain gazetteer and corrections."
     ),
+    workers: int = typer.Option(None, "--workers", min=1, help="Worker processes (default: the CPU cores available)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster."),
+    keep_missing: bool = typer.Option(False, "--keep-missing", help="Keep the rows of inputs of the previous run that are gone."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only warnings and errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what happens to every batch."),
 ):
-    """Process dumps into every table of the schema (Parquet + CSV) and manifest.json."""
-    from caucasus_nlp.pipeline import run as run_job
+    """Process dumps into every table of the schema (Parquet + CSV) and manifest.json.
 
-    result = run_job(inputs, out, model=model, nlp=_load(model, domain=not stock_ner))
+    Reruns are incremental: inputs unchanged since the last run into the same folder are taken from
+    its cache. Tables are published only when the whole run succeeds."""
+    from caucasus_nlp.engine import ENGINES, EngineError, default_workers
+    from caucasus_nlp.pipeline import run as run_job
+    from caucasus_nlp.store import OutputError
+
+    if engine not in ENGINES:
+        err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise typer.Exit(2)
+    _configure_logging(quiet, verbose)
+    workers = workers or default_workers()
+    nlp = _load(model, domain=not stock_ner)
+    try:
+        with _progress_display(quiet) as progress:
+            result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, workers=workers, engine=engine,
+                             scheduler=scheduler, keep_missing=keep_missing, progress=progress)
+    except (OutputError, EngineError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
     manifest = result.manifest
-    for rejection in manifest["rejected"]:
-        err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
-    for skipped in manifest["skipped_articles"]:
-        err.print(f"[yellow]skipped[/yellow] {skipped['dump']}#{skipped['seq']} {skipped['title'][:60]!r}: {skipped['reason']}")
-    if manifest["n_duplicate_articles"]:
-        err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
+    if not quiet:
+        for rejection in manifest["rejected"]:
+            err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
+        for skipped in manifest["skipped_articles"]:
+            err.print(f"[yellow]skipped[/yellow] {skipped['dump']}#{skipped['seq']} {skipped['title'][:60]!r}: {skipped['reason']}")
+        if manifest["n_duplicate_articles"]:
+            err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
     counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())
-    console.print(f"{len(manifest['inputs'])} dumps, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
+    reused = f", {manifest['n_inputs_reused']} unchanged" if manifest.get("n_inputs_reused") else ""
+    console.print(f"{len(manifest['inputs'])} inputs{reused}, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
     if not result.ok:
         err.print("[red]error:[/red] nothing could be processed")
         raise typer.Exit(1)
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    """Plain log lines on stderr: what a batch job's log file should hold."""
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S", force=True)
+    for noisy in ("distributed", "asyncio", "tornado"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+@contextmanager
+def _progress_display(quiet: bool):
+    """A progress bar (inputs, articles, tokens/s, ETA) on a terminal; nothing otherwise, where the
+    per-input log lines say how far the job is."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), TextColumn("{task.fields[detail]}"))
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("inputs", total=None, detail="")
+
+        def show(status) -> None:
+            bar.update(task, total=status.bytes_total or None, completed=status.bytes_done,
+                       description=f"inputs {status.inputs_done}/{status.inputs_total}",
+                       detail=f"{status.articles} articles, {status.tokens_per_second:,.0f} tokens/s")
+
+        yield show
 
 
 @app.command()

@@ -19,6 +19,8 @@ FAR_PLACE_MIN_POPULATION = 100_000
 
 def fold(text: str) -> str:
     """Lower case without diacritics or curly apostrophes: the key for name look-ups."""
+    if text.isascii():  # the common case, and a million GeoNames aliases: skip the Unicode work
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text).replace("’", "'")
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
@@ -183,7 +185,7 @@ class GeoNames:
 
 def _is_latin(name: str) -> bool:
     """Latin-script names only (Xankəndi yes, Ханкенди no): the index serves English text."""
-    return all(ord(c) < 0x2B0 for c in name if c.isalpha())
+    return name.isascii() or all(ord(c) < 0x2B0 for c in name if c.isalpha())
 
 
 @lru_cache(maxsize=1)

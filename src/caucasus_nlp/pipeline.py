@@ -1,15 +1,23 @@
-"""The batch job: dumps in, every SCHEMA table and a manifest out.
+"""The batch job: inputs in, every SCHEMA table and a manifest out.
 
 io → segment → nlp → extract → tables. Each article is analysed once (`analyze_doc`), the same
 function the `extract` command uses on a single text, so what a user sees there is what a run writes.
+
+A run works input by input. What an input yields (its articles' rows) is cached in the output
+folder under the input's content hash and the pipeline fingerprint (`store`), so a rerun analyses
+only new or changed inputs. The tables are then assembled from the cached inputs in input order,
+streaming one batch at a time; only what spans inputs is held in memory: the event mentions
+(deduplicated across articles into events), the entity and agreement tallies, and the ids of the
+articles seen (to mark repeats). They are written to a staging folder and published all at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,21 +25,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caucasus_nlp import __version__
+from caucasus_nlp.engine import Batch, make_engine
 from caucasus_nlp.extract.agreements import AgreementMention, agreement_mentions
 from caucasus_nlp.extract.dates import DateMention, date_mentions
 from caucasus_nlp.extract.dedup import cluster_events
 from caucasus_nlp.extract.entities import EntityMention, entity_mentions
 from caucasus_nlp.extract.events import EventMention, article_events, event_mentions
 from caucasus_nlp.ids import stable_id
-from caucasus_nlp.io import read_dumps
+from caucasus_nlp.io import discover_inputs, read_dump
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
 from caucasus_nlp.records import Article, Dump, Rejection
 from caucasus_nlp.segment import segment_dump
-from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, write_manifest, write_table
+from caucasus_nlp.store import OutputStore, ShardWriter, code_fingerprint, shard_key
+from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_manifest, write_table
 
+# Texts spaCy processes at once (nlp.pipe batch_size), and articles sent to a worker at once: large
+# enough to keep a worker busy between hand-offs, small enough that memory and a cache part stay small.
 BATCH_SIZE = 32
+ARTICLES_PER_BATCH = 64
+# spaCy's own default Doc length limit; a longer article is skipped with its reason in the manifest.
+MAX_ARTICLE_CHARS = 1_000_000
+
+log = logging.getLogger("caucasus_nlp")
 
 
 @dataclass
@@ -67,49 +84,378 @@ class RunResult:
         return self.manifest["n_articles"] > 0
 
 
-def run(inputs: Iterable[str | Path], out_dir: str | Path, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> RunResult:
-    """Process every input and write all tables to out_dir; bad inputs are recorded, never fatal."""
+@dataclass
+class RunProgress:
+    """What a progress display needs; sent after every input and batch."""
+
+    inputs_total: int
+    inputs_done: int = 0
+    bytes_total: int = 0
+    bytes_done: float = 0.0
+    articles: int = 0
+    tokens: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def tokens_per_second(self) -> float:
+        elapsed = time.perf_counter() - self.started
+        return self.tokens / elapsed if elapsed > 0 else 0.0
+
+
+@dataclass
+class _Input:
+    """One input of this run, found on disk or kept from the previous manifest (--keep-missing)."""
+
+    record: dict
+    key: str | None = None
+    reused: bool = False
+
+
+@dataclass
+class _Pending:
+    """An input whose batches are out at the engine: its shard is finished when the last returns."""
+
+    item: _Input
+    writer: ShardWriter
+    summary: dict
+    records: dict[int, list[dict]]
+    batches_left: int
+    chars_total: int
+    bytes_total: int
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """Changes whenever cached results could differ: our code and resources, the model, its components."""
+    return stable_id(code_fingerprint(), model_version(nlp), ",".join(nlp.pipe_names), SCHEMA_VERSION)
+
+
+def run(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path,
+    model: str = DEFAULT_MODEL,
+    nlp: Language | None = None,
+    *,
+    domain: bool = True,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    keep_missing: bool = False,
+    progress: Callable[[RunProgress], None] | None = None,
+) -> RunResult:
+    """Process every input and publish all tables in out_dir; bad inputs are recorded, never fatal.
+
+    Inputs whose content and pipeline are unchanged since an earlier run are taken from the cache.
+    Inputs of the previous run that are gone are dropped from the tables, or kept with keep_missing.
+    Raises OutputError when the folder cannot be written (the published tables are then untouched),
+    EngineError when the engine cannot start.
+    """
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    inputs_meta, rejections, articles, skipped = [], [], [], []
-    removed_total: Counter = Counter()
-    for item in read_dumps(inputs):
-        if isinstance(item, Rejection):
-            rejections.append(asdict(item))
-            continue
-        rejections.extend(asdict(r) for r in item.rejected)
-        segmentation = segment_dump(item)
-        removed_total.update(segmentation.removed)
-        english, not_english = split_by_language(segmentation.articles)
-        skipped.extend(not_english)
-        inputs_meta.append(_input_record(item, len(segmentation.articles), len(not_english), segmentation.removed))
-        if not segmentation.articles:
-            rejections.append(asdict(Rejection(item.path, "no article found in the dump", stage="segment")))
-        articles.extend(english)
+    store = OutputStore(out_dir)
+    store.prepare()
+    previous = store.previous_manifest() or {}
+    nlp = nlp or load_pipeline(model, domain=domain)
+    fingerprint = pipeline_fingerprint(nlp)
+    files, rejections = discover_inputs(inputs)
+    rejected = [asdict(r) for r in rejections]
+    status = RunProgress(inputs_total=len(files), bytes_total=sum(_size(p) for p in files))
+    items: list[_Input] = []
+    runner = make_engine(engine, workers, nlp, model, domain, scheduler)
+    try:
+        batches = _batches(files, store, fingerprint, model, domain, items, rejected, status, progress)
+        pending: dict[str, _Pending] = {}
+        for batch, rows in runner.map(batches(pending)):
+            _store_batch(batch, rows, pending, status, progress)
+    finally:
+        runner.close()
+    missing = _missing_inputs(previous, items, store, keep_missing)
+    items.extend(m for m in missing if m.key)
+    if _up_to_date(previous, items, rejected, store, fingerprint):
+        log.info("nothing changed since the last run: the published tables stand")
+        return RunResult(previous, previous["row_counts"])
+    staging = store.new_staging()
+    try:
+        assembled = _assemble(items, store, staging)
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "package_version": __version__,
+            "model": model_version(nlp),
+            "pipeline": nlp.pipe_names,
+            "pipeline_fingerprint": fingerprint,
+            "engine": engine,
+            "workers": workers,
+            "started": started.isoformat(timespec="seconds"),
+            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "seconds": round(time.perf_counter() - clock, 2),
+            "inputs": [i.record for i in items],
+            "n_inputs_reused": sum(1 for i in items if i.reused and not i.record.get("missing")),
+            "n_inputs_processed": sum(1 for i in items if not i.reused),
+            "missing_inputs": [{k: m.record[k] for k in ("path", "dump", "sha256")} | {"kept": bool(m.key)} for m in missing],
+            "rejected": rejected + assembled.rejected,
+            "skipped_articles": assembled.skipped,
+            "furniture_removed": dict(sorted(assembled.removed.items())),
+            "n_articles": assembled.n_articles,
+            "n_duplicate_articles": assembled.n_duplicates,
+            "row_counts": assembled.rows,
+        }
+        write_manifest(manifest, staging)
+        store.publish()
+    except BaseException:
+        store.discard_staging()
+        raise
+    store.drop_shards_except({i.key for i in items if i.key})
+    return RunResult(manifest, assembled.rows)
 
-    nlp = nlp or load_pipeline(model)
-    tables = build_tables(articles, nlp)
-    rows = {name: write_table(name, tables[name], out) for name in TABLES}
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "package_version": __version__,
-        "model": model_version(nlp),
-        "pipeline": nlp.pipe_names,
-        "started": started.isoformat(timespec="seconds"),
-        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - clock, 2),
-        "inputs": inputs_meta,
-        "rejected": rejections,
-        "skipped_articles": skipped,
-        "furniture_removed": dict(sorted(removed_total.items())),
-        "n_articles": len(articles),
-        "n_duplicate_articles": sum(1 for r in tables["articles"] if r["duplicate_of"]),
-        "row_counts": rows,
-    }
-    write_manifest(manifest, out)
-    return RunResult(manifest, rows)
+
+def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], store: OutputStore, fingerprint: str) -> bool:
+    """True when this run would publish what is already published: same pipeline, the same inputs
+    with the same content in the same order, the same rejections, and every table in place."""
+    if not previous or previous.get("pipeline_fingerprint") != fingerprint or any(not i.reused for i in items):
+        return False
+    if [i.key for i in items] != [r.get("shard") for r in previous.get("inputs", []) if r.get("shard")]:
+        return False
+    expected = rejected + [r for i in items for r in store.shard_summary(i.key)["rejected"]]
+    tables = all((store.folder / f"{name}.{ext}").exists() for name in TABLES for ext in ("csv", "parquet"))
+    return previous.get("rejected") == expected and tables
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _batches(files, store: OutputStore, fingerprint: str, model: str, domain: bool, items: list[_Input],
+             rejected: list[dict], status: RunProgress, progress):
+    """A generator factory: reads and segments each input, reuses its cached shard when there is one,
+    and otherwise yields its articles in batches (registering the input in `pending`)."""
+
+    def generate(pending: dict[str, _Pending]) -> Iterator[Batch]:
+        for path in files:
+            dump = read_dump(path)
+            if isinstance(dump, Rejection):
+                rejected.append(asdict(dump))
+                _input_done(status, _size(path), progress)
+                continue
+            key = shard_key(dump.sha256, dump.name, fingerprint)
+            if store.has_shard(key):
+                summary = store.shard_summary(key)
+                items.append(_Input(summary["input"] | {"reused": True}, key, reused=True))
+                log.info("%s: unchanged, %d articles taken from the cache", dump.name, summary["input"]["n_articles"])
+                _input_done(status, dump.n_bytes, progress)
+                continue
+            segmentation = segment_dump(dump)
+            english, not_english = split_by_language(segmentation.articles)
+            fitting, too_long = _split_by_length(english)
+            record = _input_record(dump, len(segmentation.articles), len(not_english) + len(too_long), segmentation.removed)
+            item = _Input(record | {"reused": False}, key)
+            items.append(item)
+            summary = {
+                "input": item.record,
+                "rejected": [asdict(r) for r in dump.rejected]
+                + ([] if segmentation.articles else [asdict(Rejection(dump.path, "no article found in the dump", stage="segment"))]),
+                "skipped": not_english + too_long,
+            }
+            writer = store.shard_writer(key)
+            slices = _article_slices(fitting)
+            if not slices:
+                writer.finish(summary)
+                _input_done(status, dump.n_bytes, progress)
+                continue
+            chars = sum(len(a.text) for a in fitting) or 1
+            pending[key] = _Pending(item, writer, summary, {}, len(slices), chars, dump.n_bytes)
+            years = Counter(int(a.published[:4]) for a in fitting if a.published)
+            year_hint = years.most_common(1)[0][0] if years else None
+            for part, (records, unique) in enumerate(slices):
+                pending[key].records[part] = records
+                yield Batch(model, domain, year_hint, tuple(unique), key, part)
+            log.debug("%s: %d articles queued in %d batches", dump.name, len(fitting), len(slices))
+
+    return generate
+
+
+def _split_by_length(articles: list[Article]) -> tuple[list[Article], list[dict]]:
+    """Articles the model accepts, and a manifest record for each one longer than that."""
+    fitting, skipped = [], []
+    for a in articles:
+        if len(a.text) <= MAX_ARTICLE_CHARS:
+            fitting.append(a)
+            continue
+        skipped.append({"dump": a.dump, "seq": a.seq, "title": a.title[:200], "language": a.language, "probability": None,
+                        "raw_start": a.raw_start, "raw_end": a.raw_end,
+                        "reason": f"article of {len(a.text):,} characters exceeds the {MAX_ARTICLE_CHARS:,} the pipeline accepts"})
+    return fitting, skipped
+
+
+def _article_slices(articles: list[Article]) -> list[tuple[list[dict], list[Article]]]:
+    """The articles table rows of an input in slices of ARTICLES_PER_BATCH, each with the articles it
+    must analyse: a repeat within the input is a row but is analysed once, where it first appears."""
+    seen: set[str] = set()
+    slices = []
+    for start in range(0, len(articles), ARTICLES_PER_BATCH):
+        records, unique = [], []
+        for article in articles[start : start + ARTICLES_PER_BATCH]:
+            record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
+            record.update(article_id=article.article_id, duplicate_of=None, n_tokens=None)
+            records.append(record)
+            if article.article_id not in seen:
+                seen.add(article.article_id)
+                unique.append(article)
+        slices.append((records, unique))
+    return slices
+
+
+def _store_batch(batch: Batch, rows: list[dict], pending: dict[str, _Pending], status: RunProgress, progress) -> None:
+    job = pending[batch.input_key]
+    job.writer.add([job.records.pop(batch.part), rows])
+    job.batches_left -= 1
+    status.articles += len(rows)
+    status.tokens += sum(r["n_tokens"] for r in rows)
+    status.bytes_done += job.bytes_total * sum(len(a.text) for a in batch.articles) / job.chars_total
+    if job.batches_left == 0:
+        job.writer.finish(job.summary)
+        del pending[batch.input_key]
+        log.info("%s: %d articles analysed", job.item.record["dump"], job.item.record["n_articles"])
+        status.inputs_done += 1
+    if progress:
+        progress(status)
+
+
+def _input_done(status: RunProgress, n_bytes: int, progress) -> None:
+    status.inputs_done += 1
+    status.bytes_done += n_bytes
+    if progress:
+        progress(status)
+
+
+def _missing_inputs(previous: dict, items: list[_Input], store: OutputStore, keep_missing: bool) -> list[_Input]:
+    """Inputs of the previous run not among this run's; with keep_missing, those whose results are
+    still cached come back with their key, and their rows stay in the tables."""
+    present = {i.record["path"] for i in items}
+    missing = []
+    for record in previous.get("inputs", []):
+        if record["path"] in present or "sha256" not in record:
+            continue
+        key = record.get("shard")
+        kept = keep_missing and key and store.has_shard(key)
+        if kept:
+            log.info("%s: missing, its rows are kept (--keep-missing)", record["path"])
+        else:
+            log.info("%s: missing, its rows are removed", record["path"])
+        missing.append(_Input(record | {"missing": True, "reused": True}, key if kept else None, reused=True))
+    return missing
+
+
+def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
+    """The rows one analysed article contributes to the mention, date, agreement and event tables."""
+    aid = article.article_id
+    analysis = analyze_doc(doc, article.published, year_hint)
+    out: dict = {"article_id": aid, "n_tokens": len(doc), "mentions": [], "dates": [], "agreement_mentions": [],
+                 "event_mentions": [], "agreements": {}, "entities": {}}
+    for m in analysis.entities:
+        out["mentions"].append(
+            {"mention_id": stable_id(aid, m.start, m.end, m.label), "article_id": aid, "sent_idx": m.sent_idx, "start": m.start,
+             "end": m.end, "text": m.text, "label": m.label, "entity_id": m.entity_id, "source": m.source}
+        )
+        if m.entity_id and m.entity_id not in out["entities"]:
+            out["entities"][m.entity_id] = entity_facts(m.entity_id)
+    for d in analysis.dates:
+        mid = stable_id(aid, d.start, d.end, "DATE")
+        out["mentions"].append(
+            {"mention_id": mid, "article_id": aid, "sent_idx": d.sent_idx, "start": d.start, "end": d.end,
+             "text": d.text, "label": "DATE", "entity_id": None, "source": d.source}
+        )
+        r = d.resolved
+        out["dates"].append(
+            {"mention_id": mid, "article_id": aid, "text": d.text, "value": r.value if r else None,
+             "granularity": r.granularity if r else None, "relative": r.relative if r else None, "rule_id": r.rule if r else None}
+        )
+    for a in analysis.agreements:
+        agr = a.agreement
+        out["agreements"][agr.id] = {"agreement_id": agr.id, "name": agr.name, "kind": agr.kind, "date": agr.date, "parties": list(agr.parties)}
+        out["agreement_mentions"].append(
+            {"agreement_mention_id": stable_id(aid, a.start, a.end, agr.id), "agreement_id": agr.id, "article_id": aid,
+             "sent_idx": a.sent_idx, "start": a.start, "end": a.end, "text": a.text, "status": a.status, "rule_id": a.rule_id}
+        )
+    for e in analysis.events:
+        out["event_mentions"].append(
+            {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type), "event_id": None,
+             "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
+             "trigger": e.trigger, "actors": list(e.actors), "targets": list(e.targets),
+             "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
+             "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id}
+        )
+    return out
+
+
+@dataclass
+class _Assembled:
+    rows: dict[str, int]
+    n_articles: int
+    n_duplicates: int
+    rejected: list[dict]
+    skipped: list[dict]
+    removed: Counter
+
+
+def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembled:
+    """Write every table into `folder` from the cached inputs, in input order. An article seen in an
+    earlier input (or earlier in its own) is a row of `articles` with duplicate_of set; only its
+    first occurrence contributes mentions."""
+    writers = {name: TableWriter(name, folder) for name in ("articles", "mentions", "dates", "agreement_mentions")}
+    first_tokens: dict[str, int] = {}
+    article_meta: dict[str, dict] = {}
+    entity_seen: dict[str, dict] = {}
+    agreements_seen: dict[str, dict] = {}
+    event_rows: list[dict] = []
+    result = _Assembled({}, 0, 0, [], [], Counter())
+    for item in items:
+        summary = store.shard_summary(item.key)
+        result.rejected.extend(summary["rejected"])
+        result.skipped.extend(summary["skipped"])
+        result.removed.update(summary["input"]["furniture_removed"])
+        item.record["shard"] = item.key
+        for records, analysed in store.shard_parts(item.key):
+            rows_by_id = {r["article_id"]: r for r in analysed}
+            article_rows_out = []
+            for record in records:
+                aid = record["article_id"]
+                result.n_articles += 1
+                if aid in first_tokens:
+                    article_rows_out.append(record | {"duplicate_of": aid, "n_tokens": first_tokens[aid]})
+                    result.n_duplicates += 1
+                    continue
+                rows = rows_by_id[aid]
+                first_tokens[aid] = rows["n_tokens"]
+                article_meta[aid] = {k: record[k] for k in ("outlet", "published", "dump")}
+                article_rows_out.append(record | {"n_tokens": rows["n_tokens"]})
+                for name in ("mentions", "dates", "agreement_mentions"):
+                    writers[name].write(rows[name])
+                for m in rows["mentions"]:
+                    if m["entity_id"]:
+                        seen = entity_seen.setdefault(
+                            m["entity_id"], {"label": m["label"], "facts": rows["entities"][m["entity_id"]], "surfaces": Counter(), "articles": set()}
+                        )
+                        seen["surfaces"][m["text"]] += 1
+                        seen["articles"].add(aid)
+                for a in rows["agreement_mentions"]:
+                    seen = agreements_seen.setdefault(a["agreement_id"], {"agreement": rows["agreements"][a["agreement_id"]], "n": 0, "articles": set()})
+                    seen["n"] += 1
+                    seen["articles"].add(aid)
+                event_rows.extend(rows["event_mentions"])
+            writers["articles"].write(article_rows_out)
+    events = cluster_events(event_rows, article_meta)
+    entity_rows = entity_table(entity_seen)
+    coords = {r["entity_id"]: (r["latitude"], r["longitude"]) for r in entity_rows}
+    for event in events:
+        event["latitude"], event["longitude"] = coords.get(event["location_id"], (None, None))
+    agreement_rows = [v["agreement"] | {"n_mentions": v["n"], "n_articles": len(v["articles"])} for _, v in sorted(agreements_seen.items())]
+    counts = {name: writer.close() for name, writer in writers.items()}
+    for name, rows in (("entities", entity_rows), ("agreements", agreement_rows), ("event_mentions", event_rows), ("events", events)):
+        counts[name] = write_table(name, rows, folder)
+    result.rows = {name: counts[name] for name in TABLES}
+    return result
 
 
 def _input_record(dump: Dump, n_articles: int, n_skipped: int, removed: dict) -> dict:
@@ -145,102 +491,29 @@ def split_by_language(articles: list[Article]) -> tuple[list[Article], list[dict
     return english, skipped
 
 
-def build_tables(articles: list[Article], nlp: Language) -> dict[str, list[dict]]:
-    """Rows of every table for a list of segmented articles."""
-    rows: dict[str, list[dict]] = defaultdict(list)
-    article_meta: dict[str, dict] = {}
-    entity_seen: dict[str, dict] = {}
-    agreements_seen: dict[str, dict] = {}
-    years = Counter(int(a.published[:4]) for a in articles if a.published)
-    year_hint = years.most_common(1)[0][0] if years else None
-    first_seen: dict[str, dict] = {}
-    unique: list[Article] = []
-    for article in articles:
-        record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
-        record.update(article_id=article.article_id, duplicate_of=None, n_tokens=None)
-        if article.article_id in first_seen:
-            record["duplicate_of"] = article.article_id
-        else:
-            first_seen[article.article_id] = record
-            unique.append(article)
-        rows["articles"].append(record)
-    docs = nlp.pipe((a.text for a in unique), batch_size=BATCH_SIZE)
-    for article, doc in zip(unique, docs, strict=True):
-        aid = article.article_id
-        analysis = analyze_doc(doc, article.published, year_hint)
-        first_seen[aid]["n_tokens"] = len(doc)
-        article_meta[aid] = first_seen[aid]
-        for m in analysis.entities:
-            mid = stable_id(aid, m.start, m.end, m.label)
-            rows["mentions"].append(
-                {"mention_id": mid, "article_id": aid, "sent_idx": m.sent_idx, "start": m.start, "end": m.end,
-                 "text": m.text, "label": m.label, "entity_id": m.entity_id, "source": m.source}
-            )
-            if m.entity_id:
-                seen = entity_seen.setdefault(m.entity_id, {"label": m.label, "surfaces": Counter(), "articles": set()})
-                seen["surfaces"][m.text] += 1
-                seen["articles"].add(aid)
-        for d in analysis.dates:
-            mid = stable_id(aid, d.start, d.end, "DATE")
-            rows["mentions"].append(
-                {"mention_id": mid, "article_id": aid, "sent_idx": d.sent_idx, "start": d.start, "end": d.end,
-                 "text": d.text, "label": "DATE", "entity_id": None, "source": d.source}
-            )
-            r = d.resolved
-            rows["dates"].append(
-                {"mention_id": mid, "article_id": aid, "text": d.text, "value": r.value if r else None,
-                 "granularity": r.granularity if r else None, "relative": r.relative if r else None,
-                 "rule_id": r.rule if r else None}
-            )
-        for a in analysis.agreements:
-            agr = a.agreement
-            seen = agreements_seen.setdefault(agr.id, {"agreement": agr, "n": 0, "articles": set()})
-            seen["n"] += 1
-            seen["articles"].add(aid)
-            rows["agreement_mentions"].append(
-                {"agreement_mention_id": stable_id(aid, a.start, a.end, agr.id), "agreement_id": agr.id,
-                 "article_id": aid, "sent_idx": a.sent_idx, "start": a.start, "end": a.end, "text": a.text,
-                 "status": a.status, "rule_id": a.rule_id}
-            )
-        for e in analysis.events:
-            rows["event_mentions"].append(
-                {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type), "event_id": None,
-                 "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
-                 "trigger": e.trigger, "actors": list(e.actors), "targets": list(e.targets),
-                 "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
-                 "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id}
-            )
-    for record in rows["articles"]:
-        record["n_tokens"] = first_seen[record["article_id"]]["n_tokens"]
-    events = cluster_events(rows["event_mentions"], article_meta)
-    entity_rows = entity_table(entity_seen)
-    coords = {r["entity_id"]: (r["latitude"], r["longitude"]) for r in entity_rows}
-    for event in events:
-        event["latitude"], event["longitude"] = coords.get(event["location_id"], (None, None))
-    rows["events"] = events
-    rows["entities"] = entity_rows
-    rows["agreements"] = [
-        {"agreement_id": k, "name": v["agreement"].name, "kind": v["agreement"].kind, "date": v["agreement"].date,
-         "parties": list(v["agreement"].parties), "n_mentions": v["n"], "n_articles": len(v["articles"])}
-        for k, v in sorted(agreements_seen.items())
-    ]
-    return rows
+def entity_facts(entity_id: str) -> dict | None:
+    """What the knowledge base or GeoNames says of a linked entity; None for one only the text names.
+    Looked up where the article is analysed and cached with its rows, so assembling the tables
+    needs neither (nor their seconds of loading)."""
+    known = knowledge_base().get(entity_id)
+    if known is None and entity_id.startswith("geonames:"):
+        known = geonames().by_id.get(int(entity_id.split(":", 1)[1]))
+    if known is None:
+        return None
+    return {"name": known.name, "type": known.type, "aliases": list(known.aliases), "geonameid": known.geonameid,
+            "latitude": known.latitude, "longitude": known.longitude, "country_code": known.country_code}
 
 
 def entity_table(seen: dict[str, dict]) -> list[dict]:
     """One row per canonical entity: knowledge base or GeoNames facts, else the most used surface form."""
-    kb = knowledge_base()
-    geo = geonames()
     out = []
     for entity_id, info in sorted(seen.items()):
         surfaces = info["surfaces"]
-        known = kb.get(entity_id)
-        if known is None and entity_id.startswith("geonames:"):
-            known = geo.by_id.get(int(entity_id.split(":", 1)[1]))
+        known = info["facts"]
         if known is not None:
-            name, etype = known.name, known.type
-            aliases = list(dict.fromkeys([*known.aliases, *(s for s in surfaces if s != known.name)]))
-            geo_id, lat, lon, cc = known.geonameid, known.latitude, known.longitude, known.country_code
+            name, etype = known["name"], known["type"]
+            aliases = list(dict.fromkeys([*known["aliases"], *(s for s in surfaces if s != name)]))
+            geo_id, lat, lon, cc = known["geonameid"], known["latitude"], known["longitude"], known["country_code"]
         else:
             name = max(surfaces, key=lambda s: (len(s.split()) > 1, surfaces[s], len(s)))
             etype = "PERSON" if info["label"] == "PERSON" else "ORG" if info["label"] == "ORG" else "PLACE"

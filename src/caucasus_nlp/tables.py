@@ -165,8 +165,10 @@ class SchemaError(ValueError):
     is not unique."""
 
 
-def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with exactly the declared columns, in order, cast to the declared types."""
+def enforce_schema(name: str, frame: pd.DataFrame, seen_keys: set | None = None) -> pd.DataFrame:
+    """The frame with exactly the declared columns, in order, cast to the declared types. A table
+    written in chunks passes the keys of its earlier chunks in seen_keys, so a key repeated across
+    chunks fails as loudly as one repeated within a chunk."""
     table = TABLES[name]
     missing = [c for c in table.column_names if c not in frame.columns]
     extra = [c for c in frame.columns if c not in table.column_names]
@@ -181,10 +183,12 @@ def enforce_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = out[col.name].astype(_PANDAS_TYPES[col.type])
         if not col.nullable and out[col.name].isna().any():
             raise SchemaError(f"table {name}: column {col.name} holds nulls")
-    duplicated = out.duplicated(subset=list(table.key))
-    if duplicated.any():
-        first = out.loc[duplicated, list(table.key)].iloc[0].tolist()
-        raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {first})")
+    keys = list(out[list(table.key)].itertuples(index=False, name=None))
+    seen = set() if seen_keys is None else seen_keys
+    for key in keys:
+        if key in seen:
+            raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {list(key)})")
+        seen.add(key)
     return out.reset_index(drop=True)
 
 
@@ -192,20 +196,56 @@ def empty_frame(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: [] for c in TABLES[name].column_names})
 
 
+class TableWriter:
+    """Writes one table as Parquet and CSV (lists joined with '|') chunk by chunk: each chunk is a
+    Parquet row group and a block of CSV lines, so a table never has to fit in memory. Every chunk
+    goes through enforce_schema; the key is checked across chunks."""
+
+    def __init__(self, name: str, folder: Path):
+        self.name = name
+        self.table = TABLES[name]
+        self.folder = folder
+        self.schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in self.table.columns])
+        self.rows = 0
+        self._keys: set = set()
+        self._parquet: pq.ParquetWriter | None = None
+        self._csv = None
+
+    def write(self, rows: list[dict] | pd.DataFrame) -> None:
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows) if rows else None
+        if frame is None or frame.empty:
+            return
+        self._write_frame(enforce_schema(self.name, frame, self._keys))
+
+    def _write_frame(self, frame: pd.DataFrame) -> None:
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", self.schema)
+            self._csv = open(self.folder / f"{self.name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115 closed in close()
+            header = True
+        else:
+            header = False
+        self._parquet.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
+        csv = frame.copy()
+        for col in self.table.columns:
+            if col.type == "list":
+                csv[col.name] = csv[col.name].map(lambda v: "|".join(v) if len(v) else None)
+        csv.to_csv(self._csv, index=False, header=header, lineterminator="\n")
+        self.rows += len(frame)
+
+    def close(self) -> int:
+        """Finish both files (an empty table still gets its header and Parquet schema); returns the row count."""
+        if self._parquet is None:
+            self._write_frame(enforce_schema(self.name, empty_frame(self.name)))
+        self._parquet.close()
+        self._csv.close()
+        return self.rows
+
+
 def write_table(name: str, rows: list[dict] | pd.DataFrame, folder: Path) -> int:
-    """Write one table as Parquet and CSV (lists joined with '|'); returns its row count."""
-    frame = rows if isinstance(rows, pd.DataFrame) else (pd.DataFrame(rows) if rows else empty_frame(name))
-    frame = enforce_schema(name, frame)
-    table = TABLES[name]
-    schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in table.columns])
-    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
-    pq.write_table(arrow, folder / f"{name}.parquet")
-    csv = frame.copy()
-    for col in table.columns:
-        if col.type == "list":
-            csv[col.name] = csv[col.name].map(lambda v: "|".join(v) if len(v) else None)
-    csv.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-    return len(frame)
+    """Write one whole table as Parquet and CSV; returns its row count."""
+    writer = TableWriter(name, folder)
+    writer.write(rows)
+    return writer.close()
 
 
 def write_manifest(manifest: dict, folder: Path) -> None:

@@ -1,0 +1,164 @@
+"""The output folder: published tables, the per-input cache behind incremental runs, and the
+staging area that makes publishing all-or-nothing.
+
+Layout of an output folder:
+- `<table>.parquet`, `<table>.csv`, `manifest.json`: the published tables of the last complete run.
+- `.cache/<key>/`: what one input yielded (its articles' rows), keyed by the input's content hash,
+  its name and the pipeline fingerprint. Written as each input finishes, so a run that is killed
+  keeps the inputs it completed and the next run does only the rest.
+- `.staging/`: the next set of tables while a run writes them. A run publishes by writing a `READY`
+  marker there and then moving each file into place; a run that finds a staging folder with the
+  marker (the previous one died while moving files) finishes the move before anything else, and one
+  without it (the previous one died while writing) discards it. The published tables are thus
+  always one whole run's output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+CACHE_DIR = ".cache"
+STAGING_DIR = ".staging"
+READY_MARKER = "READY"
+SHARD_DONE = "done.json"
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot be written (full disk, no permission): nothing was published."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's code and resource files: results cached by one version of the rules
+    are never reused by another, even when the version number was not bumped."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".tsv", ".jsonl") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def shard_key(sha256: str, name: str, pipeline_fingerprint: str) -> str:
+    return hashlib.sha256(f"{sha256}\x1f{name}\x1f{pipeline_fingerprint}".encode()).hexdigest()[:24]
+
+
+class OutputStore:
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.cache = self.folder / CACHE_DIR
+        self.staging = self.folder / STAGING_DIR
+
+    def prepare(self) -> None:
+        """Create the folder, and settle what an interrupted earlier run left (see module doc)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.cache.mkdir(exist_ok=True)
+            if self.staging.exists():
+                if (self.staging / READY_MARKER).exists():
+                    self._move_staged()
+                else:
+                    shutil.rmtree(self.staging)
+        except OSError as exc:
+            raise OutputError(f"cannot prepare output folder {self.folder}: {exc.strerror or exc}") from exc
+
+    def previous_manifest(self) -> dict | None:
+        path = self.folder / "manifest.json"
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # a hand-edited or damaged manifest: the run simply reprocesses everything
+
+    # --- per-input shards -------------------------------------------------------------------
+    def has_shard(self, key: str) -> bool:
+        return (self.cache / key / SHARD_DONE).exists()
+
+    def shard_writer(self, key: str) -> ShardWriter:
+        return ShardWriter(self.cache / key)
+
+    def shard_summary(self, key: str) -> dict:
+        return json.loads((self.cache / key / SHARD_DONE).read_text(encoding="utf-8"))
+
+    def shard_parts(self, key: str) -> Iterator[list]:
+        """The batches of an input's results, in order, one at a time (bounded memory)."""
+        folder = self.cache / key
+        for path in sorted(folder.glob("part-*.pkl")):
+            with path.open("rb") as fh:
+                yield pickle.load(fh)
+
+    def drop_shards_except(self, keep: set[str]) -> int:
+        """Remove cached inputs that the published manifest no longer refers to; returns how many."""
+        removed = 0
+        for folder in self.cache.iterdir():
+            if folder.is_dir() and folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        return removed
+
+    # --- staging and publishing ---------------------------------------------------------------
+    def new_staging(self) -> Path:
+        try:
+            if self.staging.exists():
+                shutil.rmtree(self.staging)
+            self.staging.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.staging}: {exc.strerror or exc}") from exc
+        return self.staging
+
+    def publish(self) -> None:
+        """Mark the staged tables complete, then move them over the published ones."""
+        try:
+            (self.staging / READY_MARKER).write_text("", encoding="utf-8")
+            self._move_staged()
+        except OSError as exc:
+            raise OutputError(f"cannot publish tables in {self.folder}: {exc.strerror or exc}") from exc
+
+    def discard_staging(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _move_staged(self) -> None:
+        # the manifest goes last: while it still describes the previous run, a reader knows the move is under way
+        staged = sorted((p for p in self.staging.iterdir() if p.name != READY_MARKER), key=lambda p: p.name == "manifest.json")
+        for path in staged:
+            os.replace(path, self.folder / path.name)
+        shutil.rmtree(self.staging)
+
+
+class ShardWriter:
+    """Writes one input's results as numbered pickle parts; `finish` marks the shard complete. A
+    shard without its marker (the run died part-way) is never read and is rewritten next time."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.n_parts = 0
+        try:
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write cache {folder}: {exc.strerror or exc}") from exc
+
+    def add(self, part: list) -> None:
+        self._write(f"part-{self.n_parts:05d}.pkl", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+        self.n_parts += 1
+
+    def finish(self, summary: dict) -> None:
+        self._write(SHARD_DONE, json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+
+    def _write(self, name: str, data: bytes) -> None:
+        tmp = self.folder / f".{name}.tmp"
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, self.folder / name)
+        except OSError as exc:
+            raise OutputError(f"cannot write cache {self.folder}: {exc.strerror or exc}") from exc
