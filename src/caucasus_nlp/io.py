@@ -37,6 +37,13 @@ BINARY_CONTROL_SHARE = 0.05
 # Encodings tried, in order, when a file is not UTF-8. cp1252 accepts almost any byte, so it is last:
 # cp1251 is chosen first only when most of the non-ASCII letters it yields are Cyrillic.
 FALLBACK_ENCODINGS = ("cp1251", "cp1252", "latin-1")
+# A line longer than the longest article the pipeline accepts (spaCy's 1,000,000 characters) is not
+# a paragraph of news: a minified export, a binary blob or a broken file. Such an input is rejected
+# after a streaming scan, before it is read into memory. HTML pages, often one minified line, are
+# limited by size instead.
+MAX_LINE_BYTES = 1_000_000
+MAX_HTML_BYTES = 64 * 1024 * 1024
+SCAN_CHUNK_BYTES = 1 << 20
 
 
 def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejection]]:
@@ -115,8 +122,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def read_dump(path: Path) -> Dump | Rejection:
-    """Read one file into a Dump, or say why it cannot be one (empty, binary, unreadable)."""
+    """Read one file into a Dump, or say why it cannot be one (empty, binary, unreadable, a line or
+    a page too long to be news)."""
     try:
+        too_long = _oversized(path)
+        if too_long:
+            return Rejection(str(path), too_long)
         data = path.read_bytes()
     except OSError as exc:
         return Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
@@ -160,6 +171,28 @@ def read_dump(path: Path) -> Dump | Rejection:
         rejected=tuple(rejections),
         repaired=repaired,
     )
+
+
+def _oversized(path: Path) -> str | None:
+    """Why a file is too large to read as news, found without reading it into memory; None if it is not."""
+    size = path.stat().st_size
+    if path.suffix.lower() in (".html", ".htm"):
+        return f"HTML page of {size:,} bytes exceeds {MAX_HTML_BYTES:,}" if size > MAX_HTML_BYTES else None
+    if size <= MAX_LINE_BYTES:
+        return None
+    line_no, current = 1, 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(SCAN_CHUNK_BYTES):
+            lines = chunk.replace(b"\r", b"\n").split(b"\n")
+            current += len(lines[0])
+            for line in lines[1:]:
+                if current > MAX_LINE_BYTES:
+                    break
+                line_no += 1
+                current = len(line)
+            if current > MAX_LINE_BYTES:
+                return f"line {line_no} is longer than {MAX_LINE_BYTES:,} bytes: not a text dump (a minified or binary export?)"
+    return None
 
 
 def _repair_record(record: Record) -> tuple[Record, tuple[str, ...]]:

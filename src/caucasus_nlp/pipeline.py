@@ -38,7 +38,7 @@ from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
 from caucasus_nlp.records import Article, Dump, Rejection
 from caucasus_nlp.segment import segment_dump
-from caucasus_nlp.store import OutputStore, ShardWriter, code_fingerprint, shard_key
+from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, code_fingerprint, shard_key
 from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_manifest, write_table
 
 # Texts spaCy processes at once (nlp.pipe batch_size), and articles sent to a worker at once: large
@@ -200,6 +200,9 @@ def run(
         }
         write_manifest(manifest, staging)
         store.publish()
+    except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
+        store.discard_staging()
+        raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
     except BaseException:
         store.discard_staging()
         raise
