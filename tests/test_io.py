@@ -59,3 +59,20 @@ def test_batch_keeps_going_after_a_bad_input(tmp_path):
     results = list(read_dumps([tmp_path, tmp_path / "missing"]))
     assert sum(isinstance(r, Dump) for r in results) == 1
     assert {r.reason for r in results if isinstance(r, Rejection)} == {"empty file", "path does not exist"}
+
+
+def test_a_200_mb_single_line_file_is_rejected_without_being_read(tmp_path):
+    path = tmp_path / "export.txt"
+    block = b"a" * (1 << 20)
+    with path.open("wb") as fh:
+        for _ in range(200):
+            fh.write(block)
+    result = read_dump(path)
+    assert isinstance(result, Rejection)
+    assert result.reason.startswith("line 1 is longer than 1,000,000 bytes")
+
+
+def test_long_files_of_ordinary_lines_are_read(tmp_path):
+    path = tmp_path / "archive.txt"
+    path.write_text("Talks in Baku\n\n" + "Mirzoyan met Bayramov in Almaty on 10 May 2024.\n" * 40_000)
+    assert not isinstance(read_dump(path), Rejection)

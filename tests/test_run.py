@@ -78,6 +78,25 @@ def test_cli_exit_codes(tmp_path):
     wide = {**os.environ, "COLUMNS": "250"}
     seg = subprocess.run([*cli, "segment", str(SAMPLE / "sample_digest.txt")], capture_output=True, text=True, env=wide)
     assert seg.returncode == 0 and "Caucasus Sample Wire" in seg.stdout
+    engine = subprocess.run([*cli, "run", str(SAMPLE), "-o", str(tmp_path / "o"), "--engine", "spark"], capture_output=True, text=True)
+    assert engine.returncode == 2 and "unknown engine 'spark'" in engine.stderr
+
+
+def test_cli_logs_plain_lines_when_not_on_a_terminal_and_quiet_silences_them(tmp_path):
+    cli = [sys.executable, "-m", "caucasus_nlp.cli", "run", str(SAMPLE), "-o", str(tmp_path / "o"), "--workers", "1"]
+    first = subprocess.run(cli, capture_output=True, text=True)
+    assert first.returncode == 0 and "INFO sample_digest.txt: 4 articles analysed" in first.stderr
+    assert "\r" not in first.stderr  # no progress bar redraws in a log file
+    again = subprocess.run([*cli, "--quiet"], capture_output=True, text=True)
+    assert again.returncode == 0 and again.stderr == "" and "are up to date" in again.stdout
+
+
+def test_an_unreachable_dask_scheduler_is_a_clear_error(tmp_path):
+    pytest.importorskip("dask.distributed")
+    cli = [sys.executable, "-m", "caucasus_nlp.cli", "run", str(SAMPLE), "-o", str(tmp_path / "o"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+    result = subprocess.run(cli, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "o" / "articles.csv").exists()
 
 
 def test_seed_corpus_meets_the_dev_floor(seeds_dir, tmp_path, nlp):

@@ -74,8 +74,11 @@ def run(
         if manifest["n_duplicate_articles"]:
             err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
     counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())
-    reused = f", {manifest['n_inputs_reused']} unchanged" if manifest.get("n_inputs_reused") else ""
-    console.print(f"{len(manifest['inputs'])} inputs{reused}, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
+    if result.up_to_date:
+        console.print(f"nothing changed since the run of {manifest['finished']}: the tables in {out} are up to date ({counts})")
+    else:
+        reused = f", {manifest['n_inputs_reused']} unchanged" if manifest["n_inputs_reused"] else ""
+        console.print(f"{len(manifest['inputs'])} inputs{reused}, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
     if not result.ok:
         err.print("[red]error:[/red] nothing could be processed")
         raise typer.Exit(1)

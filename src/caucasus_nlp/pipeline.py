@@ -78,6 +78,7 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None) -
 class RunResult:
     manifest: dict
     rows: dict[str, int] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing had changed: the published tables and manifest were left as they were
 
     @property
     def ok(self) -> bool:
@@ -172,7 +173,7 @@ def run(
     items.extend(m for m in missing if m.key)
     if _up_to_date(previous, items, rejected, store, fingerprint):
         log.info("nothing changed since the last run: the published tables stand")
-        return RunResult(previous, previous["row_counts"])
+        return RunResult(previous, previous["row_counts"], up_to_date=True)
     staging = store.new_staging()
     try:
         assembled = _assemble(items, store, staging)
