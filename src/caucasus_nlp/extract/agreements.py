@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +36,8 @@ class Agreement:
     parties: tuple[str, ...] = ()
     generic: bool = False
     patterns: tuple[re.Pattern, ...] = field(default=(), compare=False)
+    # per pattern, words one of which every match contains (lower case); empty: no such words known
+    needs: tuple[frozenset[str], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ def agreement_catalogue(path: str | None = None) -> tuple[Agreement, ...]:
                 parties=tuple(rec.get("parties", [])),
                 generic=bool(rec.get("generic")),
                 patterns=tuple(re.compile(rf"\b(?:{p})\b", re.IGNORECASE if not rec.get("generic") or "[A-Z]" not in p else 0) for p in rec["patterns"]),
+                needs=tuple(needed_words(p) for p in rec["patterns"]),
             )
         )
     return tuple(out)
@@ -71,8 +76,11 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
     taken: list[tuple[int, int]] = []
     named_here: dict[str, set[Agreement]] = {}
     sents = list(doc.sents)
+    lowered = doc.text.lower()
     for agreement in sorted(catalogue, key=lambda a: a.generic):
-        for pattern in agreement.patterns:
+        for pattern, needs in zip(agreement.patterns, agreement.needs, strict=True):
+            if needs and not any(word in lowered for word in needs):
+                continue  # a scan costs a millisecond per page; most patterns' key words are absent
             for match in pattern.finditer(doc.text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken):
@@ -93,6 +101,44 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
                     status=mention_status(sent),
                     rule_id=f"{agreement.id}#{agreement.patterns.index(pattern)}",
                 )
+
+
+def needed_words(pattern: str) -> frozenset[str]:
+    """Words (3+ letters, lower case) one of which every match of the pattern contains, read from its
+    parsed form: the most selective such set, or an empty one when the pattern has none."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except (re.error, AttributeError):
+        return frozenset()
+    sets = _literal_sets(list(parsed))
+    return max(sets, key=lambda words: min(map(len, words)), default=frozenset())
+
+
+def _literal_sets(items: list) -> list[frozenset[str]]:
+    """Any-of sets of literal strings a match of this parsed sequence must contain, all of them."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append(frozenset({"".join(run).lower()}))
+        run.clear()
+
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        flush()
+        if op is re_constants.SUBPATTERN:
+            out.extend(_literal_sets(list(arg[-1])))
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            out.extend(_literal_sets(list(arg[2])))
+        elif op is re_constants.BRANCH:
+            branches = [_literal_sets(list(b)) for b in arg[1]]
+            if all(branches):
+                out.append(frozenset().union(*(b[0] for b in branches)))
+    flush()
+    return out
 
 
 def _link_generic(generic: Agreement, text: str, published: str | None, catalogue, named_here: set[Agreement]) -> Agreement:
