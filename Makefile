@@ -32,8 +32,9 @@ eval: $(STAMP)  ## dev-set scores: run on the seeds, then score against gold
 	$(BIN)/caucasus-nlp run $(SEEDS) -o build/dev
 	$(BIN)/caucasus-nlp evaluate --gold $(GOLD) --pred build/dev
 
-bench: $(STAMP)  ## benchmarks on the dev set; results in benchmarks/results/
+bench: $(STAMP)  ## entity scores (benchmarks/results/entities.md) and scale (bench/results.json, ~30 min on 2 cores)
 	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/scale.py --out bench/results.json
 
 clean:
 	rm -rf $(VENV) build data/processed/*.csv data/processed/*.parquet data/processed/manifest.json

@@ -100,7 +100,7 @@ def test_entity_sources_are_recorded(blank_nlp):
         ("the Ministries of Foreign Affairs met", [(1, 5, "ORG")], []),
         ("the Co - Chairs said", [(1, 4, "ORG")], []),
         ("reply ASAP", [(1, 2, "ORG")], []),
-        # a document is not its author; the author inside stays a mention (doc._.nested_ents)
+        # a document is not its author; the author inside stays a mention (doc.spans["nested_ents"])
         ("Judgment of the ICJ", [(0, 4, "ORG")], [("Judgment of the ICJ", "LAW")]),
     ],
 )
@@ -112,11 +112,11 @@ def test_domain_corrections(blank_nlp, text, ner, expected):
 def test_names_inside_compound_and_model_names_are_kept_as_nested_mentions(blank_nlp):
     doc = blank_nlp("Complete opening of the Stepanakert-Goris highway.")
     assert [(e.text, e.kb_id_) for e in doc.ents] == [("Stepanakert-Goris highway", "place:stepanakert-goris-highway")]
-    assert [(e.text, e.kb_id_) for e in doc._.nested_ents] == [("Stepanakert", "geonames:146970"), ("Goris", "geonames:174895")]
+    assert [(e.text, e.kb_id_) for e in doc.spans["nested_ents"]] == [("Stepanakert", "geonames:146970"), ("Goris", "geonames:174895")]
     single = blank_nlp("The Lachin corridor was closed.")
-    assert single._.nested_ents == ()  # a name built on one place is not split
+    assert list(single.spans["nested_ents"]) == []  # a name built on one place is not split
     judged = _with_ner(blank_nlp, "Judgment of the ICJ", [(0, 4, "ORG")])
-    assert [(e.text, e.kb_id_) for e in judged._.nested_ents] == [("ICJ", "org:icj")]
+    assert [(e.text, e.kb_id_) for e in judged.spans["nested_ents"]] == [("ICJ", "org:icj")]
 
 
 def test_untagged_name_with_a_surname_ending_is_found(blank_nlp):

@@ -3,6 +3,8 @@ are published all or nothing, and an unfinished cache entry is never reused."""
 
 import errno
 
+import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from caucasus_nlp.store import READY_MARKER, OutputError, OutputStore
@@ -15,23 +17,24 @@ def _agreement(i: int, **over) -> dict:
     return row | over
 
 
-def test_a_table_written_in_chunks_has_the_bytes_of_one_written_whole(tmp_path):
+def test_a_table_written_in_chunks_has_the_bytes_of_one_written_whole(tmp_path, monkeypatch):
     rows = [_agreement(i) for i in range(10)]
     whole, chunked = tmp_path / "whole", tmp_path / "chunked"
     whole.mkdir()
     chunked.mkdir()
     write_table("agreements", rows, whole)
+    monkeypatch.setattr(TableWriter, "CHUNK_ROWS", 3)
     writer = TableWriter("agreements", chunked)
-    for start in (0, 3, 7):
-        writer.write(rows[start : {0: 3, 3: 7, 7: 10}[start]])
+    for row in rows:
+        writer.write([row])
     assert writer.close() == 10
     assert (whole / "agreements.csv").read_bytes() == (chunked / "agreements.csv").read_bytes()
-    import pandas as pd
-
+    assert pq.ParquetFile(chunked / "agreements.parquet").num_row_groups == 4
     assert pd.read_parquet(whole / "agreements.parquet").equals(pd.read_parquet(chunked / "agreements.parquet"))
 
 
-def test_a_key_repeated_in_a_later_chunk_fails(tmp_path):
+def test_a_key_repeated_in_a_later_chunk_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(TableWriter, "CHUNK_ROWS", 1)
     writer = TableWriter("agreements", tmp_path)
     writer.write([_agreement(1)])
     with pytest.raises(SchemaError, match="not unique"):

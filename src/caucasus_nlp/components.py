@@ -5,7 +5,9 @@
   span is a longer name that adds capitalised words of its own ("Armenia's Constitutional Court"
   keeps its name; "Armenia-Azerbaijan" tagged ORG becomes two places). NER spans never cross a
   paragraph break. Places named inside a compound name ("Stepanakert-Goris highway") are kept in
-  `doc._.nested_ents`.
+  the span group `doc.spans["nested_ents"]` (a span group, not a Doc extension holding Spans: Spans
+  stored on their own Doc make a reference cycle, and each Doc's native memory then waits for
+  Python's cyclic collector; over a long batch job that reads as a leak).
 - caucasus_entity_fixer: corrects the stock model's systematic errors on this domain: common
   abbreviations tagged as names ("ASAP", "NFT") are dropped; a one-word PERSON or ORG that
   GeoNames knows as a place of the region (or as a large place) is a place; demonyms
@@ -33,8 +35,7 @@ from caucasus_nlp.kb import demonym_keys, fold, geonames, read_jsonl, resource_l
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
-if not Doc.has_extension("nested_ents"):
-    Doc.set_extension("nested_ents", default=())
+NESTED = "nested_ents"
 
 # NER labels that may keep a longer span around a gazetteer name ("Armenia's Constitutional Court").
 NAME_CONTAINERS = {"ORG", "EVENT", "LAW", "WORK_OF_ART"}
@@ -50,7 +51,7 @@ HEADING_MAX_TOKENS = 40
 @Language.factory(
     "caucasus_gazetteer",
     default_config={"entities_path": None},
-    assigns=["doc.ents", "token.ent_type", "token.ent_iob", "span._.source"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob", "doc.spans", "span._.source"],
 )
 def make_gazetteer(nlp: Language, name: str, entities_path: str | None) -> GazetteerRuler:
     return GazetteerRuler(nlp, name, entities_path=entities_path)
@@ -105,7 +106,7 @@ class GazetteerRuler:
         for ent in kept_ner:
             ent._.source = ent._.source or "ner"
         doc.ents = sorted([*kept_ner, *gazetteer], key=lambda s: s.start)
-        doc._.nested_ents = tuple(_nested_names(doc.ents, found))
+        doc.spans[NESTED] = _nested_names(doc.ents, found)
         return doc
 
     def to_disk(self, path, exclude=()):  # patterns are rebuilt from the KB at initialize

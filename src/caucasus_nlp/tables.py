@@ -197,9 +197,11 @@ def empty_frame(name: str) -> pd.DataFrame:
 
 
 class TableWriter:
-    """Writes one table as Parquet and CSV (lists joined with '|') chunk by chunk: each chunk is a
-    Parquet row group and a block of CSV lines, so a table never has to fit in memory. Every chunk
-    goes through enforce_schema; the key is checked across chunks."""
+    """Writes one table as Parquet and CSV (lists joined with '|') in chunks of CHUNK_ROWS rows: each
+    chunk is a Parquet row group and a block of CSV lines, so a table never has to fit in memory.
+    Every chunk goes through enforce_schema; the key is checked across chunks."""
+
+    CHUNK_ROWS = 20_000
 
     def __init__(self, name: str, folder: Path):
         self.name = name
@@ -207,15 +209,21 @@ class TableWriter:
         self.folder = folder
         self.schema = pa.schema([pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in self.table.columns])
         self.rows = 0
+        self._pending: list[dict] = []
         self._keys: set = set()
         self._parquet: pq.ParquetWriter | None = None
         self._csv = None
 
-    def write(self, rows: list[dict] | pd.DataFrame) -> None:
-        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows) if rows else None
-        if frame is None or frame.empty:
-            return
-        self._write_frame(enforce_schema(self.name, frame, self._keys))
+    def write(self, rows: list[dict]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            frame = enforce_schema(self.name, pd.DataFrame(self._pending), self._keys)
+            self._pending = []
+            self._write_frame(frame)
 
     def _write_frame(self, frame: pd.DataFrame) -> None:
         if self._parquet is None:
@@ -234,6 +242,7 @@ class TableWriter:
 
     def close(self) -> int:
         """Finish both files (an empty table still gets its header and Parquet schema); returns the row count."""
+        self._flush()
         if self._parquet is None:
             self._write_frame(enforce_schema(self.name, empty_frame(self.name)))
         self._parquet.close()
@@ -241,7 +250,7 @@ class TableWriter:
         return self.rows
 
 
-def write_table(name: str, rows: list[dict] | pd.DataFrame, folder: Path) -> int:
+def write_table(name: str, rows: list[dict], folder: Path) -> int:
     """Write one whole table as Parquet and CSV; returns its row count."""
     writer = TableWriter(name, folder)
     writer.write(rows)

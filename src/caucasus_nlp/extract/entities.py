@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from caucasus_nlp.components import NESTED
 from caucasus_nlp.ids import slug
 from caucasus_nlp.kb import fold, geonames, knowledge_base, resource_lines
 
@@ -49,7 +50,7 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
     """
     kb = knowledge_base()
     sents = sentence_index(doc)
-    ents = [e for e in [*doc.ents, *doc._.nested_ents] if e.label_ in MENTION_LABELS]
+    ents = [e for e in [*doc.ents, *doc.spans.get(NESTED, [])] if e.label_ in MENTION_LABELS]
     org_heads = _organisation_heads(ents)
     surnames: dict[str, set[str]] = {}
     for ent in ents:
