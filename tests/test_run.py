@@ -1,5 +1,6 @@
 """The batch job end to end: tables, manifest, stable ids, bad input, and the dev-set floor."""
 
+import io
 import json
 import os
 import subprocess
@@ -151,3 +152,16 @@ def test_repost_in_another_dump_shares_the_id_and_is_analysed_once(formats_run):
     assert len(per_article) > 0 and not per_article.duplicated(["start", "end", "label"]).any()
     entities = pd.read_parquet(out / "entities.parquet").set_index("entity_id")
     assert entities.loc["person:samvel-shahramanyan", "n_articles"] == 1
+
+
+def test_cli_shows_a_progress_bar_on_a_terminal(tmp_path, monkeypatch):
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from caucasus_nlp import cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=120))
+    result = CliRunner().invoke(cli.app, ["run", str(SAMPLE), "-o", str(tmp_path / "o"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "inputs 1/1" in screen.getvalue() and "tokens/s" in screen.getvalue()
