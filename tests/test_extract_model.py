@@ -112,11 +112,27 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
         ("Russia accused Azerbaijan of violating the ceasefire.", "ASSAULT", "geonames:587116"),
         # a noun event is done by the subject of the verb it is the object of
         ("Armenia and Azerbaijan held talks in Brussels.", "CONSULT", "geonames:174982"),
+        # a passive detention or sentence without an agent: the state it happened in
+        ("Gagik Voskanyan was sentenced to 18 years in prison in Azerbaijan.", "COERCE", "geonames:587116"),
+        ("Two activists were detained in Yerevan on Monday.", "COERCE", "geonames:174982"),
     ],
 )
 def test_actors_named_without_a_name(nlp, text, event_type, actor):
     events = [e for e in _events(nlp, text) if e.event_type == event_type]
     assert events and actor in events[0].actors, _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two activists were detained by the police.",  # the agent names who did it: no guess from a place
+        "Two activists were detained.",  # no place: no state to name
+        "The court in Yerevan refused to hear the case.",  # not a judicial act of the passive kind
+    ],
+)
+def test_no_state_is_guessed_where_the_sentence_does_not_give_one(nlp, text):
+    detentions = [e for e in _events(nlp, text) if e.subtype in ("detention", "sentencing")]
+    assert all("geonames:174982" not in e.actors for e in detentions), detentions
 
 
 def test_noun_event_that_no_one_does_is_background(nlp):

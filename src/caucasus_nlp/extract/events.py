@@ -36,6 +36,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 REPORTING = {"say", "write", "state", "tell", "add", "note", "stress", "declare", "announce", "emphasise", "emphasize", "tweet"}
 # Plural nouns that name the parties of the story as a group ("the two countries", "both sides").
 GROUP_NOUNS = {"country", "side", "party", "leader", "president", "interlocutor", "government", "state", "neighbour", "neighbor", "nation", "republic"}
+# Acts only a state performs: in the passive without an agent, the country they happened in did them.
+JURISDICTION_SUBTYPES = {"detention", "sentencing"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -261,6 +263,9 @@ def _governor(token: Token) -> Token:
 def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) -> EventMention:
     by_token = context.by_token
     actors, targets = _arguments(token, context)
+    if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
+        state = _jurisdiction(token, by_token)
+        actors = (state,) if state and state not in targets else ()
     quantity = _quantity(token)
     location = _location(token, by_token, set(actors) | set(targets))
     date = sent_dates[0].resolved if sent_dates else None
@@ -280,6 +285,26 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) 
         sentence=sent.text.strip(),
         rule_id=trigger.rule_id,
     )
+
+
+def _jurisdiction(token: Token, by_token: dict[int, EntityMention]) -> str | None:
+    """The state a passive judicial act happened in ("was sentenced ... in Azerbaijan", "were
+    detained in Baku"): only a state detains or sentences, so the country of the place is the actor."""
+    if not any(c.dep_ == "nsubjpass" for c in token.children) or any(c.dep_ == "agent" for c in token.children):
+        return None
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ != "in":
+            continue
+        for tok in child.subtree:
+            mention = by_token.get(tok.i)
+            if mention is None or mention.label not in PLACE_LABELS:
+                continue
+            code = country_of(mention) or metonyms().get(mention.text.lower())
+            place = geonames().by_id.get(int(mention.entity_id.split(":")[1])) if (mention.entity_id or "").startswith("geonames:") else None
+            code = code or (place.country_code if place else None)
+            if code in country_ids():
+                return country_ids()[code]
+    return None
 
 
 def _core(phrase: Token) -> list[Token]:
