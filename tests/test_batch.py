@@ -125,10 +125,10 @@ def test_a_full_disk_is_a_clear_error_and_keeps_finished_inputs(inputs, tmp_path
 def test_a_file_that_vanishes_mid_run_is_recorded_and_the_others_are_kept(inputs, tmp_path, nlp, monkeypatch):
     real = pipeline.read_dump
 
-    def vanishing(path):
+    def vanishing(path, name):
         if path.name == "wire_stories.txt":
             path.unlink()  # deleted by another job between discovery and reading
-        return real(path)
+        return real(path, name)
 
     monkeypatch.setattr(pipeline, "read_dump", vanishing)
     result = run([inputs], tmp_path / "out", nlp=nlp).manifest
@@ -149,3 +149,24 @@ def test_the_dask_engine_writes_the_tables_of_the_local_one(inputs, tmp_path, nl
     result = run([inputs], out, nlp=nlp, engine="dask", workers=2)
     assert result.manifest["engine"] == "dask"
     assert tables(out) == reference
+
+
+def test_a_copy_of_an_input_in_another_folder_is_analysed_once_and_recorded_at_its_own_path(inputs, tmp_path, nlp):
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    shutil.copy(inputs / "wire_stories.txt", backup / "wire_stories.txt")
+    result = run([inputs, backup], tmp_path / "out", nlp=nlp).manifest
+    copies = {i["dump"]: i for i in result["inputs"] if i["path"].endswith("wire_stories.txt")}
+    assert sorted(copies) == ["backup/wire_stories.txt", "inputs/wire_stories.txt"]  # one file name, two dumps
+    assert copies["inputs/wire_stories.txt"]["path"] == str(inputs / "wire_stories.txt")
+    assert result["n_duplicate_articles"] == 2  # the copy's two articles repeat the original's
+
+
+def test_a_moved_input_is_taken_from_the_cache_under_its_new_path(inputs, tmp_path, nlp):
+    out = tmp_path / "out"
+    run([inputs], out, nlp=nlp)
+    moved = tmp_path / "moved"
+    shutil.move(inputs, moved)
+    result = run([moved], out, nlp=nlp).manifest
+    assert result["n_inputs_processed"] == 0
+    assert all(i["path"].startswith(str(moved)) for i in result["inputs"])

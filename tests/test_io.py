@@ -76,3 +76,19 @@ def test_long_files_of_ordinary_lines_are_read(tmp_path):
     path = tmp_path / "archive.txt"
     path.write_text("Talks in Baku\n\n" + "Mirzoyan met Bayramov in Almaty on 10 May 2024.\n" * 40_000)
     assert not isinstance(read_dump(path), Rejection)
+
+
+@pytest.mark.parametrize(
+    "paths, names",
+    [
+        (["in/a.txt", "in/b.txt"], ["a.txt", "b.txt"]),
+        (["2024/digest.txt", "2025/digest.txt", "other.txt"], ["2024/digest.txt", "2025/digest.txt", "other.txt"]),
+        (["x/2024/digest.txt", "y/2024/digest.txt"], ["x/2024/digest.txt", "y/2024/digest.txt"]),
+    ],
+)
+def test_inputs_sharing_a_file_name_get_names_that_tell_them_apart(paths, names):
+    from pathlib import Path
+
+    from caucasus_nlp.io import dump_names
+
+    assert [dump_names([Path(p) for p in paths])[Path(p)] for p in paths] == names

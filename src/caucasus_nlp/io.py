@@ -121,7 +121,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
-def read_dump(path: Path) -> Dump | Rejection:
+def dump_names(files: list[Path]) -> dict[Path, str]:
+    """The name each input goes by in the tables (`articles.dump`): its file name, or, where inputs
+    in different folders share one ("2024/digest.txt", "2025/digest.txt"), the shortest end of its
+    path that tells them apart."""
+    by_name: dict[str, list[Path]] = {}
+    for path in files:
+        by_name.setdefault(path.name, []).append(path)
+    names = {}
+    for group in by_name.values():
+        depth = 1
+        while len({"/".join(p.parts[-depth:]) for p in group}) < len(group) and depth < max(len(p.parts) for p in group):
+            depth += 1
+        names.update({p: "/".join(p.parts[-depth:]) for p in group})
+    return names
+
+
+def read_dump(path: Path, name: str | None = None) -> Dump | Rejection:
     """Read one file into a Dump, or say why it cannot be one (empty, binary, unreadable, a line or
     a page too long to be news)."""
     try:
@@ -161,7 +177,7 @@ def read_dump(path: Path) -> Dump | Rejection:
             return rejections[0] if len(rejections) == 1 else Rejection(str(path), f"no usable {fmt} record in the file")
     return Dump(
         path=str(path),
-        name=path.name,
+        name=name or path.name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,
@@ -227,5 +243,6 @@ def read_dumps(paths: Iterable[str | Path]) -> Iterator[Dump | Rejection]:
     """Every input path as a decoded Dump or a Rejection, in a stable order."""
     files, rejections = discover_inputs(paths)
     yield from rejections
+    names = dump_names(files)
     for path in files:
-        yield read_dump(path)
+        yield read_dump(path, names[path])

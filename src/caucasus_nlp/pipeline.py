@@ -32,7 +32,7 @@ from caucasus_nlp.extract.dedup import cluster_events
 from caucasus_nlp.extract.entities import EntityMention, entity_mentions
 from caucasus_nlp.extract.events import EventMention, article_events, event_mentions
 from caucasus_nlp.ids import stable_id
-from caucasus_nlp.io import discover_inputs, read_dump
+from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
@@ -213,10 +213,10 @@ def run(
 
 def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], store: OutputStore, fingerprint: str) -> bool:
     """True when this run would publish what is already published: same pipeline, the same inputs
-    with the same content in the same order, the same rejections, and every table in place."""
+    with the same content at the same paths in the same order, the same rejections, and every table in place."""
     if not previous or previous.get("pipeline_fingerprint") != fingerprint or any(not i.reused for i in items):
         return False
-    if [i.key for i in items] != [r.get("shard") for r in previous.get("inputs", []) if r.get("shard")]:
+    if [(i.key, i.record["path"]) for i in items] != [(r.get("shard"), r["path"]) for r in previous.get("inputs", []) if r.get("shard")]:
         return False
     expected = rejected + [r for i in items for r in store.shard_summary(i.key)["rejected"]]
     tables = all((store.folder / f"{name}.{ext}").exists() for name in TABLES for ext in ("csv", "parquet"))
@@ -236,17 +236,18 @@ def _batches(files, store: OutputStore, fingerprint: str, model: str, domain: bo
     and otherwise yields its articles in batches (registering the input in `pending`)."""
 
     def generate(pending: dict[str, _Pending]) -> Iterator[Batch]:
+        names = dump_names(files)
         for path in files:
-            dump = read_dump(path)
+            dump = read_dump(path, names[path])
             if isinstance(dump, Rejection):
                 rejected.append(asdict(dump))
                 _input_done(status, _size(path), progress)
                 continue
             key = shard_key(dump.sha256, dump.name, fingerprint)
-            if store.has_shard(key):
-                summary = store.shard_summary(key)
-                items.append(_Input(summary["input"] | {"reused": True}, key, reused=True))
-                log.info("%s: unchanged, %d articles taken from the cache", dump.name, summary["input"]["n_articles"])
+            if store.has_shard(key):  # names are unique within a run, so a key is never analysed twice
+                record = store.shard_summary(key)["input"]  # the input may have moved since: keep its path now
+                items.append(_Input(record | {"path": dump.path, "reused": True}, key, reused=True))
+                log.info("%s: unchanged, %d articles taken from the cache", dump.name, record["n_articles"])
                 _input_done(status, dump.n_bytes, progress)
                 continue
             segmentation = segment_dump(dump)
