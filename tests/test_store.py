@@ -47,6 +47,13 @@ def test_an_empty_table_still_has_its_header(tmp_path):
     assert (tmp_path / "agreements.csv").read_text().startswith("agreement_id,name,kind")
 
 
+@pytest.fixture
+def store(tmp_path) -> OutputStore:
+    prepared = OutputStore(tmp_path)
+    prepared.prepare()
+    return prepared
+
+
 def _publish(store: OutputStore, text: str) -> None:
     staging = store.new_staging()
     (staging / "articles.csv").write_text(text)
@@ -54,18 +61,14 @@ def _publish(store: OutputStore, text: str) -> None:
     store.publish()
 
 
-def test_publishing_replaces_the_tables_and_clears_staging(tmp_path):
-    store = OutputStore(tmp_path)
-    store.prepare()
+def test_publishing_replaces_the_tables_and_clears_staging(store, tmp_path):
     _publish(store, "first")
     _publish(store, "second")
     assert (tmp_path / "articles.csv").read_text() == "second"
     assert not store.staging.exists()
 
 
-def test_a_run_that_died_while_writing_leaves_the_published_tables(tmp_path):
-    store = OutputStore(tmp_path)
-    store.prepare()
+def test_a_run_that_died_while_writing_leaves_the_published_tables(store, tmp_path):
     _publish(store, "published")
     (store.new_staging() / "articles.csv").write_text("half written")  # no READY marker: the run died here
     OutputStore(tmp_path).prepare()
@@ -73,9 +76,7 @@ def test_a_run_that_died_while_writing_leaves_the_published_tables(tmp_path):
     assert not store.staging.exists()
 
 
-def test_a_run_that_died_while_moving_files_is_completed_by_the_next(tmp_path):
-    store = OutputStore(tmp_path)
-    store.prepare()
+def test_a_run_that_died_while_moving_files_is_completed_by_the_next(store, tmp_path):
     _publish(store, "old")
     staging = store.new_staging()
     (staging / "articles.csv").write_text("new")
@@ -84,9 +85,7 @@ def test_a_run_that_died_while_moving_files_is_completed_by_the_next(tmp_path):
     assert (tmp_path / "articles.csv").read_text() == "new"
 
 
-def test_an_unfinished_cache_entry_is_not_reused_and_a_finished_one_is(tmp_path):
-    store = OutputStore(tmp_path)
-    store.prepare()
+def test_an_unfinished_cache_entry_is_not_reused_and_a_finished_one_is(store):
     writer = store.shard_writer("k1")
     writer.add([["article"], ["rows"]])
     assert not store.has_shard("k1")
@@ -96,9 +95,7 @@ def test_an_unfinished_cache_entry_is_not_reused_and_a_finished_one_is(tmp_path)
     assert store.drop_shards_except({"other"}) == 1 and not store.has_shard("k1")
 
 
-def test_a_full_disk_while_publishing_is_a_clear_error(tmp_path, monkeypatch):
-    store = OutputStore(tmp_path)
-    store.prepare()
+def test_a_full_disk_while_publishing_is_a_clear_error(store, tmp_path, monkeypatch):
     _publish(store, "kept")
     staging = store.new_staging()
     (staging / "articles.csv").write_text("new")

@@ -155,6 +155,12 @@ class GeoNames:
                 if country and country.latitude is None:
                     country.latitude, country.longitude = ent.latitude, ent.longitude
 
+    def get(self, entity_id: str | None) -> Entity | None:
+        """The place an entity id ("geonames:587116") names; None for an id of another kind."""
+        if not entity_id or not entity_id.startswith("geonames:"):
+            return None
+        return self.by_id.get(int(entity_id.split(":", 1)[1]))
+
     def link(self, name: str, context_countries: frozenset[str] = frozenset()) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 

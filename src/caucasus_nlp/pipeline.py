@@ -163,9 +163,9 @@ def run(
     items: list[_Input] = []
     runner = make_engine(engine, workers, nlp, model, domain, scheduler)
     try:
-        batches = _batches(files, store, fingerprint, model, domain, items, rejected, status, progress)
         pending: dict[str, _Pending] = {}
-        for batch, rows in runner.map(batches(pending)):
+        batches = _batches(files, store, fingerprint, model, domain, items, pending, rejected, status, progress)
+        for batch, rows in runner.map(batches):
             _store_batch(batch, rows, pending, status, progress)
     finally:
         runner.close()
@@ -231,53 +231,49 @@ def _size(path: Path) -> int:
 
 
 def _batches(files, store: OutputStore, fingerprint: str, model: str, domain: bool, items: list[_Input],
-             rejected: list[dict], status: RunProgress, progress):
-    """A generator factory: reads and segments each input, reuses its cached shard when there is one,
-    and otherwise yields its articles in batches (registering the input in `pending`)."""
-
-    def generate(pending: dict[str, _Pending]) -> Iterator[Batch]:
-        names = dump_names(files)
-        for path in files:
-            dump = read_dump(path, names[path])
-            if isinstance(dump, Rejection):
-                rejected.append(asdict(dump))
-                _input_done(status, _size(path), progress)
-                continue
-            key = shard_key(dump.sha256, dump.name, fingerprint)
-            if store.has_shard(key):  # names are unique within a run, so a key is never analysed twice
-                record = store.shard_summary(key)["input"]  # the input may have moved since: keep its path now
-                items.append(_Input(record | {"path": dump.path, "reused": True}, key, reused=True))
-                log.info("%s: unchanged, %d articles taken from the cache", dump.name, record["n_articles"])
-                _input_done(status, dump.n_bytes, progress)
-                continue
-            segmentation = segment_dump(dump)
-            english, not_english = split_by_language(segmentation.articles)
-            fitting, too_long = _split_by_length(english)
-            record = _input_record(dump, len(segmentation.articles), len(not_english) + len(too_long), segmentation.removed)
-            item = _Input(record | {"reused": False}, key)
-            items.append(item)
-            summary = {
-                "input": item.record,
-                "rejected": [asdict(r) for r in dump.rejected]
-                + ([] if segmentation.articles else [asdict(Rejection(dump.path, "no article found in the dump", stage="segment"))]),
-                "skipped": not_english + too_long,
-            }
-            writer = store.shard_writer(key)
-            slices = _article_slices(fitting)
-            if not slices:
-                writer.finish(summary)
-                _input_done(status, dump.n_bytes, progress)
-                continue
-            chars = sum(len(a.text) for a in fitting) or 1
-            pending[key] = _Pending(item, writer, summary, {}, len(slices), chars, dump.n_bytes)
-            years = Counter(int(a.published[:4]) for a in fitting if a.published)
-            year_hint = years.most_common(1)[0][0] if years else None
-            for part, (records, unique) in enumerate(slices):
-                pending[key].records[part] = records
-                yield Batch(model, domain, year_hint, tuple(unique), key, part)
-            log.debug("%s: %d articles queued in %d batches", dump.name, len(fitting), len(slices))
-
-    return generate
+             pending: dict[str, _Pending], rejected: list[dict], status: RunProgress, progress) -> Iterator[Batch]:
+    """Reads and segments each input, reuses its cached shard when there is one, and otherwise yields
+    its articles in batches, registering the input in `pending` until its last batch is stored."""
+    names = dump_names(files)
+    for path in files:
+        dump = read_dump(path, names[path])
+        if isinstance(dump, Rejection):
+            rejected.append(asdict(dump))
+            _input_done(status, _size(path), progress)
+            continue
+        key = shard_key(dump.sha256, dump.name, fingerprint)
+        if store.has_shard(key):  # names are unique within a run, so a key is never analysed twice
+            record = store.shard_summary(key)["input"]  # the input may have moved since: keep its path now
+            items.append(_Input(record | {"path": dump.path, "reused": True}, key, reused=True))
+            log.info("%s: unchanged, %d articles taken from the cache", dump.name, record["n_articles"])
+            _input_done(status, dump.n_bytes, progress)
+            continue
+        segmentation = segment_dump(dump)
+        english, not_english = split_by_language(segmentation.articles)
+        fitting, too_long = _split_by_length(english)
+        record = _input_record(dump, len(segmentation.articles), len(not_english) + len(too_long), segmentation.removed)
+        item = _Input(record | {"reused": False}, key)
+        items.append(item)
+        summary = {
+            "input": item.record,
+            "rejected": [asdict(r) for r in dump.rejected]
+            + ([] if segmentation.articles else [asdict(Rejection(dump.path, "no article found in the dump", stage="segment"))]),
+            "skipped": not_english + too_long,
+        }
+        writer = store.shard_writer(key)
+        slices = _article_slices(fitting)
+        if not slices:
+            writer.finish(summary)
+            _input_done(status, dump.n_bytes, progress)
+            continue
+        chars = sum(len(a.text) for a in fitting) or 1
+        pending[key] = _Pending(item, writer, summary, {}, len(slices), chars, dump.n_bytes)
+        years = Counter(int(a.published[:4]) for a in fitting if a.published)
+        year_hint = years.most_common(1)[0][0] if years else None
+        for part, (records, unique) in enumerate(slices):
+            pending[key].records[part] = records
+            yield Batch(model, domain, year_hint, tuple(unique), key, part)
+        log.debug("%s: %d articles queued in %d batches", dump.name, len(fitting), len(slices))
 
 
 def _split_by_length(articles: list[Article]) -> tuple[list[Article], list[dict]]:
@@ -301,11 +297,12 @@ def _article_slices(articles: list[Article]) -> list[tuple[list[dict], list[Arti
     for start in range(0, len(articles), ARTICLES_PER_BATCH):
         records, unique = [], []
         for article in articles[start : start + ARTICLES_PER_BATCH]:
+            article_id = article.article_id  # a hash of the whole normalized text: computed once
             record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
-            record.update(article_id=article.article_id, duplicate_of=None, n_tokens=None)
+            record.update(article_id=article_id, duplicate_of=None, n_tokens=None)
             records.append(record)
-            if article.article_id not in seen:
-                seen.add(article.article_id)
+            if article_id not in seen:
+                seen.add(article_id)
                 unique.append(article)
         slices.append((records, unique))
     return slices
@@ -500,9 +497,7 @@ def entity_facts(entity_id: str) -> dict | None:
     """What the knowledge base or GeoNames says of a linked entity; None for one only the text names.
     Looked up where the article is analysed and cached with its rows, so assembling the tables
     needs neither (nor their seconds of loading)."""
-    known = knowledge_base().get(entity_id)
-    if known is None and entity_id.startswith("geonames:"):
-        known = geonames().by_id.get(int(entity_id.split(":", 1)[1]))
+    known = knowledge_base().get(entity_id) or geonames().get(entity_id)
     if known is None:
         return None
     return {"name": known.name, "type": known.type, "aliases": list(known.aliases), "geonameid": known.geonameid,

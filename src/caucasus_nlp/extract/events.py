@@ -300,7 +300,7 @@ def _jurisdiction(token: Token, by_token: dict[int, EntityMention]) -> str | Non
             if mention is None or mention.label not in PLACE_LABELS:
                 continue
             code = country_of(mention) or metonyms().get(mention.text.lower())
-            place = geonames().by_id.get(int(mention.entity_id.split(":")[1])) if (mention.entity_id or "").startswith("geonames:") else None
+            place = geonames().get(mention.entity_id)
             code = code or (place.country_code if place else None)
             if code in country_ids():
                 return country_ids()[code]
