@@ -5,12 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/corpus/seeds
 GOLD ?= ../shared/gold/dev.jsonl
+# The CPU build of torch for the accurate profile; pinned because a bare `torch` pulls CUDA (GBs).
+TORCH ?= 2.13.0
 
-.PHONY: setup run test test-fast lint eval bench clean
+.PHONY: setup run test test-fast lint eval train bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet 'torch==$(TORCH)'
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -28,9 +31,11 @@ test-fast: $(STAMP)  ## tests that load no statistical model
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
-eval: $(STAMP)  ## dev-set scores: run on the seeds, then score against gold
-	$(BIN)/caucasus-nlp run $(SEEDS) -o build/dev
-	$(BIN)/caucasus-nlp evaluate --gold $(GOLD) --pred build/dev
+eval: $(STAMP)  ## dev-set scores of both profiles side by side, with tokens/s (benchmarks/results/profiles.md)
+	$(BIN)/python benchmarks/profiles.py --seeds $(SEEDS) --gold $(GOLD)
+
+train: $(STAMP)  ## rebuild the event-type classifier (models/event_typer/model) from models/event_typer/data
+	$(BIN)/caucasus-nlp train models/event_typer/config.cfg
 
 bench: $(STAMP)  ## entity scores (benchmarks/results/entities.md) and scale (bench/results.json, ~30 min on 2 cores)
 	$(BIN)/python benchmarks/entities.py

@@ -10,17 +10,17 @@ what the gazetteer and the corrections add.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
+from devset import ROOT, dev_set_args
+
 from caucasus_nlp.evaluate import evaluate
 from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
 from caucasus_nlp.pipeline import run
 
-ROOT = Path(__file__).resolve().parent.parent
 LABELS = ("PERSON", "ORG", "PLACE", "ALL")
 
 
@@ -42,13 +42,7 @@ def table(stock: dict, full: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "dev.jsonl")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "entities.md")
-    args = parser.parse_args()
-    if not args.seeds.is_dir() or not args.gold.is_file():
-        raise SystemExit(f"dev set not found ({args.seeds}, {args.gold}): nothing to benchmark")
+    args = dev_set_args(__doc__.splitlines()[0], "entities.md")
     stock = score(args.seeds, args.gold, domain=False)
     full = score(args.seeds, args.gold, domain=True)
     model = model_version(load_pipeline(DEFAULT_MODEL, domain=False))

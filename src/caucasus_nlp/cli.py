@@ -12,17 +12,26 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from caucasus_nlp.nlp import DEFAULT_MODEL, ModelNotFoundError, load_pipeline
+from caucasus_nlp.nlp import DEFAULT_MODEL, PROFILES, ModelNotFoundError, load_pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 
-def _load(model: str, domain: bool = True):
+PROFILE_HELP = "fast: the statistical model and rules. accurate: adds the MiniLM transformer (sentence vectors for event typing and deduplication)."
+
+
+def _load(model: str, domain: bool = True, profile: str = "fast", **options):
+    from caucasus_nlp.event_typer import EventTyperError
+    from caucasus_nlp.transformer import TransformerUnavailableError
+
+    if profile not in PROFILES:
+        err.print(f"[red]error:[/red] unknown profile {profile!r} (choose from {', '.join(PROFILES)})")
+        raise typer.Exit(2)
     try:
-        return load_pipeline(model, domain=domain)
-    except ModelNotFoundError as exc:
+        return load_pipeline(model, domain=domain, profile=profile, **options)
+    except (ModelNotFoundError, TransformerUnavailableError, EventTyperError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
 
@@ -34,6 +43,7 @@ def run(
     ),
     out: Path = typer.Option(Path("data/processed"), "-o", "--out", help="Folder for the tables."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
+    profile: str = typer.Option("fast", "--profile", help=PROFILE_HELP),
     stock_ner: bool = typer.Option(
         False, "--stock-ner", help="Baseline for comparison: the model's own NER, without the domain gazetteer and corrections."
     ),
@@ -57,10 +67,10 @@ def run(
         raise typer.Exit(2)
     _configure_logging(quiet, verbose)
     workers = workers or default_workers()
-    nlp = _load(model, domain=not stock_ner)
+    nlp = _load(model, domain=not stock_ner, profile=profile)
     try:
         with _progress_display(quiet) as progress:
-            result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, workers=workers, engine=engine,
+            result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, profile=profile, workers=workers, engine=engine,
                              scheduler=scheduler, keep_missing=keep_missing, progress=progress)
     except (OutputError, EngineError) as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -143,6 +153,7 @@ def extract(
     file: Path = typer.Option(None, "--file", help="Read the text from this file."),
     published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) that anchors relative dates."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
+    profile: str = typer.Option("fast", "--profile", help=PROFILE_HELP),
     explain: bool = typer.Option(False, "--explain", help="Show which rule found each row."),
 ):
     """Print the entities, dates, agreements and events of one text."""
@@ -153,7 +164,7 @@ def extract(
     if not text or not text.strip():
         err.print("[red]error:[/red] give a text or --file")
         raise typer.Exit(2)
-    analysis = analyze_doc(_load(model)(text), published)
+    analysis = analyze_doc(_load(model, profile=profile)(text), published)
     _print_rows("Entities", ["text", "label", "entity_id"] + (["source"] if explain else []),
                 [[m.text, m.label, m.entity_id or "", m.source] for m in analysis.entities], explain)
     _print_rows("Dates", ["text", "value", "granularity"] + (["rule"] if explain else []),
@@ -205,6 +216,26 @@ def evaluate(
                   f"entities per dump F1: {result['entities_per_dump']['f1']}")
     if json_out:
         json_out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+@app.command()
+def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), help="Training config of the event-type classifier.")):
+    """Train the event-type classifier over MiniLM sentence vectors and save it where the config says."""
+    from caucasus_nlp.event_typer import EventTyperError, train_event_typer
+
+    if not config.is_file():
+        err.print(f"[red]error:[/red] config not found: {config}")
+        raise typer.Exit(2)
+    nlp = _load(DEFAULT_MODEL, profile="accurate", event_typer=None)
+    try:
+        meta = train_event_typer(config, nlp)
+    except EventTyperError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    metrics = meta["metrics"]
+    console.print(f"trained on {metrics['n_train']} sentences, {len(metrics['labels'])} labels; weights {meta['weights']}")
+    for name, s in metrics.get("heldout", {}).items():
+        console.print(f"held out, {name}: {json.dumps(s)}")
 
 
 if __name__ == "__main__":

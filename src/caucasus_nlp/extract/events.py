@@ -67,6 +67,8 @@ class EventMention:
     quantity: int | None
     sentence: str
     rule_id: str
+    # the event-type classifier's probability for this type in this sentence (accurate profile only)
+    type_confidence: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -109,19 +111,28 @@ def metonyms() -> dict[str, str]:
     return out
 
 
-def match_trigger(token: Token) -> Trigger | None:
+def match_trigger(token: Token, scores: dict[str, float] | None = None) -> Trigger | None:
+    """The lexicon row a token triggers: the first whose part of speech and cue match. With the
+    event-type classifier's scores for the sentence (accurate profile), a lemma whose matching rows
+    have different types ("withdraw": RETREAT or CONCEDE) takes the row of the type it scores higher."""
     candidates = trigger_lexicon().get(token.lemma_.lower())
     if not candidates:
         return None
     context = _context_lemmas(token)
-    for trigger in candidates:
-        if trigger.pos == "VERB" and token.pos_ != "VERB":
-            continue
-        if trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if trigger.cue is None or any(trigger.cue.match(lemma) for lemma in context):
-            return trigger
-    return None
+    matching = [
+        trigger for trigger in candidates
+        if not (trigger.pos == "VERB" and token.pos_ != "VERB")
+        and not (trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"))
+        and (trigger.cue is None or any(trigger.cue.match(lemma) for lemma in context))
+    ]
+    if not matching:
+        return None
+    if scores and len({t.event_type for t in matching}) > 1:
+        chosen = max(matching, key=lambda t: scores.get(t.event_type, 0.0))
+        if chosen is not matching[0]:
+            return replace(chosen, rule_id=f"{chosen.rule_id}+event_typer")
+        return chosen
+    return matching[0]
 
 
 def _context_lemmas(token: Token) -> set[str]:
@@ -203,19 +214,25 @@ def event_mentions(
     for d in dates:
         if d.resolved:
             dates_by_sent.setdefault(d.sent_idx, []).append(d)
+    sentence_scores = doc._.sent_event_scores if doc.has_extension("sent_event_scores") else None
     for sent_idx, sent in enumerate(doc.sents):
+        scores = sentence_scores[sent_idx] if sentence_scores else None
         for token in sent:
             if token.i in by_token and by_token[token.i].label != "NORP":
                 continue
-            trigger = match_trigger(token)
+            trigger = match_trigger(token, scores)
             if trigger is None or _yields_to_complement(token):
                 continue
-            event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []))
-            if token.pos_ == "NOUN" and not event.actors:
-                continue  # a noun with no one doing it is a background mention ("during the consultations")
-            if not event.actors and not event.targets:
-                continue  # no participant named at all ("issues were discussed"): nothing an analyst can code
-            yield event
+            event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
+            if _codable(event, token):
+                yield event
+
+
+def _codable(event: EventMention, token: Token) -> bool:
+    if token.pos_ == "NOUN" and not event.actors:
+        return False  # a noun with no one doing it is a background mention ("during the consultations")
+    # no participant named at all ("issues were discussed"): nothing an analyst can code
+    return bool(event.actors or event.targets)
 
 
 def article_events(events: Iterable[EventMention]) -> list[EventMention]:
@@ -260,7 +277,7 @@ def _governor(token: Token) -> Token:
     return token
 
 
-def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) -> EventMention:
+def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, scores: dict[str, float] | None = None) -> EventMention:
     by_token = context.by_token
     actors, targets = _arguments(token, context)
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
@@ -284,6 +301,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates) 
         quantity=quantity,
         sentence=sent.text.strip(),
         rule_id=trigger.rule_id,
+        type_confidence=round(scores.get(trigger.event_type, 0.0), 4) if scores else None,
     )
 
 

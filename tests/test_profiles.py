@@ -1,0 +1,192 @@
+"""The accurate profile: MiniLM through spacy-transformers, offline; sentence vectors; the event-type
+classifier (training, its component, and how extraction uses its scores); profile choice in the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from caucasus_nlp.event_typer import EventTyper, EventTyperError, SoftmaxModel, fit_softmax, read_labelled, scores
+from caucasus_nlp.extract.entities import entity_mentions
+from caucasus_nlp.extract.events import event_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "raw"
+LABELS = ("ASSAULT", "CONSULT", "NONE")
+
+
+@pytest.fixture(scope="module")
+def accurate():
+    pytest.importorskip("spacy_transformers")
+    from caucasus_nlp.nlp import load_pipeline
+
+    return load_pipeline(profile="accurate", event_typer=None)
+
+
+def _scored(nlp, text: str, **label_probs: float):
+    """A Doc of the fast pipeline with the classifier's scores for its every sentence set by hand."""
+    doc = nlp(text)
+    doc._.sent_event_scores = [dict(label_probs) for _ in doc.sents]
+    return doc
+
+
+def _events(doc):
+    return list(event_mentions(doc, entity_mentions(doc), []))
+
+
+# --- the classifier's model and training, on hand-made vectors ---------------------------------------
+
+
+def test_softmax_model_learns_separable_data_deterministically_and_round_trips(tmp_path):
+    rng = np.random.default_rng(0)
+    centres = np.eye(3, 8)
+    x = np.vstack([c + 0.1 * rng.standard_normal((20, 8)) for c in centres])
+    y = [label for label in LABELS for _ in range(20)]
+    model = fit_softmax(x, y, epochs=300, learn_rate=0.05, l2=1e-4)
+    predicted = [model.labels[i] for i in model.predict(x).argmax(axis=1)]
+    assert scores(y, predicted) == {"n": 60, "accuracy": 1.0, "macro_f1": 1.0}
+    again = fit_softmax(x, y, epochs=300, learn_rate=0.05, l2=1e-4)
+    assert again.digest() == model.digest()
+    model.save(tmp_path)
+    loaded = SoftmaxModel.load(tmp_path)
+    assert loaded.labels == LABELS and np.allclose(loaded.predict(x), model.predict(x), atol=1e-6)
+
+
+def test_scores_count_a_label_never_predicted_as_zero_f1():
+    assert scores(["A", "A", "B", "B"], ["A", "A", "A", "A"]) == {"n": 4, "accuracy": 0.5, "macro_f1": round((2 / 3 + 0) / 2, 4)}
+
+
+def test_missing_weights_are_a_clear_error(tmp_path):
+    with pytest.raises(EventTyperError, match="make train"):
+        SoftmaxModel.load(tmp_path)
+
+
+def test_labelled_sentences_split_by_text_and_bad_lines_name_their_place(tmp_path):
+    lines = [json.dumps({"text": f"Sentence number {i}.", "label": "consult"}) for i in range(200)]
+    (tmp_path / "a.jsonl").write_text("\n".join([*lines, lines[0]]) + "\n", "utf-8")
+    data = read_labelled(tmp_path, 0.2)
+    assert len(data) == 200 and {s.label for s in data} == {"CONSULT"}  # the repeated line counts once
+    assert 20 < sum(s.heldout for s in data) < 60
+    (tmp_path / "b.jsonl").write_text("\n".join(reversed(lines)) + "\n", "utf-8")
+    assert {s.text for s in read_labelled(tmp_path, 0.2) if s.heldout} == {s.text for s in data if s.heldout}
+    (tmp_path / "c.jsonl").write_text('{"text": "No label here."}\n', "utf-8")
+    with pytest.raises(EventTyperError, match=r"c\.jsonl:1"):
+        read_labelled(tmp_path, 0.2)
+
+
+def test_event_typer_component_scores_every_sentence():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    typer = EventTyper("caucasus_event_typer")
+    typer.model = SoftmaxModel(LABELS, np.eye(4, 3, dtype="float32") * 10, np.zeros(3, dtype="float32"))
+    doc = nlp("Troops shelled the village. Leaders met.")
+    doc._.sent_vectors = np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype="float32")
+    typer(doc)
+    best = [max(s, key=s.get) for s in doc._.sent_event_scores]
+    assert best == ["ASSAULT", "CONSULT"] and all(abs(sum(s.values()) - 1) < 1e-5 for s in doc._.sent_event_scores)
+    assert typer.fingerprint == typer.model.digest() != EventTyper("x").fingerprint
+
+
+# --- how extraction uses the scores (fast pipeline, scores set by hand) --------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, probs, event_type, rule_suffix",
+    [
+        # "invite" + "ambassador": the lexicon's first row is a summons (SANCTION); the classifier may say REQUEST
+        ("Azerbaijan invited the French ambassador to the foreign ministry.", {"SANCTION": 0.7, "REQUEST": 0.2}, "SANCTION", False),
+        ("Azerbaijan invited the French ambassador to the foreign ministry.", {"SANCTION": 0.1, "REQUEST": 0.6}, "REQUEST", True),
+        # an unambiguous trigger keeps its type whatever the classifier thinks
+        ("Armenia accused Azerbaijan of shelling the village.", {"CONSULT": 0.8, "ACCUSE": 0.1}, "ACCUSE", False),
+    ],
+)
+def test_classifier_breaks_ties_between_a_lemmas_types_only(nlp, text, probs, event_type, rule_suffix):
+    events = _events(_scored(nlp, text, **probs))
+    assert events and events[0].event_type == event_type
+    assert events[0].rule_id.endswith("+event_typer") is rule_suffix
+
+
+@pytest.mark.slow
+def test_every_event_carries_the_classifiers_confidence_in_its_type(nlp):
+    text = "Armenia accused Azerbaijan of shelling the village."
+    scored = _events(_scored(nlp, text, ACCUSE=0.7, ASSAULT=0.2, NONE=0.1))
+    unscored = _events(nlp(text))
+    assert [(e.event_type, e.type_confidence) for e in scored] == [("ACCUSE", 0.7), ("ASSAULT", 0.2)]
+    assert [e.event_type for e in unscored] == ["ACCUSE", "ASSAULT"] and {e.type_confidence for e in unscored} == {None}
+
+
+# --- the real transformer ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_sentence_vectors_are_unit_length_and_put_paraphrases_closer_than_other_events(accurate):
+    doc = accurate("Pashinyan and Aliyev held talks in Brussels on Sunday. The Armenian and Azerbaijani leaders met for talks "
+                   "in Brussels. Azerbaijani troops shelled Armenian positions near Jermuk.")
+    vectors = doc._.sent_vectors
+    assert vectors.shape == (3, 384) and np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
+    # each sentence is read on its own: an unrelated neighbour does not pull them together (0.72-0.79 in shared windows)
+    assert vectors[0] @ vectors[1] > 0.55 and vectors[0] @ vectors[2] < 0.4
+    assert doc._.trf_data is None  # dropped once pooled: nothing downstream reads it
+
+
+@pytest.mark.slow
+def test_training_writes_the_same_weights_twice_and_reports_held_out_scores(accurate, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    sentences = [("Azerbaijani forces shelled the village of Sotk.", "ASSAULT"), ("Troops opened fire on border posts near Tegh.", "ASSAULT"),
+                 ("Artillery hit positions in Jermuk overnight.", "ASSAULT"), ("The foreign ministers met in Washington.", "CONSULT"),
+                 ("Pashinyan held talks with Aliyev in Brussels.", "CONSULT"), ("The two delegations sat down in Almaty.", "CONSULT"),
+                 ("The region is mountainous.", "NONE"), ("Yerevan has about a million residents.", "NONE")]
+    (data / "s.jsonl").write_text("".join(json.dumps({"text": t, "label": label}) + "\n" for t, label in sentences), "utf-8")
+    config = tmp_path / "config.cfg"
+    config.write_text('[paths]\ndata = "data"\noutput = "model"\n\n[training]\nheldout_share = 0.3\nepochs = 200\nlearn_rate = 0.05\nl2 = 0.0001\n')
+    from caucasus_nlp.event_typer import train_event_typer
+
+    first = train_event_typer(config, accurate)
+    second = train_event_typer(config, accurate)
+    assert first["weights"] == second["weights"] and (tmp_path / "model" / "weights.npz").is_file()
+    metrics = json.loads((tmp_path / "model" / "meta.json").read_text())["metrics"]
+    assert metrics["n_train"] + metrics["heldout"]["classifier"]["n"] == len(sentences)
+    assert set(metrics["heldout"]) == {"classifier", "lexicon", "where_lexicon_is_silent"}
+
+
+@pytest.mark.slow
+def test_accurate_profile_runs_offline_from_the_cli_with_network_access_refused(tmp_path):
+    pytest.importorskip("spacy_transformers")
+    # every socket connection raises: loading MiniLM must not even try the network
+    (tmp_path / "sitecustomize.py").write_text(
+        "import socket\n"
+        "def _refuse(*args, **kwargs):\n    raise OSError('network access attempted')\n"
+        "socket.socket.connect = _refuse\nsocket.create_connection = _refuse\n"
+    )
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env |= {"HF_HUB_OFFLINE": "1", "PYTHONPATH": str(tmp_path)}
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "caucasus_nlp.cli", "run", str(SAMPLE), "-o", str(out), "--profile", "accurate",
+                             "--workers", "1", "-q"], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["profile"] == "accurate" and {"transformer", "caucasus_sentence_vectors", "caucasus_event_typer"} <= set(manifest["pipeline"])
+    assert manifest["row_counts"]["event_mentions"] > 0
+
+
+def test_profile_errors_are_one_line(monkeypatch):
+    cli = [sys.executable, "-m", "caucasus_nlp.cli", "extract", "Armenia and Azerbaijan met.", "--profile", "precise"]
+    unknown = subprocess.run(cli, capture_output=True, text=True)
+    assert unknown.returncode == 2 and "unknown profile 'precise'" in unknown.stderr and "Traceback" not in unknown.stderr
+    import importlib.util
+
+    from caucasus_nlp import transformer
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy_transformers" else real(name, *a))
+    with pytest.raises(transformer.TransformerUnavailableError, match=r"pip install 'caucasus-nlp\[accurate\]'"):
+        transformer.add_transformer(spacy.blank("en"))
