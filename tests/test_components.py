@@ -169,3 +169,17 @@ def test_wire_credit_slashes_split_off_capitalised_words():
 def test_one_word_names_that_geonames_knows_as_places(blank_nlp, text, ner, expected):
     doc = _with_ner(blank_nlp, text, ner)
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("Leaders meet in Prague\n\nPashinyan met Aliyev.", ["Pashinyan"]),
+        ("YEREVAN, May 5.\n\nThousands rallied.\n\nPolice watched.", ["Thousands", "Police"]),
+        ("A line\nwrapped inside a paragraph.", []),  # one line break is not a paragraph
+    ],
+)
+def test_a_blank_line_starts_a_sentence(text, starts):
+    nlp = spacy.blank("en")
+    doc = nlp.add_pipe("caucasus_paragraph_breaks")(nlp.make_doc(text))
+    assert [t.text for t in doc[1:] if t.is_sent_start] == starts

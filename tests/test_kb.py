@@ -23,6 +23,12 @@ def test_small_far_away_namesake_is_not_linked_without_evidence():
     assert geonames().link("Nowhereville Xyz") is None
 
 
+@pytest.mark.parametrize("code, town", [("CSW", "Cabo San Lucas"), ("EVN", "Yerevan"), ("GYD", "Baku")])
+def test_airport_codes_among_alternate_names_link_to_nothing(code, town):
+    # a wire's initials in a dateline ("..., CSW.") were linked to Cabo San Lucas through its codes
+    assert geonames().link(code) is None and geonames().link(town).name == town
+
+
 def test_knowledge_base_places_have_coordinates_and_unique_aliases():
     kb = knowledge_base()
     seen = {}

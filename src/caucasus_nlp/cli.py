@@ -219,6 +219,80 @@ def evaluate(
 
 
 @app.command()
+def export(
+    folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
+    file: Path = typer.Argument(..., help="Database file to write (replaced if it exists)."),
+    to: str = typer.Option(..., "--to", help="duckdb or sqlite."),
+):
+    """Write every table into one DuckDB or SQLite database, with keys, descriptions and views
+    (event_timeline, entity_cooccurrence, actor_interactions)."""
+    from caucasus_nlp.export import ExportError
+    from caucasus_nlp.export import export as export_tables
+
+    try:
+        counts = export_tables(folder, to, file)
+    except ExportError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    console.print(f"{file}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+
+
+@app.command()
+def report(
+    folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
+    out: Path = typer.Option(Path("report.html"), "-o", "--out", help="HTML file to write."),
+    max_articles: int = typer.Option(200, "--max-articles", min=0, help="Article pages to include, newest first."),
+):
+    """Write one self-contained HTML page: event timeline, map, actors, agreements and article pages."""
+    from caucasus_nlp.report import write_report
+
+    try:
+        summary = write_report(folder, out, max_articles)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    console.print(f"{out}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
+                  f"{summary.place_points} places on the map, {summary.articles} article pages")
+
+
+@app.command()
+def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
+         top: int = typer.Option(10, "--top", min=1, help="Rows in each top list.")):
+    """Print row counts per table, the most mentioned entities and the most reported events."""
+    from caucasus_nlp.report import Run, cell
+
+    try:
+        run = Run.read(folder)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    manifest = run.manifest
+    console.print(f"{folder}: {manifest['n_articles']} articles from {len(manifest['inputs'])} inputs, "
+                  f"{manifest.get('profile', 'fast')} profile, finished {manifest['finished']}")
+    counts = Table(title="Rows per table")
+    counts.add_column("table")
+    counts.add_column("rows", justify="right")
+    for name, n in manifest["row_counts"].items():
+        counts.add_row(name, str(n))
+    console.print(counts)
+    entities = Table(title=f"Top {top} entities by articles")
+    for col in ("entity", "type", "articles", "mentions"):
+        entities.add_column(col)
+    for e in run.entities.sort_values(["n_articles", "n_mentions"], ascending=False).head(top).itertuples():
+        entities.add_row(e.name, e.type, str(e.n_articles), str(e.n_mentions))
+    console.print(entities)
+    events = Table(title=f"Top {top} events by reports")
+    for col in ("date", "type", "actors", "targets", "reports", "outlets"):
+        events.add_column(col)
+    for e in run.events.sort_values(["n_mentions", "n_outlets"], ascending=False).head(top).itertuples():
+        events.add_row(cell(e.date), e.event_type, ", ".join(run.name(a) for a in e.actors), ", ".join(run.name(t) for t in e.targets),
+                       str(e.n_mentions), str(e.n_outlets))
+    console.print(events)
+    by_type = run.events["event_type"].value_counts()
+    console.print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
+
+
+@app.command()
 def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), help="Training config of the event-type classifier.")):
     """Train the event-type classifier over MiniLM sentence vectors and save it where the config says."""
     from caucasus_nlp.event_typer import EventTyperError, train_event_typer

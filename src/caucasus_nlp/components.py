@@ -345,3 +345,20 @@ class EntityCorrector:
             return False
         capitalised = sum(t.is_title or t.is_upper for t in words)
         return capitalised >= TITLE_CASE_SHARE * len(words)
+
+
+@Language.factory("caucasus_paragraph_breaks", assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
+class ParagraphBreaks:
+    """A blank line ends a sentence: the headline, a dateline paragraph or a list item never runs into
+    the next paragraph. The parser keeps boundaries set before it, and without this it read "Leaders
+    meet in Prague / Pashinyan met Aliyev in Prague" as one sentence and lost the meeting."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+        return doc

@@ -139,7 +139,7 @@ class GeoNames:
             )
             self.by_id[ent.geonameid] = ent
             names = {fold(city["name"])}
-            names.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a))
+            names.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a) and not _is_code(a))
             for name in names:
                 self.by_name[name].append(ent)
         self._country_centroids(cache)
@@ -187,6 +187,12 @@ class GeoNames:
         if not near and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best
+
+
+def _is_code(name: str) -> bool:
+    """GeoNames lists airport and other codes among a town's alternate names ("CSL", "UDYZ"): a
+    story's capitals ("CSW", a wire's initials) are not the town."""
+    return len(name) <= 4 and name.isupper()
 
 
 def _is_latin(name: str) -> bool:

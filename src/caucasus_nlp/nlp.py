@@ -64,6 +64,8 @@ def load_pipeline(
     if not domain:
         return nlp
     split_edge_slashes(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
     gazetteer.initialize(nlp=nlp)

@@ -39,7 +39,7 @@ from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
 from caucasus_nlp.records import Article, Dump, Rejection
 from caucasus_nlp.segment import segment_dump
 from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, code_fingerprint, shard_key
-from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_manifest, write_table
+from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_datapackage, write_manifest, write_table
 
 # Texts spaCy processes at once (nlp.pipe batch_size), and articles sent to a worker at once: large
 # enough to keep a worker busy between hand-offs, small enough that memory and a cache part stay small.
@@ -204,6 +204,8 @@ def run(
             "n_duplicate_articles": assembled.n_duplicates,
             "row_counts": assembled.rows,
         }
+        write_datapackage(staging, f"caucasus-nlp {__version__} tables of {assembled.n_articles} articles, {profile} profile, "
+                          f"finished {manifest['finished']}.")
         write_manifest(manifest, staging)
         store.publish()
     except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
@@ -225,6 +227,7 @@ def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], store
         return False
     expected = rejected + [r for i in items for r in store.shard_summary(i.key)["rejected"]]
     tables = all((store.folder / f"{name}.{ext}").exists() for name in TABLES for ext in ("csv", "parquet"))
+    tables = tables and (store.folder / "datapackage.json").exists()
     return previous.get("rejected") == expected and tables
 
 
@@ -389,7 +392,7 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
         out["event_mentions"].append(
             {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type), "event_id": None,
              "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
-             "trigger": e.trigger, "actors": list(e.actors), "targets": list(e.targets),
+             "trigger": e.trigger, "trigger_start": e.trigger_start, "actors": list(e.actors), "targets": list(e.targets),
              "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
              "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
              "type_confidence": e.type_confidence}

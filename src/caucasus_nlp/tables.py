@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 
 # 1.1: article_id hashes the article's text (repeats share it, see articles.duplicate_of); articles are keyed
 # by (dump, seq); event_mentions has one row per event and article; new columns language and duplicate_of.
-SCHEMA_VERSION = "1.1"
+# 1.2: event_mentions.type_confidence (accurate profile) and trigger_start; datapackage.json.
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,21 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    target: str  # a column that is the key of `table`
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     key: tuple[str, ...]  # columns whose values identify a row; enforce_schema checks they are unique
     description: str
     columns: tuple[Column, ...]
+    # References to another table's key; exports declare them as constraints. article_id is not one:
+    # articles are keyed by (dump, seq), and a repeated article shares its id with the first copy.
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -75,7 +86,7 @@ TABLES: dict[str, Table] = {
             _c("label", "str", "PERSON, ORG, GPE, LOC, FAC, NORP, DATE, EVENT, LAW.", False),
             _c("entity_id", "str", "FK to entities; null when unresolved."),
             _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps.", False),
-        )),
+        ), (ForeignKey("entity_id", "entities", "entity_id"),)),
         Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
             _c("name", "str", "Canonical name.", False),
@@ -97,7 +108,7 @@ TABLES: dict[str, Table] = {
             _c("granularity", "str", "day, week, month, year."),
             _c("relative", "bool", "Resolved against the publication date."),
             _c("rule_id", "str", "Which resolution rule produced the value."),
-        )),
+        ), (ForeignKey("mention_id", "mentions", "mention_id"),)),
         Table("agreements", ("agreement_id",), "One row per canonical agreement.", (
             _c("agreement_id", "str", "Canonical id.", False),
             _c("name", "str", "Canonical name.", False),
@@ -117,7 +128,7 @@ TABLES: dict[str, Table] = {
             _c("text", "str", "Surface form.", False),
             _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
             _c("rule_id", "str", "Pattern that matched.", False),
-        )),
+        ), (ForeignKey("agreement_id", "agreements", "agreement_id"),)),
         Table("event_mentions", ("event_mention_id",), "One row per event an article reports: its first sentence, with what repeats in the same article add.", (
             _c("event_mention_id", "str", "Stable id.", False),
             _c("event_id", "str", "FK to events.", False),
@@ -126,6 +137,7 @@ TABLES: dict[str, Table] = {
             _c("event_type", "str", "PLOVER type.", False),
             _c("subtype", "str", "Domain subtype."),
             _c("trigger", "str", "Word that expresses the event.", False),
+            _c("trigger_start", "int", "Char offset of the trigger into articles.text.", False),
             _c("actors", "list", "Entity ids of who acts."),
             _c("targets", "list", "Entity ids of who it is done to or with."),
             _c("location_id", "str", "Entity id of the place."),
@@ -136,7 +148,7 @@ TABLES: dict[str, Table] = {
             _c("sentence", "str", "Sentence text.", False),
             _c("rule_id", "str", "Trigger rule that fired.", False),
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
-        )),
+        ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
             _c("event_id", "str", "Stable id.", False),
             _c("event_type", "str", "PLOVER type.", False),
@@ -153,7 +165,7 @@ TABLES: dict[str, Table] = {
             _c("n_articles", "int", "Articles.", False),
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
-        )),
+        ), (ForeignKey("location_id", "entities", "entity_id"),)),
     )
 }
 
@@ -260,3 +272,38 @@ def write_table(name: str, rows: list[dict], folder: Path) -> int:
 
 def write_manifest(manifest: dict, folder: Path) -> None:
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# Frictionless Table Schema type of each column type. Lists are written to CSV joined with "|"
+# (Parquet keeps them as lists), so in the CSV they are strings.
+_FRICTIONLESS_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "list": "string"}
+
+
+def datapackage(name: str = "caucasus-nlp-tables", description: str = "") -> dict:
+    """A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing every
+    CSV table: its columns with types and descriptions, required columns, key and foreign keys, so
+    that pandas, R (frictionless, readr), Excel and BI tools can import them without guessing."""
+    resources = []
+    for table in TABLES.values():
+        fields = []
+        for col in table.columns:
+            field = {"name": col.name, "type": _FRICTIONLESS_TYPES[col.type], "description": col.description}
+            if col.type == "list":
+                field["description"] += " Several values are joined with '|' (a list in the Parquet file)."
+            if not col.nullable:
+                field["constraints"] = {"required": True}
+            fields.append(field)
+        schema: dict = {"fields": fields, "primaryKey": list(table.key), "missingValues": [""]}
+        if table.foreign_keys:
+            schema["foreignKeys"] = [{"fields": fk.column, "reference": {"resource": fk.table, "fields": fk.target}} for fk in table.foreign_keys]
+        resources.append({
+            "name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "description": table.description + f" Also as {table.name}.parquet.",
+            "schema": schema,
+        })
+    return {"profile": "tabular-data-package", "name": name, "description": description, "version": SCHEMA_VERSION, "resources": resources}
+
+
+def write_datapackage(folder: Path, description: str) -> None:
+    text = json.dumps(datapackage(description=description), indent=2, ensure_ascii=False) + "\n"
+    (folder / "datapackage.json").write_text(text, encoding="utf-8")

@@ -1,0 +1,169 @@
+"""What users do with a finished run: the Data Package, DuckDB and SQLite exports, the HTML report
+(also in headless Chromium), and `show`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from caucasus_nlp.export import VIEWS, ExportError, export
+from caucasus_nlp.report import write_report
+from caucasus_nlp.tables import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "raw" / "sample_digest.txt"
+CLI = [sys.executable, "-m", "caucasus_nlp.cli"]
+# Two short items of our own whose events have a place, so the map has events to draw.
+PLACED_EVENTS = [
+    {"title": "Protest in Yerevan over border deal", "date": "2024-05-06", "outlet": "Test Wire",
+     "text": "Thousands of Armenians rallied in Yerevan on 5 May 2024 against the border deal."},
+    {"title": "Leaders meet in Prague", "date": "2022-10-07", "outlet": "Test Wire",
+     "text": "Pashinyan met Aliyev in Prague on 6 October 2022."},
+]
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory, nlp):
+    from caucasus_nlp.pipeline import run
+
+    inputs = tmp_path_factory.mktemp("inputs")
+    shutil.copy(SAMPLE, inputs)
+    (inputs / "placed.jsonl").write_text("".join(json.dumps(item) + "\n" for item in PLACED_EVENTS), "utf-8")
+    out = tmp_path_factory.mktemp("out")
+    run([inputs], out, nlp=nlp)
+    return out
+
+
+def _frame(folder: Path, name: str) -> pd.DataFrame:
+    return pd.read_parquet(folder / f"{name}.parquet")
+
+
+@pytest.mark.slow
+def test_datapackage_describes_every_csv_and_validates(run_dir):
+    package = json.loads((run_dir / "datapackage.json").read_text())
+    assert [r["name"] for r in package["resources"]] == list(TABLES)
+    for resource in package["resources"]:
+        with open(run_dir / resource["path"], newline="", encoding="utf-8") as f:
+            header = next(csv.reader(f))
+        assert [field["name"] for field in resource["schema"]["fields"]] == header
+        assert resource["schema"]["primaryKey"] == list(TABLES[resource["name"]].key)
+        assert all(field["description"] for field in resource["schema"]["fields"])
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(run_dir / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+@pytest.mark.slow
+def test_duckdb_export_has_typed_keyed_documented_tables_and_views(run_dir, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    file = tmp_path / "run.duckdb"
+    counts = export(run_dir, "duckdb", file)
+    con = duckdb.connect(str(file), read_only=True)
+    for name in TABLES:
+        assert counts[name] == len(_frame(run_dir, name)) == con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    assert set(VIEWS) <= {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    keys = {(r[0], r[1]) for r in con.execute("SELECT table_name, constraint_type FROM duckdb_constraints()").fetchall()}
+    assert ("events", "PRIMARY KEY") in keys and ("event_mentions", "FOREIGN KEY") in keys
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'events'").fetchall())
+    assert types["actors"] == "VARCHAR[]" and types["n_mentions"] == "BIGINT" and types["latitude"] == "DOUBLE"
+    comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'mentions' AND column_name = 'start'").fetchone()[0]
+    assert comment == "Char offset into articles.text."
+    # the timeline names the actors; the Prague meeting is placed and dated
+    prague = con.execute("SELECT date, actor_names, place FROM event_timeline WHERE place = 'Prague'").fetchall()
+    assert prague == [("2022-10-06", "Nikol Pashinyan", "Prague")]
+    # co-occurrence counts the articles that name both entities, each pair once
+    pairs = con.execute("SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence").fetchall()
+    mentions = _frame(run_dir, "mentions").dropna(subset=["entity_id"])
+    by_article = mentions.groupby("article_id")["entity_id"].apply(set)
+    expected = {}
+    for ids in by_article:
+        for a in ids:
+            for b in ids:
+                if a < b:
+                    expected[a, b] = expected.get((a, b), 0) + 1
+    assert {(a, b): n for a, b, n in pairs} == expected
+
+
+@pytest.mark.slow
+def test_sqlite_export_matches_and_keeps_lists_as_json(run_dir, tmp_path):
+    file = tmp_path / "run.sqlite"
+    counts = export(run_dir, "sqlite", file)
+    con = sqlite3.connect(file)
+    assert counts["events"] == con.execute("SELECT count(*) FROM events").fetchone()[0] == len(_frame(run_dir, "events"))
+    actors = [json.loads(v) for (v,) in con.execute("SELECT actors FROM events")]
+    assert all(isinstance(a, list) for a in actors) and any(actors)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("SELECT count(*) FROM event_timeline").fetchone()[0] == counts["events"]
+    described = con.execute("SELECT count(*) FROM column_descriptions").fetchone()[0]
+    assert described == sum(len(t.columns) for t in TABLES.values())
+
+
+def test_export_refuses_a_folder_that_is_not_a_run_and_unknown_formats(tmp_path):
+    with pytest.raises(ExportError, match="not an output folder"):
+        export(tmp_path, "duckdb", tmp_path / "x.duckdb")
+    assert not (tmp_path / "x.duckdb").exists()
+    result = subprocess.run([*CLI, "export", str(tmp_path), str(tmp_path / "x.db"), "--to", "excel"], capture_output=True, text=True)
+    assert result.returncode == 2 and "unknown format 'excel'" in result.stderr and "Traceback" not in result.stderr
+    shown = subprocess.run([*CLI, "show", str(tmp_path)], capture_output=True, text=True)
+    assert shown.returncode == 2 and "not an output folder" in shown.stderr
+
+
+@pytest.mark.slow
+def test_report_is_self_contained_and_draws_every_dated_event_and_placed_point(run_dir, tmp_path):
+    out = tmp_path / "report.html"
+    summary = write_report(run_dir, out)
+    events, entities = _frame(run_dir, "events"), _frame(run_dir, "entities")
+    assert summary.timeline_points == events["date"].notna().sum() > 0
+    assert summary.event_points == events["latitude"].notna().sum() >= 2
+    assert summary.place_points == entities["latitude"].notna().sum() > 0
+    page = out.read_text()
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?:|url\(\s*["']?https?:|@import""", page)
+    assert page.count('class="timeline-point"') == summary.timeline_points
+    assert page.count('class="article"') == summary.articles == len(_frame(run_dir, "articles"))
+    assert "Pashinyan" in page and 'class="entity"' in page  # displaCy markup of the article pages
+
+
+def _chromium() -> str | None:
+    return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None)
+
+
+@pytest.mark.slow
+def test_report_renders_in_headless_chromium_without_console_errors(run_dir, tmp_path):
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium here (.ci/run installs Debian's chromium)")
+    out = tmp_path / "report.html"
+    summary = write_report(run_dir, out)
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
+             "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*flags, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert [line for line in dom.stderr.splitlines() if ":CONSOLE" in line] == []
+    body = re.search(r"<body([^>]*)>", dom.stdout).group(1)
+    attributes = dict(re.findall(r'data-([\w-]+)="([^"]*)"', body))
+    assert attributes["ready"] == "1" and "errors" not in attributes
+    assert int(attributes["drawn-timeline"]) == summary.timeline_points
+    assert int(attributes["drawn-events"]) == summary.event_points
+    assert int(attributes["drawn-places"]) == summary.place_points
+    shot = tmp_path / "report.png"
+    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1200,2400", out.as_uri()], capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@pytest.mark.slow
+def test_show_prints_counts_and_the_top_entities_and_events(run_dir):
+    result = subprocess.run([*CLI, "show", str(run_dir), "--top", "3"], capture_output=True, text=True, env={"COLUMNS": "200", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    events = len(_frame(run_dir, "events"))
+    assert re.search(rf"events\s*│\s*{events}", result.stdout)
+    top = _frame(run_dir, "entities").sort_values(["n_articles", "n_mentions"], ascending=False)["name"].iloc[0]
+    assert top in result.stdout and "events by type:" in result.stdout
