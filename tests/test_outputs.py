@@ -118,6 +118,18 @@ def test_export_refuses_a_folder_that_is_not_a_run_and_unknown_formats(tmp_path)
 
 
 @pytest.mark.slow
+def test_tables_of_another_schema_version_are_refused_with_what_to_do(run_dir, tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(run_dir, old)
+    manifest = json.loads((old / "manifest.json").read_text())
+    (old / "manifest.json").write_text(json.dumps(manifest | {"schema_version": "1.0"}))
+    for command in (["export", str(old), str(tmp_path / "x.duckdb"), "--to", "duckdb"], ["report", str(old), "-o", str(tmp_path / "r.html")],
+                    ["show", str(old)]):
+        result = subprocess.run([*CLI, *command], capture_output=True, text=True)
+        assert result.returncode == 2 and "have schema 1.0" in result.stderr and "run `caucasus-nlp run`" in result.stderr, command
+
+
+@pytest.mark.slow
 def test_report_is_self_contained_and_draws_every_dated_event_and_placed_point(run_dir, tmp_path):
     out = tmp_path / "report.html"
     summary = write_report(run_dir, out)

@@ -245,10 +245,11 @@ def report(
 ):
     """Write one self-contained HTML page: event timeline, map, actors, agreements and article pages."""
     from caucasus_nlp.report import write_report
+    from caucasus_nlp.tables import SchemaError
 
     try:
         summary = write_report(folder, out, max_articles)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, SchemaError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     console.print(f"{out}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
@@ -260,10 +261,11 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
          top: int = typer.Option(10, "--top", min=1, help="Rows in each top list.")):
     """Print row counts per table, the most mentioned entities and the most reported events."""
     from caucasus_nlp.report import Run, cell
+    from caucasus_nlp.tables import SchemaError
 
     try:
         run = Run.read(folder)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, SchemaError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     manifest = run.manifest

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from caucasus_nlp.tables import TABLES, Table
+from caucasus_nlp.tables import TABLES, SchemaError, Table, read_manifest
 
 FORMATS = ("duckdb", "sqlite")
 _DUCKDB_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "list": "VARCHAR[]"}
@@ -78,9 +78,10 @@ def export(folder: str | Path, to: str, file: str | Path) -> dict[str, int]:
     folder, file = Path(folder), Path(file)
     if to not in FORMATS:
         raise ExportError(f"unknown format {to!r} (choose from {', '.join(FORMATS)})")
-    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
-    if missing:
-        raise ExportError(f"{folder} is not an output folder of `caucasus-nlp run`: no {', '.join(f'{m}.parquet' for m in missing)}")
+    try:
+        read_manifest(folder)
+    except (FileNotFoundError, SchemaError) as exc:
+        raise ExportError(str(exc)) from None
     partial = file.with_name(f".{file.name}.partial")
     partial.unlink(missing_ok=True)
     try:

@@ -28,7 +28,7 @@ from spacy import displacy
 
 from caucasus_nlp import __version__
 from caucasus_nlp.kb import read_jsonl
-from caucasus_nlp.tables import TABLES
+from caucasus_nlp.tables import TABLES, read_manifest
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -60,13 +60,10 @@ class Run:
 
     @classmethod
     def read(cls, folder: Path) -> Run:
-        import json
-
-        missing = [n for n in TABLES if not (folder / f"{n}.parquet").is_file()]
-        if missing or not (folder / "manifest.json").is_file():
-            raise FileNotFoundError(f"{folder} is not an output folder of `caucasus-nlp run` (no manifest.json or tables)")
+        """Raises FileNotFoundError or SchemaError (see tables.read_manifest)."""
+        manifest = read_manifest(folder)
         frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES if name != "dates"}
-        return cls(**frames, manifest=json.loads((folder / "manifest.json").read_text("utf-8")))
+        return cls(**frames, manifest=manifest)
 
     def name(self, entity_id: str) -> str:
         return self._names.get(entity_id, entity_id)

@@ -270,6 +270,20 @@ def write_table(name: str, rows: list[dict], folder: Path) -> int:
     return writer.close()
 
 
+def read_manifest(folder: Path) -> dict:
+    """The manifest of a finished run in `folder`, checked to be of this schema version and to have
+    every table; raises FileNotFoundError or SchemaError saying what to do."""
+    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
+    if missing or not (folder / "manifest.json").is_file():
+        absent = ", ".join(f"{m}.parquet" for m in missing) or "manifest.json"
+        raise FileNotFoundError(f"{folder} is not an output folder of `caucasus-nlp run` (no {absent})")
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise SchemaError(f"the tables in {folder} have schema {manifest.get('schema_version')}, this version reads {SCHEMA_VERSION}: "
+                          f"run `caucasus-nlp run` into it again")
+    return manifest
+
+
 def write_manifest(manifest: dict, folder: Path) -> None:
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
