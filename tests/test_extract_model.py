@@ -11,6 +11,17 @@ def _events(nlp, text, published="2023-12-08"):
     return analyze_doc(nlp(text), published).events
 
 
+def test_a_headline_event_is_one_with_the_first_body_event_of_its_kind_whoever_they_name(nlp):
+    text = ("Armenia accuses Azerbaijan of blockading Lachin corridor\n\n"
+            "Armenia's Foreign Ministry accused Azerbaijan on 12 December of blockading the Lachin corridor. "
+            "Separately, Russia accused Azerbaijan of violating the ceasefire.")
+    accusations = [e for e in analyze_doc(nlp(text), "2022-12-13").events if e.event_type == "ACCUSE"]
+    # headline and lead are one report, dated by the lead; Russia's accusation is another
+    assert [(e.sent_idx, e.date) for e in accusations] == [(0, "2022-12-12"), (2, None)]
+    assert {"geonames:174982", "org:mfa-armenia"} <= set(accusations[0].actors)
+    assert accusations[1].actors == ("geonames:2017370",)
+
+
 @pytest.mark.parametrize(
     "text, event_type, subtype, actor",
     [

@@ -227,12 +227,19 @@ def _actor_names(ids: list[str], entities: dict) -> set[str]:
     return names
 
 
+def _main_event(rows: list[dict], article_id: str, event_type: str) -> str | None:
+    own = [r for r in rows if r["article_id"] == article_id and r["event_type"] == event_type]
+    return min(own, key=lambda r: r["sent_idx"])["event_id"] if own else None
+
+
 def dedup_pair_scores(pairs_path: str | Path, nlp) -> dict:
     """How well cross-article deduplication tells one event from two, on labelled pairs of short
     reports (models/dedup/pairs.jsonl: {"id", "same", "type", "a": {...}, "b": {...}}).
 
-    Both reports of a pair are analysed by `nlp` and their event mentions clustered together; the
-    pair is judged "same" when a mention of the pair's type in each report shares an event id. Scores
+    Both reports of a pair are analysed by `nlp` and their event mentions clustered together. Each
+    report is about the event of the pair's type it names first (its headline or lead); the pair is
+    judged "same" when those two mentions got the same event id. (A report that recalls the other's
+    event in passing, "a week after the Sochi talks", rightly shares that event without being about it.) Scores
     are precision and recall of "same", over all pairs and over the pairs where both reports yield
     an event of the type (`found_pairs`: deduplication proper, without extraction's misses); the
     others are listed under `not_found`.
@@ -255,10 +262,10 @@ def dedup_pair_scores(pairs_path: str | Path, nlp) -> dict:
             meta[article.article_id] = {"outlet": item["outlet"], "published": item["published"], "dump": article.dump}
             ids.append(article.article_id)
         cluster_events(rows, meta)
-        events = [{r["event_id"] for r in rows if r["article_id"] == aid and r["event_type"] == pair["type"]} for aid in ids]
-        same = bool(events[0] & events[1])
+        events = [_main_event(rows, aid, pair["type"]) for aid in ids]
+        same = events[0] is not None and events[0] == events[1]
         score.add(int(same and pair["same"]), int(same), int(pair["same"]))
-        if all(events):
+        if all(e is not None for e in events):
             found_score.add(int(same and pair["same"]), int(same), int(pair["same"]))
         else:
             not_found.append(pair["id"])

@@ -70,8 +70,15 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None) -
         entities=entities,
         dates=dates,
         agreements=list(agreement_mentions(doc, published)),
-        events=article_events(event_mentions(doc, entities, dates, published)),
+        events=article_events(event_mentions(doc, entities, dates, published), headline_sentences(doc)),
     )
+
+
+def headline_sentences(doc: Doc) -> int:
+    """How many sentences the headline has: an article's text is its headline, a blank line and
+    the body (a text with no blank line has no headline of its own)."""
+    end = doc.text.find("\n\n")
+    return 0 if end < 0 else sum(1 for sent in doc.sents if sent.start_char < end)
 
 
 @dataclass

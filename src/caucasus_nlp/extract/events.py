@@ -235,18 +235,28 @@ def _codable(event: EventMention, token: Token) -> bool:
     return bool(event.actors or event.targets)
 
 
-def article_events(events: Iterable[EventMention]) -> list[EventMention]:
+def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> list[EventMention]:
     """One mention per event and article: a headline and a body sentence, or two body sentences,
     reporting the same type of event by the same actors (or one of them naming none) are one report
-    of it; GDELT counts mentions per article too. The first sentence is kept, with the actors,
-    targets, place, date and quantity the others add."""
+    of it; GDELT counts mentions per article too. A headline event is also one with the first body
+    event of its type and subtype whoever they name: a headline sums up the lead in its own words
+    ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry accused ..."). The first
+    sentence is kept, with the actors, targets, place, date and quantity the others add.
+    `headline_sents` is how many sentences the headline has (0: no headline)."""
     kept: list[EventMention] = []
+    headline_joined: set[int] = set()
     for event in events:
-        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == (event.event_type, event.subtype)
+        kind = (event.event_type, event.subtype)
+        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind
                       and (set(k.actors) & set(event.actors) or not k.actors or not event.actors)), None)
+        if index is None and event.sent_idx >= headline_sents:
+            index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
+                          and i not in headline_joined), None)
         if index is None:
             kept.append(event)
             continue
+        if kept[index].sent_idx < headline_sents <= event.sent_idx:
+            headline_joined.add(index)
         first = kept[index]
         actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
         kept[index] = replace(
