@@ -134,7 +134,7 @@ def test_report_is_self_contained_and_draws_every_dated_event_and_placed_point(r
     out = tmp_path / "report.html"
     summary = write_report(run_dir, out)
     events, entities = _frame(run_dir, "events"), _frame(run_dir, "entities")
-    assert summary.timeline_points == events["date"].notna().sum() > 0
+    assert summary.timeline_points + summary.timeline_outside == events["date"].notna().sum() and summary.timeline_points > 0
     assert summary.event_points == events["latitude"].notna().sum() >= 2
     assert summary.place_points == entities["latitude"].notna().sum() > 0
     page = out.read_text()

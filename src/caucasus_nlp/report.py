@@ -43,6 +43,13 @@ WIDTH = 1000
 TOP_ACTORS = 15
 NETWORK_NODES = 16
 MAP_FOCUS_PLACES = 8
+MAP_ASPECT = (0.45, 0.8)
+ZOOM_ABOVE_DEGREES = 30
+ZOOM_RADIUS_DEGREES = 8
+# The timeline covers the articles' publication dates, from this many days before the first (the
+# background events they recall) to this many after the last (what they announce).
+TIMELINE_BEFORE_DAYS = 365
+TIMELINE_AFTER_DAYS = 180
 
 
 @dataclass
@@ -75,6 +82,7 @@ class Run:
 @dataclass
 class ReportSummary:
     timeline_points: int
+    timeline_outside: int  # dated events outside the timeline's window
     event_points: int
     place_points: int
     articles: int
@@ -89,7 +97,7 @@ def write_report(folder: str | Path, out: str | Path, max_articles: int = 200) -
 
 
 def _body(run: Run, max_articles: int) -> tuple[str, ReportSummary]:
-    timeline, n_timeline = timeline_svg(run)
+    timeline, n_timeline, n_outside = timeline_svg(run)
     map_svg, n_events, n_places = map_section(run)
     articles, n_articles = article_pages(run, max_articles)
     sections = [
@@ -101,7 +109,7 @@ def _body(run: Run, max_articles: int) -> tuple[str, ReportSummary]:
     ]
     nav = " · ".join(f'<a href="#{key}">{title}</a>' for key, title, _ in sections)
     parts = [f"<nav>{nav}</nav>"] + [f'<section id="{key}"><h2>{title}</h2>{content}</section>' for key, title, content in sections]
-    return "\n".join(parts), ReportSummary(n_timeline, n_events, n_places, n_articles)
+    return "\n".join(parts), ReportSummary(n_timeline, n_outside, n_events, n_places, n_articles)
 
 
 def _page(run: Run, body: str, summary: ReportSummary) -> str:
@@ -136,10 +144,19 @@ def _as_date(value: str | None) -> dt.date | None:
         return None
 
 
-def timeline_svg(run: Run) -> tuple[str, int]:
-    events = run.events.assign(day=run.events["date"].map(_as_date)).dropna(subset=["day"])
+def timeline_svg(run: Run) -> tuple[str, int, int]:
+    """The timeline's SVG, the events drawn, and the dated events outside its window."""
+    dated = run.events.assign(day=run.events["date"].map(_as_date)).dropna(subset=["day"])
+    published = [d for d in run.articles["published"].map(_as_date) if d is not None]
+    if published:
+        start = min(published) - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
+        end = max(published) + dt.timedelta(days=TIMELINE_AFTER_DAYS)
+        events = dated[(dated["day"] >= start) & (dated["day"] <= end)]
+    else:
+        events = dated
+    outside = len(dated) - len(events)
     if events.empty:
-        return "<p>No dated events.</p>", 0
+        return "<p>No dated events.</p>", 0, outside
     types = [t for t in PLOVER_TYPES if t in set(events["event_type"])]
     first, last = events["day"].min(), events["day"].max()
     days = max((last - first).days, 30)
@@ -167,9 +184,11 @@ def timeline_svg(run: Run) -> tuple[str, int]:
     parts.append("</svg>")
     legend = "".join(f'<label><input type="checkbox" class="type-toggle" value="{t}" checked> '
                      f'<span class="swatch" style="background:{TYPE_COLOURS[t]}"></span>{t} ({(events["event_type"] == t).sum()})</label>' for t in types)
-    undated = len(run.events) - len(events)
-    note = f"<p>{len(events)} dated events; {undated} without a date are not drawn. A dot's size grows with its reports.</p>"
-    return f'<div class="legend">{legend}</div>{"".join(parts)}{note}', len(events)
+    undated = len(run.events) - len(dated)
+    away = (f"; {outside} dated more than {TIMELINE_BEFORE_DAYS} days before the first article or {TIMELINE_AFTER_DAYS} after the last "
+            f"(history recalled, deadlines announced)" if outside else "")
+    note = f"<p>{len(events)} events drawn; {undated} without a date{away} are not. A dot's size grows with its reports.</p>"
+    return f'<div class="legend">{legend}</div>{"".join(parts)}{note}', len(events), outside
 
 
 def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -209,21 +228,39 @@ class _Projection:
 
     @property
     def height(self) -> float:
-        aspect = (self.north - self.south) / ((self.east - self.west) * math.cos(math.radians((self.north + self.south) / 2)))
-        return round(self.width * min(max(aspect, 0.35), 0.9))
+        return round(self.width * (self.north - self.south) / ((self.east - self.west) * self._shrink))
+
+    @property
+    def _shrink(self) -> float:
+        """How much shorter a degree of longitude is than one of latitude at the box's middle."""
+        return math.cos(math.radians((self.north + self.south) / 2))
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
 
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         return ((lon - self.west) / (self.east - self.west) * self.width, (self.north - lat) / (self.north - self.south) * self.height)
 
     @classmethod
     def fitted(cls, lons: list[float], lats: list[float]) -> _Projection:
+        """The points' box with a margin, widened in one direction so that the map's height is
+        between MAP_ASPECT[0] and MAP_ASPECT[1] of its width without distorting shapes."""
         west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-        pad_x = max((east - west) * 0.1, 2.0)
-        pad_y = max((north - south) * 0.1, 1.5)
-        return cls(max(west - pad_x, -180), max(south - pad_y, -85), min(east + pad_x, 180), min(north + pad_y, 85))
+        pad_x, pad_y = max((east - west) * 0.1, 2.0), max((north - south) * 0.1, 1.5)
+        box = cls(max(west - pad_x, -180), max(south - pad_y, -80), min(east + pad_x, 180), min(north + pad_y, 80))
+        aspect = box.height / box.width
+        if aspect < MAP_ASPECT[0]:  # a wide strip: add latitude around its middle
+            middle, half = (box.north + box.south) / 2, (box.north - box.south) * MAP_ASPECT[0] / aspect / 2
+            box = cls(box.west, max(middle - half, -80), box.east, min(middle + half, 80))
+        elif aspect > MAP_ASPECT[1]:  # a tall column: add longitude around its middle
+            middle, half = (box.east + box.west) / 2, (box.east - box.west) * aspect / MAP_ASPECT[1] / 2
+            box = cls(max(middle - half, -180), box.south, min(middle + half, 180), box.north)
+        return box
 
 
 def map_section(run: Run) -> tuple[str, int, int]:
+    """The map of every placed event and place, and a close-up of where most of them are when the
+    map spans more than ZOOM_ABOVE_DEGREES of longitude (a capital abroad widens it to a continent)."""
     events = run.events.dropna(subset=["latitude", "longitude"])
     places = run.entities.dropna(subset=["latitude", "longitude"])
     if events.empty and places.empty:
@@ -232,28 +269,51 @@ def map_section(run: Run) -> tuple[str, int, int]:
     # namesake should not shrink the region to a corner of the world)
     focus = events if not events.empty else places.nlargest(MAP_FOCUS_PLACES, "n_mentions")
     proj = _Projection.fitted(list(focus["longitude"]), list(focus["latitude"]))
-    parts = [f'<svg class="map" viewBox="0 0 {proj.width} {proj.height}" width="100%" role="img" aria-label="map">',
-             f'<defs><clipPath id="frame"><rect width="{proj.width}" height="{proj.height}"/></clipPath></defs>',
-             f'<rect class="sea" width="{proj.width}" height="{proj.height}"/><g clip-path="url(#frame)">']
+    outside = sum(1 for p in places.itertuples() if not proj.contains(p.longitude, p.latitude))
+    note = (f"<p>Squares: {len(events)} events with a place (colour = type). Dots: {len(places)} mentioned places"
+            f"{f', {outside} of them outside this frame' if outside else ''}. Hover for names.</p>")
+    parts = [_map_svg(run, proj, events, places, "map", ""), note]
+    core = _around_the_most_mentioned(places)
+    if proj.east - proj.west > ZOOM_ABOVE_DEGREES and len(core) > 1:
+        zoom = _Projection.fitted(list(core["longitude"]), list(core["latitude"]))
+        if zoom.east - zoom.west < (proj.east - proj.west) / 2:
+            parts += [f"<h3>Close-up: {zoom.south:.0f}–{zoom.north:.0f}°N, {zoom.west:.0f}–{zoom.east:.0f}°E</h3>",
+                      _map_svg(run, zoom, events, places, "zoom", "zoom-")]
+    return "".join(parts), len(events), len(places)
+
+
+def _around_the_most_mentioned(places: pd.DataFrame) -> pd.DataFrame:
+    """The places within ZOOM_RADIUS_DEGREES of the most mentioned one: the story's home region."""
+    if places.empty:
+        return places
+    home = places.loc[places["n_mentions"].idxmax()]
+    near = ((places["longitude"] - home.longitude).abs() <= ZOOM_RADIUS_DEGREES) & ((places["latitude"] - home.latitude).abs() <= ZOOM_RADIUS_DEGREES)
+    return places[near]
+
+
+def _map_svg(run: Run, proj: _Projection, events: pd.DataFrame, places: pd.DataFrame, name: str, prefix: str) -> str:
+    """One map: country outlines, places as dots, events as squares, the dozen most mentioned places
+    named. `prefix` keeps a close-up's points apart from the main map's (`zoom-event-point`)."""
+    parts = [f'<svg class="map" viewBox="0 0 {proj.width} {proj.height}" width="100%" role="img" aria-label="{name}">',
+             f'<defs><clipPath id="{name}-frame"><rect width="{proj.width}" height="{proj.height}"/></clipPath></defs>',
+             f'<rect class="sea" width="{proj.width}" height="{proj.height}"/><g clip-path="url(#{name}-frame)">']
     parts += _countries(proj)
     for place in places.sort_values("n_mentions", ascending=False).itertuples():
         px, py = proj(place.longitude, place.latitude)
         label = f"{place.name}: {place.n_mentions} mentions in {place.n_articles} articles"
-        parts.append(f'<circle class="place-point" cx="{px:.1f}" cy="{py:.1f}" r="{2.5 + math.log2(place.n_mentions):.1f}">'
+        parts.append(f'<circle class="{prefix}place-point" cx="{px:.1f}" cy="{py:.1f}" r="{2.5 + math.log2(place.n_mentions):.1f}">'
                      f"<title>{html.escape(label)}</title></circle>")
     for event in events.itertuples():
         px, py = proj(event.longitude, event.latitude)
         label = f"{cell(event.date) or 'undated'} {event.event_type} at {run.name(event.location_id)}: {_names(run, event.actors)}"
-        parts.append(f'<rect class="event-point" x="{px - 4:.1f}" y="{py - 4:.1f}" width="8" height="8" '
+        parts.append(f'<rect class="{prefix}event-point" x="{px - 4:.1f}" y="{py - 4:.1f}" width="8" height="8" '
                      f'fill="{TYPE_COLOURS.get(event.event_type, "#555")}"><title>{html.escape(label)}</title></rect>')
     for place in places.nlargest(12, "n_mentions").itertuples():
-        px, py = proj(place.longitude, place.latitude)
-        parts.append(f'<text class="place-label" x="{px + 5:.1f}" y="{py - 5:.1f}">{html.escape(place.name)}</text>')
+        if proj.contains(place.longitude, place.latitude):
+            px, py = proj(place.longitude, place.latitude)
+            parts.append(f'<text class="place-label" x="{px + 5:.1f}" y="{py - 5:.1f}">{html.escape(place.name)}</text>')
     parts.append("</g></svg>")
-    outside = sum(1 for p in places.itertuples() if not (proj.west <= p.longitude <= proj.east and proj.south <= p.latitude <= proj.north))
-    note = (f"<p>Squares: {len(events)} events with a place (colour = type). Dots: {len(places)} mentioned places"
-            f"{f', {outside} of them outside this frame' if outside else ''}. Hover for names.</p>")
-    return "".join(parts) + note, len(events), len(places)
+    return "".join(parts)
 
 
 def _countries(proj: _Projection) -> list[str]:
@@ -409,7 +469,8 @@ svg text { font-size: 11px; fill: #333; }
 .timeline-point { stroke: #fff; stroke-width: 0.8; opacity: 0.85; } .timeline-point.hidden { display: none; }
 .legend label { margin-right: 10px; font-size: 0.85em; white-space: nowrap; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 2px; border-radius: 2px; }
-.sea { fill: #eef5fb; } .country { fill: #f7f4ec; stroke: #b9b2a0; stroke-width: 0.6; }
+.sea { fill: #eef5fb; } .zoom-place-point { fill: #3c78b4; fill-opacity: 0.55; stroke: #fff; stroke-width: 0.6; }
+.zoom-event-point { stroke: #222; stroke-width: 0.6; } .country { fill: #f7f4ec; stroke: #b9b2a0; stroke-width: 0.6; }
 .place-point { fill: #3c78b4; fill-opacity: 0.55; stroke: #fff; stroke-width: 0.6; }
 .event-point { stroke: #222; stroke-width: 0.6; } .place-label { font-size: 10px; fill: #234; }
 .edge { stroke: #999; stroke-opacity: 0.7; } .node { fill: #d62728; fill-opacity: 0.8; }
