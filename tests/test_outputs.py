@@ -80,6 +80,13 @@ def test_duckdb_export_has_typed_keyed_documented_tables_and_views(run_dir, tmp_
     # the timeline names the actors; the Prague meeting is placed and dated
     prague = con.execute("SELECT date, actor_names, place FROM event_timeline WHERE place = 'Prague'").fetchall()
     assert prague == [("2022-10-06", "Nikol Pashinyan", "Prague")]
+    # names come in the order of the events' lists, on every run and in SQLite too
+    names = dict(zip(_frame(run_dir, "entities")["entity_id"], _frame(run_dir, "entities")["name"], strict=True))
+    expected_names = {e.event_id: "; ".join(names.get(a, a) for a in e.actors) or None for e in _frame(run_dir, "events").itertuples()}
+    timeline = dict(con.execute("SELECT event_id, actor_names FROM event_timeline").fetchall())
+    assert timeline == expected_names
+    export(run_dir, "sqlite", tmp_path / "run.sqlite")
+    assert dict(sqlite3.connect(tmp_path / "run.sqlite").execute("SELECT event_id, actor_names FROM event_timeline").fetchall()) == timeline
     # co-occurrence counts the articles that name both entities, each pair once
     pairs = con.execute("SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence").fetchall()
     mentions = _frame(run_dir, "mentions").dropna(subset=["entity_id"])
@@ -172,10 +179,15 @@ def test_report_renders_in_headless_chromium_without_console_errors(run_dir, tmp
 
 
 @pytest.mark.slow
-def test_show_prints_counts_and_the_top_entities_and_events(run_dir):
-    result = subprocess.run([*CLI, "show", str(run_dir), "--top", "3"], capture_output=True, text=True, env={"COLUMNS": "200", "PATH": ""})
+def test_show_prints_counts_and_the_top_entities_and_events(run_dir, tmp_path):
+    # a name that looks like terminal markup is printed as it is
+    shown = tmp_path / "shown"
+    shutil.copytree(run_dir, shown)
+    entities = _frame(shown, "entities").sort_values(["n_articles", "n_mentions"], ascending=False)
+    entities.loc[entities.index[0], "name"] = "[/b] Court [x]"
+    entities.to_parquet(shown / "entities.parquet", index=False)
+    result = subprocess.run([*CLI, "show", str(shown), "--top", "3"], capture_output=True, text=True, env={"COLUMNS": "200", "PATH": ""})
     assert result.returncode == 0, result.stderr
     events = len(_frame(run_dir, "events"))
     assert re.search(rf"events\s*│\s*{events}", result.stdout)
-    top = _frame(run_dir, "entities").sort_values(["n_articles", "n_mentions"], ascending=False)["name"].iloc[0]
-    assert top in result.stdout and "events by type:" in result.stdout
+    assert "[/b] Court [x]" in result.stdout and "events by type:" in result.stdout

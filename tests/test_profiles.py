@@ -76,9 +76,11 @@ def test_labelled_sentences_split_by_text_and_bad_lines_name_their_place(tmp_pat
     assert 20 < sum(s.heldout for s in data) < 60
     (tmp_path / "b.jsonl").write_text("\n".join(reversed(lines)) + "\n", "utf-8")
     assert {s.text for s in read_labelled(tmp_path, 0.2) if s.heldout} == {s.text for s in data if s.heldout}
-    (tmp_path / "c.jsonl").write_text('{"text": "No label here."}\n', "utf-8")
-    with pytest.raises(EventTyperError, match=r"c\.jsonl:1"):
-        read_labelled(tmp_path, 0.2)
+    for bad, message in (('{"text": "No label here."}', "not a"), ('{"text": "", "label": "NONE"}', "empty text"),
+                         ('{"text": "They agreed.", "label": "AGREEE"}', "unknown label 'AGREEE'")):
+        (tmp_path / "c.jsonl").write_text(bad + "\n", "utf-8")
+        with pytest.raises(EventTyperError, match=rf"c\.jsonl:1: {message}"):
+            read_labelled(tmp_path, 0.2)
 
 
 def test_event_typer_component_scores_every_sentence():
@@ -190,3 +192,21 @@ def test_profile_errors_are_one_line(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy_transformers" else real(name, *a))
     with pytest.raises(transformer.TransformerUnavailableError, match=r"pip install 'caucasus-nlp\[accurate\]'"):
         transformer.add_transformer(spacy.blank("en"))
+
+
+@pytest.mark.slow
+def test_accurate_profile_with_two_workers_gives_the_one_worker_tables(tmp_path):
+    # forked workers hang once torch and the tokenizers have run in the parent: they must be spawned
+    pytest.importorskip("spacy_transformers")
+    import pandas as pd
+
+    from caucasus_nlp.nlp import load_pipeline
+    from caucasus_nlp.pipeline import run
+
+    nlp = load_pipeline(profile="accurate")
+    one = run([SAMPLE], tmp_path / "one", nlp=nlp, profile="accurate", workers=1)
+    two = run([SAMPLE], tmp_path / "two", nlp=nlp, profile="accurate", workers=2)
+    assert one.rows == two.rows and two.manifest["workers"] == 2
+    a, b = (pd.read_parquet(tmp_path / d / "event_mentions.parquet") for d in ("one", "two"))
+    pd.testing.assert_frame_equal(a.drop(columns="type_confidence"), b.drop(columns="type_confidence"))
+    assert ((a["type_confidence"] - b["type_confidence"]).abs() < 1e-3).all()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -32,7 +33,7 @@ def _load(model: str, domain: bool = True, profile: str = "fast", **options):
     try:
         return load_pipeline(model, domain=domain, profile=profile, **options)
     except (ModelNotFoundError, TransformerUnavailableError, EventTyperError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
@@ -73,7 +74,7 @@ def run(
             result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, profile=profile, workers=workers, engine=engine,
                              scheduler=scheduler, keep_missing=keep_missing, progress=progress)
     except (OutputError, EngineError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     manifest = result.manifest
     if not quiet:
@@ -201,7 +202,7 @@ def evaluate(
     try:
         result = score(gold, pred)
     except FileNotFoundError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     table = Table(title=f"{pred} vs {gold.name}")
     for col in ("layer", "P", "R", "F1", "tp/pred/gold"):
@@ -232,7 +233,7 @@ def export(
     try:
         counts = export_tables(folder, to, file)
     except ExportError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     console.print(f"{file}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
 
@@ -250,8 +251,11 @@ def report(
     try:
         summary = write_report(folder, out, max_articles)
     except (FileNotFoundError, SchemaError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {escape(str(out))}: {escape(exc.strerror or str(exc))}")
+        raise typer.Exit(1) from None
     console.print(f"{out}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
                   f"{summary.place_points} places on the map, {summary.articles} article pages")
 
@@ -266,10 +270,10 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
     try:
         run = Run.read(folder)
     except (FileNotFoundError, SchemaError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     manifest = run.manifest
-    console.print(f"{folder}: {manifest['n_articles']} articles from {len(manifest['inputs'])} inputs, "
+    console.print(f"{escape(str(folder))}: {manifest['n_articles']} articles from {len(manifest['inputs'])} inputs, "
                   f"{manifest.get('profile', 'fast')} profile, finished {manifest['finished']}")
     counts = Table(title="Rows per table")
     counts.add_column("table")
@@ -281,13 +285,13 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
     for col in ("entity", "type", "articles", "mentions"):
         entities.add_column(col)
     for e in run.entities.sort_values(["n_articles", "n_mentions"], ascending=False).head(top).itertuples():
-        entities.add_row(e.name, e.type, str(e.n_articles), str(e.n_mentions))
+        entities.add_row(escape(e.name), e.type, str(e.n_articles), str(e.n_mentions))
     console.print(entities)
     events = Table(title=f"Top {top} events by reports")
     for col in ("date", "type", "actors", "targets", "reports", "outlets"):
         events.add_column(col)
     for e in run.events.sort_values(["n_mentions", "n_outlets"], ascending=False).head(top).itertuples():
-        events.add_row(cell(e.date), e.event_type, ", ".join(run.name(a) for a in e.actors), ", ".join(run.name(t) for t in e.targets),
+        events.add_row(cell(e.date), e.event_type, escape(", ".join(run.name(a) for a in e.actors)), escape(", ".join(run.name(t) for t in e.targets)),
                        str(e.n_mentions), str(e.n_outlets))
     console.print(events)
     by_type = run.events["event_type"].value_counts()
@@ -306,7 +310,7 @@ def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), h
     try:
         meta = train_event_typer(config, nlp)
     except EventTyperError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     metrics = meta["metrics"]
     console.print(f"trained on {metrics['n_train']} sentences, {len(metrics['labels'])} labels; weights {meta['weights']}")

@@ -113,7 +113,10 @@ class InProcessEngine(Engine):
 
 class ProcessPoolEngine(Engine):
     """N worker processes on this machine, started on the first batch. Where the platform forks, they
-    start with the caller's pipeline and warmed indexes instead of loading their own."""
+    start with the caller's pipeline and warmed indexes instead of loading their own. A pipeline
+    with a transformer is not forked: torch's thread pools and the Hugging Face tokenizers, once
+    used, hang in a forked child. Its workers start fresh (spawn), one torch thread each, and load
+    the pipeline themselves."""
 
     def __init__(self, workers: int, nlp: Language, spec: PipelineSpec):
         self.workers = workers
@@ -124,18 +127,27 @@ class ProcessPoolEngine(Engine):
     def submit(self, batch: Batch):
         if self._pool is None:
             nlp, spec = self._parent
-            context = None
-            if "fork" in multiprocessing.get_all_start_methods():
+            context, initializer = None, None
+            if "transformer" in nlp.pipe_names:
+                context, initializer = multiprocessing.get_context("spawn"), _one_torch_thread
+            elif "fork" in multiprocessing.get_all_start_methods():
                 _PIPELINES[spec] = nlp
                 warm_up(nlp)
                 context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer)
         return self._pool.submit(analyze_batch, batch)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _one_torch_thread() -> None:
+    """Each of N workers on N cores computes with one thread, as their own pools would otherwise
+    oversubscribe the cores; set before torch and the tokenizers are imported."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 
 class DaskEngine(Engine):

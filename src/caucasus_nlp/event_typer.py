@@ -25,7 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from caucasus_nlp.extract.events import PLOVER_TYPES, match_trigger
+
 NONE = "NONE"
+LABELS = (*PLOVER_TYPES, NONE)
 WEIGHTS_FILE = "weights.npz"
 META_FILE = "meta.json"
 
@@ -123,6 +126,10 @@ def read_labelled(folder: str | Path, heldout_share: float) -> list[LabelledSent
                 text, label = record["text"].strip(), record["label"].strip().upper()
             except (json.JSONDecodeError, KeyError, AttributeError) as exc:
                 raise EventTyperError(f"{path}:{n}: not a {{'text', 'label'}} record ({exc})") from exc
+            if not text:
+                raise EventTyperError(f"{path}:{n}: empty text")
+            if label not in LABELS:
+                raise EventTyperError(f"{path}:{n}: unknown label {label!r} (a PLOVER type or {NONE})")
             if text in seen:
                 continue
             seen.add(text)
@@ -180,8 +187,6 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
 
 def lexicon_label(doc: Doc) -> str:
     """What the trigger lexicon alone says a sentence reports: the type of its first trigger, or NONE."""
-    from caucasus_nlp.extract.events import match_trigger
-
     return next((t.event_type for t in (match_trigger(token) for token in doc) if t is not None), NONE)
 
 

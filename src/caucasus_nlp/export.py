@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -26,16 +26,18 @@ FORMATS = ("duckdb", "sqlite")
 _DUCKDB_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "list": "VARCHAR[]"}
 _SQLITE_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "list": "TEXT"}
 
-# The views, written once for both databases: {each:COLUMN:ALIAS} turns a list column into rows
-# whose element is ALIAS.value (DuckDB: unnest; SQLite: json_each over the JSON array).
+# The views, written once for both databases. {each:COLUMN:ALIAS} turns a list column into rows
+# ALIAS.value (DuckDB: unnest; SQLite: json_each over the JSON array), {pos:ALIAS} is the element's
+# place in its list, and {concat:EXPR:ORDER} joins values with "; " in that order, so that names
+# come out in the order of the list, the same in both databases and on every run.
+_NAMES = """SELECT event_id, {concat:name:pos} AS names FROM (
+                SELECT e.event_id, coalesce(n.name, x.value) AS name, {pos:x} AS pos
+                FROM events e, {each:e.LIST:x} LEFT JOIN entities n ON n.entity_id = x.value
+                ORDER BY e.event_id, pos) AS listed GROUP BY event_id"""
 VIEWS = {
-    "event_timeline": """
-        WITH actor_names AS (
-            SELECT e.event_id, group_concat(coalesce(n.name, a.value), '; ') AS names
-            FROM events e, {each:e.actors:a} LEFT JOIN entities n ON n.entity_id = a.value GROUP BY e.event_id),
-        target_names AS (
-            SELECT e.event_id, group_concat(coalesce(n.name, t.value), '; ') AS names
-            FROM events e, {each:e.targets:t} LEFT JOIN entities n ON n.entity_id = t.value GROUP BY e.event_id),
+    "event_timeline": f"""
+        WITH actor_names AS ({_NAMES.replace("LIST", "actors")}),
+        target_names AS ({_NAMES.replace("LIST", "targets")}),
         first_copies AS (SELECT article_id, title, outlet, published FROM articles WHERE duplicate_of IS NULL)
         SELECT e.event_id, e.date, e.date_precision, e.event_type, e.subtype, e.modality,
                an.names AS actor_names, tn.names AS target_names, p.name AS place, e.latitude, e.longitude,
@@ -46,7 +48,7 @@ VIEWS = {
         LEFT JOIN target_names tn ON tn.event_id = e.event_id
         LEFT JOIN entities p ON p.entity_id = e.location_id
         LEFT JOIN first_copies f ON f.article_id = e.first_article_id
-        ORDER BY e.date IS NULL, e.date, e.event_type""",
+        ORDER BY e.date IS NULL, e.date, e.event_type, e.event_id""",
     "entity_cooccurrence": """
         WITH named AS (SELECT DISTINCT article_id, entity_id FROM mentions WHERE entity_id IS NOT NULL)
         SELECT a.entity_id AS entity_a, ea.name AS name_a, ea.type AS type_a,
@@ -56,7 +58,7 @@ VIEWS = {
         JOIN entities ea ON ea.entity_id = a.entity_id
         JOIN entities eb ON eb.entity_id = b.entity_id
         GROUP BY a.entity_id, ea.name, ea.type, b.entity_id, eb.name, eb.type
-        ORDER BY n_articles DESC, name_a, name_b""",
+        ORDER BY n_articles DESC, name_a, name_b, entity_a, entity_b""",
     "actor_interactions": """
         SELECT a.value AS actor, na.name AS actor_name, t.value AS target, nt.name AS target_name,
                e.event_type, count(*) AS n_events, sum(e.n_mentions) AS n_mentions
@@ -64,7 +66,16 @@ VIEWS = {
         LEFT JOIN entities na ON na.entity_id = a.value
         LEFT JOIN entities nt ON nt.entity_id = t.value
         GROUP BY a.value, na.name, t.value, nt.name, e.event_type
-        ORDER BY n_events DESC, actor, target""",
+        ORDER BY n_events DESC, actor, target, e.event_type""",
+}
+_DIALECTS = {
+    "duckdb": {"each": lambda col, alias: f"unnest({col}) WITH ORDINALITY AS {alias}(value, pos)",
+               "pos": lambda alias: f"{alias}.pos",
+               "concat": lambda expr, order: f"string_agg({expr}, '; ' ORDER BY {order})"},
+    # SQLite before 3.44 has no ORDER BY inside an aggregate: group_concat follows the ordered subquery
+    "sqlite": {"each": lambda col, alias: f"json_each({col}) AS {alias}",
+               "pos": lambda alias: f"{alias}.key",
+               "concat": lambda expr, order: f"group_concat({expr}, '; ')"},
 }
 
 
@@ -87,13 +98,21 @@ def export(folder: str | Path, to: str, file: str | Path) -> dict[str, int]:
     try:
         counts = (_to_duckdb if to == "duckdb" else _to_sqlite)(folder, partial)
         os.replace(partial, file)
-    except OSError as exc:
+    except (OSError, sqlite3.Error, *_duckdb_errors()) as exc:
         partial.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {file}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot write {file}: {getattr(exc, 'strerror', None) or exc}") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return counts
+
+
+def _duckdb_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import duckdb
+    except ImportError:
+        return ()
+    return (duckdb.Error,)
 
 
 def creation_order() -> list[Table]:
@@ -114,14 +133,10 @@ def _create_table(table: Table, types: dict[str, str]) -> str:
     return f"CREATE TABLE {table.name} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def _view_sql(template: str, each: Callable[[str, str], str]) -> str:
-    out = template
-    while "{each:" in out:
-        start = out.index("{each:")
-        end = out.index("}", start)
-        _, column, alias = out[start + 1 : end].split(":")
-        out = out[:start] + each(column, alias) + out[end + 1 :]
-    return out
+def _view_sql(template: str, dialect: str) -> str:
+    """A view's SQL for one database: each {name:arg:...} placeholder filled by the dialect."""
+    forms = _DIALECTS[dialect]
+    return re.sub(r"\{(each|pos|concat):([^{}]*)\}", lambda m: forms[m.group(1)](*m.group(2).split(":")), template)
 
 
 def _quote(text: str) -> str:
@@ -144,7 +159,7 @@ def _to_duckdb(folder: Path, file: Path) -> dict[str, int]:
                 con.execute(f'COMMENT ON COLUMN {table.name}."{c.name}" IS {_quote(c.description)}')
             counts[table.name] = con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
         for name, template in VIEWS.items():
-            con.execute(f"CREATE VIEW {name} AS {_view_sql(template, lambda col, alias: f'unnest({col}) AS {alias}(value)')}")
+            con.execute(f"CREATE VIEW {name} AS {_view_sql(template, 'duckdb')}")
             counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     return counts
 
@@ -174,7 +189,7 @@ def _to_sqlite(folder: Path, file: Path) -> dict[str, int]:
         con.executemany("INSERT INTO column_descriptions VALUES (?, ?, ?, ?)",
                         [(t.name, c.name, c.type, c.description) for t in TABLES.values() for c in t.columns])
         for name, template in VIEWS.items():
-            con.execute(f"CREATE VIEW {name} AS {_view_sql(template, lambda col, alias: f'json_each({col}) AS {alias}')}")
+            con.execute(f"CREATE VIEW {name} AS {_view_sql(template, 'sqlite')}")
             counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
         violations = con.execute("PRAGMA foreign_key_check").fetchall()
         if violations:

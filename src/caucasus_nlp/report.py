@@ -27,11 +27,10 @@ import pandas as pd
 from spacy import displacy
 
 from caucasus_nlp import __version__
+from caucasus_nlp.extract.events import PLOVER_TYPES
 from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.tables import TABLES, read_manifest
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # One colour per PLOVER type: cooperative types in blues and greens, conflictual ones in oranges and reds.
 TYPE_COLOURS = dict(zip(PLOVER_TYPES, ("#1f77b4", "#4c9be8", "#17becf", "#2ca02c", "#98df8a", "#7fbf7b", "#bcbd22", "#9467bd",
                                        "#c5b0d5", "#8c564b", "#e377c2", "#ff9896", "#ff7f0e", "#d6a100", "#d62728", "#7f0000"), strict=True))
@@ -77,6 +76,8 @@ class Run:
 
     def __post_init__(self):
         self._names = dict(zip(self.entities["entity_id"], self.entities["name"], strict=True))
+        # a repeat shares its first copy's article_id, and its own dump's date would overwrite that copy's
+        self.first_copies = self.articles[self.articles["duplicate_of"].isna()]
 
 
 @dataclass
@@ -147,7 +148,7 @@ def _as_date(value: str | None) -> dt.date | None:
 def timeline_svg(run: Run) -> tuple[str, int, int]:
     """The timeline's SVG, the events drawn, and the dated events outside its window."""
     dated = run.events.assign(day=run.events["date"].map(_as_date)).dropna(subset=["day"])
-    published = [d for d in run.articles["published"].map(_as_date) if d is not None]
+    published = [d for d in run.first_copies["published"].map(_as_date) if d is not None]
     if published:
         start = min(published) - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
         end = max(published) + dt.timedelta(days=TIMELINE_AFTER_DAYS)
@@ -265,9 +266,9 @@ def map_section(run: Run) -> tuple[str, int, int]:
     places = run.entities.dropna(subset=["latitude", "longitude"])
     if events.empty and places.empty:
         return "<p>No event or place has coordinates.</p>", 0, 0
-    # fit the map to where the events are, or else to the most mentioned places (one stray far-off
-    # namesake should not shrink the region to a corner of the world)
-    focus = events if not events.empty else places.nlargest(MAP_FOCUS_PLACES, "n_mentions")
+    # fit the map to the events and the most mentioned places (a stray far-off namesake, mentioned
+    # once, should not shrink the region to a corner of the world)
+    focus = pd.concat([events[["longitude", "latitude"]], places.nlargest(MAP_FOCUS_PLACES, "n_mentions")[["longitude", "latitude"]]])
     proj = _Projection.fitted(list(focus["longitude"]), list(focus["latitude"]))
     outside = sum(1 for p in places.itertuples() if not proj.contains(p.longitude, p.latitude))
     note = (f"<p>Squares: {len(events)} events with a place (colour = type). Dots: {len(places)} mentioned places"
@@ -393,7 +394,7 @@ def _network(run: Run, weight: Counter) -> str:
 def agreements_section(run: Run) -> str:
     if run.agreements.empty:
         return "<p>No agreements mentioned.</p>"
-    published = dict(zip(run.articles["article_id"], run.articles["published"].map(_as_date), strict=True))
+    published = dict(zip(run.first_copies["article_id"], run.first_copies["published"].map(_as_date), strict=True))
     mentions = run.agreement_mentions.assign(day=run.agreement_mentions["article_id"].map(published))
     days = [d for d in mentions["day"] if d is not None]
     first, last = (min(days), max(days)) if days else (None, None)
@@ -422,7 +423,7 @@ def agreements_section(run: Run) -> str:
 
 
 def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
-    firsts = run.articles[run.articles["duplicate_of"].isna()]
+    firsts = run.first_copies
     shown = firsts.assign(day=firsts["published"].map(_as_date)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
                                                                                na_position="last").head(max_articles)
     mentions = run.mentions.groupby("article_id")
@@ -475,7 +476,7 @@ svg text { font-size: 11px; fill: #333; }
 .event-point { stroke: #222; stroke-width: 0.6; } .place-label { font-size: 10px; fill: #234; }
 .edge { stroke: #999; stroke-opacity: 0.7; } .node { fill: #d62728; fill-opacity: 0.8; }
 .article { border: 1px solid #eee; border-radius: 4px; margin: 6px 0; padding: 6px 10px; }
-.article-body { line-height: 2; margin: 8px 0; white-space: pre-wrap; }
+.article-body { line-height: 2; margin: 8px 0; }
 """
 
 SCRIPT = """
@@ -491,7 +492,7 @@ SCRIPT = """
       });
     });
     if (location.hash.indexOf('#article-') === 0) {
-      var target = document.querySelector(location.hash);
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target) { target.open = true; }
     }
     document.body.dataset.drawnTimeline = document.querySelectorAll('.timeline-point').length;

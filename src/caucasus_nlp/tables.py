@@ -277,9 +277,13 @@ def read_manifest(folder: Path) -> dict:
     if missing or not (folder / "manifest.json").is_file():
         absent = ", ".join(f"{m}.parquet" for m in missing) or "manifest.json"
         raise FileNotFoundError(f"{folder} is not an output folder of `caucasus-nlp run` (no {absent})")
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    if manifest.get("schema_version") != SCHEMA_VERSION:
-        raise SchemaError(f"the tables in {folder} have schema {manifest.get('schema_version')}, this version reads {SCHEMA_VERSION}: "
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{folder / 'manifest.json'} is not readable JSON ({exc}): run `caucasus-nlp run` into {folder} again") from None
+    version = manifest.get("schema_version") if isinstance(manifest, dict) else None
+    if version != SCHEMA_VERSION:
+        raise SchemaError(f"the tables in {folder} have schema {version}, this version reads {SCHEMA_VERSION}: "
                           f"run `caucasus-nlp run` into it again")
     return manifest
 

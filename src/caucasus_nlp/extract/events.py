@@ -21,6 +21,9 @@ from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
 from caucasus_nlp.kb import demonyms, geonames, office_holder, resource_lines
 
+# The PLOVER event types (../shared/SCHEMA.md), from cooperative to conflictual.
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
