@@ -176,8 +176,22 @@ def test_accurate_profile_runs_offline_from_the_cli_with_network_access_refused(
                              "--workers", "1", "-q"], capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["profile"] == "accurate" and {"transformer", "caucasus_sentence_vectors", "caucasus_event_typer"} <= set(manifest["pipeline"])
+    assert manifest["profile"] == "accurate" and {"caucasus_minilm", "caucasus_sentence_vectors", "caucasus_event_typer"} <= set(manifest["pipeline"])
     assert manifest["row_counts"]["event_mentions"] > 0
+
+
+@pytest.mark.slow
+def test_minilm_goes_beside_a_models_own_transformer():
+    # en_core_web_trf has a component named "transformer"; a stand-in of that name must not collide
+    pytest.importorskip("spacy_transformers")
+    from caucasus_nlp.transformer import add_transformer, uses_torch
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer", name="transformer")
+    assert not uses_torch(pipeline)
+    add_transformer(pipeline)
+    assert pipeline.pipe_names == ["transformer", "caucasus_minilm", "caucasus_sentence_vectors"] and uses_torch(pipeline)
+    assert pipeline("Armenia and Azerbaijan met. They talked.")._.sent_vectors.shape == (2, 384)
 
 
 def test_profile_errors_are_one_line(monkeypatch):

