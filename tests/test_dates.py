@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from caucasus_nlp.extract.dates import resolve_date
+from caucasus_nlp.extract.dates import resolve_date, start_of
 
 MARCH_14 = dt.date(2023, 3, 14)  # a Tuesday
 JAN_3 = dt.date(2024, 1, 3)  # a Wednesday, just after a year boundary
@@ -46,3 +46,12 @@ def test_durations_ages_and_spans_are_not_dates(text):
 def test_relative_expressions_need_a_publication_date():
     assert resolve_date("last Thursday", None) is None
     assert resolve_date("12 December 2022", None).value == "2022-12-12"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2023-12-07", dt.date(2023, 12, 7)), ("2023-12", dt.date(2023, 12, 1)), ("2023", dt.date(2023, 1, 1)),
+     (None, None), ("", None), (float("nan"), None), ("2023-13", None), ("Dec 2023", None)],
+)
+def test_start_of_an_iso_day_month_or_year(value, expected):
+    assert start_of(value) == expected

@@ -20,7 +20,8 @@ console = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 
-PROFILE_HELP = "fast: the statistical model and rules. accurate: adds the MiniLM transformer (sentence vectors for event typing and deduplication)."
+PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniLM transformer and an event-type classifier over "
+                "its sentence vectors (event_mentions.type_confidence).")
 
 
 def _load(model: str, domain: bool = True, profile: str = "fast", **options):

@@ -21,12 +21,14 @@ import html
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 from spacy import displacy
 
 from caucasus_nlp import __version__
+from caucasus_nlp.extract.dates import start_of
 from caucasus_nlp.extract.events import PLOVER_TYPES
 from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.tables import TABLES, read_manifest
@@ -135,20 +137,10 @@ def _page(run: Run, body: str, summary: ReportSummary) -> str:
 # --- timeline -------------------------------------------------------------------------------------
 
 
-def _as_date(value: str | None) -> dt.date | None:
-    """An ISO day, month or year as the day it starts on."""
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value[:10])
-    except ValueError:
-        return None
-
-
 def timeline_svg(run: Run) -> tuple[str, int, int]:
     """The timeline's SVG, the events drawn, and the dated events outside its window."""
-    dated = run.events.assign(day=run.events["date"].map(_as_date)).dropna(subset=["day"])
-    published = [d for d in run.first_copies["published"].map(_as_date) if d is not None]
+    dated = run.events.assign(day=run.events["date"].map(start_of)).dropna(subset=["day"])
+    published = [d for d in run.first_copies["published"].map(start_of) if d is not None]
     if published:
         start = min(published) - dt.timedelta(days=TIMELINE_BEFORE_DAYS)
         end = max(published) + dt.timedelta(days=TIMELINE_AFTER_DAYS)
@@ -317,9 +309,15 @@ def _map_svg(run: Run, proj: _Projection, events: pd.DataFrame, places: pd.DataF
     return "".join(parts)
 
 
+@lru_cache(maxsize=1)
+def country_outlines() -> tuple[dict, ...]:
+    """The Natural Earth outlines, read once: a report with a close-up draws them twice."""
+    return tuple(read_jsonl(None, "countries_110m.jsonl"))
+
+
 def _countries(proj: _Projection) -> list[str]:
     paths = []
-    for feature in read_jsonl(None, "countries_110m.jsonl"):
+    for feature in country_outlines():
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         d = []
@@ -394,7 +392,7 @@ def _network(run: Run, weight: Counter) -> str:
 def agreements_section(run: Run) -> str:
     if run.agreements.empty:
         return "<p>No agreements mentioned.</p>"
-    published = dict(zip(run.first_copies["article_id"], run.first_copies["published"].map(_as_date), strict=True))
+    published = dict(zip(run.first_copies["article_id"], run.first_copies["published"].map(start_of), strict=True))
     mentions = run.agreement_mentions.assign(day=run.agreement_mentions["article_id"].map(published))
     days = [d for d in mentions["day"] if d is not None]
     first, last = (min(days), max(days)) if days else (None, None)
@@ -424,7 +422,7 @@ def agreements_section(run: Run) -> str:
 
 def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
     firsts = run.first_copies
-    shown = firsts.assign(day=firsts["published"].map(_as_date)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
+    shown = firsts.assign(day=firsts["published"].map(start_of)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
                                                                                na_position="last").head(max_articles)
     mentions = run.mentions.groupby("article_id")
     events = run.event_mentions.groupby("article_id")

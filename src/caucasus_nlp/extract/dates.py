@@ -62,6 +62,17 @@ def parse_anchor(published: str | None) -> dt.date | None:
     return None
 
 
+def start_of(value: str | None) -> dt.date | None:
+    """An ISO day, month or year ("2023-12-07", "2023-12", "2023") as the day it starts on; None
+    for a missing or malformed value (a table cell may hold NaN)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value[:10])
+    except ValueError:
+        return None
+
+
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1

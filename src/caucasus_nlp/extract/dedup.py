@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from caucasus_nlp.extract.dates import start_of
 from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
@@ -33,13 +34,6 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     if len(a) == len(b) == 10:
         return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= SAME_DAY_TOLERANCE
     return False
-
-
-def _day(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    parts = (published + "-01-01")[:10] if len(published) < 10 else published
-    return dt.date.fromisoformat(parts)
 
 
 def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool:
@@ -72,7 +66,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
     )
     clusters: list[_Cluster] = []
     for row in order:
-        published = _day(articles[row["article_id"]].get("published"))
+        published = start_of(articles[row["article_id"]].get("published"))
         target = next((c for c in clusters if _same_event(c, row, published)), None)
         if target is None:
             target = _Cluster(row["event_type"], row["subtype"], set(), set(), published=published)
