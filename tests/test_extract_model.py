@@ -204,3 +204,97 @@ def test_appositions_and_wars_do_not_act(nlp):
 def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):
     text = "Armenia briefed the envoy on the situation as a result of the blockade of the Lachin corridor."
     assert [e for e in _events(nlp, text) if e.subtype == "blockade"] == []
+
+
+AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonames:2750405"
+
+
+@pytest.mark.parametrize(
+    "text, event_type, subtype, actors",
+    [
+        # a state body acts for its state: the knowledge base's acts_for ...
+        ("The Azerbaijani Defence Ministry said it had taken control of the heights.", "COERCE", "territorial_control",
+         ("org:mod-azerbaijan", AZERBAIJAN)),
+        # ... or, for a body it does not list, the country its name gives
+        ("The Dutch Government summoned the Azerbaijani ambassador.", "SANCTION", "ambassador_summoned", ("org:dutch-government", NETHERLANDS)),
+        # a news agency is no state body
+        ("ARMENPRESS criticized the decision.", "ACCUSE", "criticism", ("org:armenpress",)),
+        # "it" continues the topic of the sentence before, not the last name said
+        ("The Joint Armenian-Azerbaijani Liaison Group met in Tbilisi. The Group reviewed Armenia-Azerbaijan relations. "
+         "It welcomed the resumption of talks.", "SUPPORT", "statement_support", ("org:jolig",)),
+        # the owner of a subject the parser cut off at the date before it
+        ("On March 5 Azerbaijan's envoy met with Armenians in Karabakh.", "CONSULT", "meeting", (AZERBAIJAN,)),
+        # the subject of a passive that the trigger complements does the trigger's act
+        ("Azerbaijan is set to release 32 Armenian servicemen.", "CONCEDE", "prisoner_release", (AZERBAIJAN,)),
+        # "X's intention to join": X would join
+        ("Moscow considers Armenia's intention to join the Rome Statute unacceptable.", "AGREE", "treaty_accession", (ARMENIA,)),
+        # "of" names the one an act is done to; "its" the body or country named before
+        ("Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.", "COERCE", "territorial_control", (AZERBAIJAN,)),
+        # the parties of a noun event after "between"
+        ("Armenia and Azerbaijan issued a statement. Talks between the two countries resumed in Brussels.", "CONSULT", "negotiation",
+         (ARMENIA, AZERBAIJAN)),
+        # a clause's subject took part in the meeting it spoke at
+        ("Ilham Aliyev spoke at a meeting with Frank-Walter Steinmeier in Berlin.", "CONSULT", "meeting", ("person:ilham-aliyev",)),
+        ("Armenia and Azerbaijan have recognized each other's territorial integrity.", "AGREE", "mutual_recognition", (ARMENIA, AZERBAIJAN)),
+        ("Vahan Kostanyan expressed gratitude to Iraq for its position.", "SUPPORT", "gratitude", ("person:vahan-kostanyan",)),
+        ("Azerbaijan expelled the Armenian population of Nagorno-Karabakh.", "COERCE", "forced_displacement", (AZERBAIJAN,)),
+        ("Armenia and Azerbaijan will continue their discussions on the border.", "CONSULT", "discussion", (ARMENIA, AZERBAIJAN)),
+    ],
+)
+def test_actors_of_state_bodies_pronouns_and_cut_off_subjects(nlp, text, event_type, subtype, actors):
+    events = [e for e in _events(nlp, text) if (e.event_type, e.subtype) == (event_type, subtype)]
+    assert events and set(actors) <= set(events[0].actors), _events(nlp, text)
+    assert not set(events[0].targets) & set(actors)
+
+
+def test_armenpress_is_not_coded_as_armenia(nlp):
+    (event,) = [e for e in _events(nlp, "ARMENPRESS criticized the decision.") if e.event_type == "ACCUSE"]
+    assert ARMENIA not in event.actors
+
+
+def test_two_clauses_with_the_same_verb_are_two_events_by_their_own_subjects(nlp):
+    text = "Azerbaijan will release 32 Armenian servicemen and Armenia will release two Azerbaijani soldiers."
+    releases = [e for e in _events(nlp, text) if e.subtype == "prisoner_release"]
+    assert sorted(e.actors for e in releases) == [(ARMENIA,), (AZERBAIJAN,)]
+
+
+def test_the_one_an_act_is_done_to_is_a_target_not_an_actor(nlp):
+    (event,) = [e for e in _events(nlp, "Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.")
+                if e.subtype == "territorial_control"]
+    assert event.targets == ("place:nagorno-karabakh",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia condemned the attack on Stepanakert.",  # the condemner did not attack
+        "Charles Michel welcomed the agreement.",  # nor did the welcomer agree
+    ],
+)
+def test_a_noun_event_takes_no_actor_from_a_verb_that_is_an_event_of_its_own(nlp, text):
+    governed = [e for e in _events(nlp, text) if e.event_type in ("ASSAULT", "AGREE")]
+    assert governed == [], governed
+
+
+@pytest.mark.parametrize(
+    "text, targets",
+    [
+        ("All detained Armenian servicemen in Azerbaijan must be released immediately.", {ARMENIA}),
+        ("UN peacekeepers should be deployed along the border of Armenia.", {"org:united-nations"}),
+    ],
+)
+def test_what_must_be_done_is_a_demand_not_the_act(nlp, text, targets):
+    """The ones the act is to be done to are its targets; no actor is guessed where no one speaks."""
+    events = _events(nlp, text)
+    assert [(e.event_type, e.subtype, e.modality) for e in events] == [("REQUEST", "demand", "asserted")], events
+    assert set(events[0].targets) == targets and events[0].actors == () and events[0].rule_id.endswith("+demanded")
+
+
+def test_a_demand_in_a_quotation_is_the_speakers(nlp):
+    (event,) = _events(nlp, '"The Armenian servicemen must be released," Nikol Pashinyan said.')
+    assert (event.event_type, event.actors) == ("REQUEST", ("person:nikol-pashinyan",))
+
+
+def test_what_must_be_done_by_a_named_agent_stays_the_act(nlp):
+    events = _events(nlp, "The prisoners must be released by Azerbaijan.")
+    assert [e.event_type for e in events] == ["CONCEDE"]

@@ -1,5 +1,7 @@
 import pytest
 
+from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events import acting_state
 from caucasus_nlp.kb import geonames, knowledge_base
 
 
@@ -37,3 +39,28 @@ def test_knowledge_base_places_have_coordinates_and_unique_aliases():
             assert entity.latitude is not None and entity.longitude is not None, entity.id
         for alias in [entity.name, *entity.aliases]:
             assert seen.setdefault(alias, entity.id) == entity.id, f"{alias} names two entities"
+
+
+@pytest.mark.parametrize(
+    "text, label, entity_id, expected",
+    [
+        ("Azerbaijani Defence Ministry", "ORG", "org:mod-azerbaijan", "geonames:587116"),  # acts_for: an ISO code
+        ("Artsakh Defense Army", "ORG", "org:artsakh-defense-army", "place:nagorno-karabakh"),  # acts_for: an entity
+        ("ARMENPRESS", "ORG", "org:armenpress", None),  # in the knowledge base without acts_for: a news agency
+        ("Dutch Government", "ORG", "org:dutch-government", "geonames:2750405"),  # not listed: demonym + state word
+        ("Government of Norway", "ORG", "org:government-of-norway", "geonames:3144096"),  # country name + state word
+        ("Norwegian Refugee Council", "ORG", "org:norwegian-refugee-council", None),  # no state word
+        ("Dutch Government", "PERSON", "person:x", None),  # only organisations are state bodies
+    ],
+)
+def test_a_state_body_acts_for_its_state(text, label, entity_id, expected):
+    mention = EntityMention(0, len(text), text, label, entity_id, "test", 0, 0, len(text.split()))
+    assert acting_state(mention) == expected
+
+
+def test_knowledge_base_state_bodies_name_a_known_state():
+    kb = knowledge_base()
+    for entity in kb.values():
+        if entity.acts_for:
+            assert entity.label == "ORG", entity.id
+            assert entity.acts_for in kb or entity.acts_for in geonames().country_ids, entity.id

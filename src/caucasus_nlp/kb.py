@@ -52,6 +52,8 @@ class Entity:
     longitude: float | None = None
     country_code: str | None = None
     population: int | None = None
+    # a state body's country (ISO code) or the entity it acts for: its events are also that actor's
+    acts_for: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +72,7 @@ def knowledge_base(path: str | None = None) -> dict[str, Entity]:
             latitude=rec.get("lat"),
             longitude=rec.get("lon"),
             country_code=rec.get("country_code"),
+            acts_for=rec.get("acts_for"),
         )
         if ent.geonameid and ent.geonameid in geo.by_id:
             place = geo.by_id[ent.geonameid]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
-from caucasus_nlp.kb import demonyms, geonames, office_holder, resource_lines
+from caucasus_nlp.kb import demonyms, geonames, knowledge_base, office_holder, resource_lines
 
 # The PLOVER event types (../shared/SCHEMA.md), from cooperative to conflictual.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -28,11 +28,16 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
 PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
+# Acts done to someone: in a noun phrase, "of" names the one they are done to ("the seizure of Artsakh")
+PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE"}
+# "said at a meeting with", "during talks with": the occasion a clause's subject took part in
+OCCASION_PREPS = {"at", "during"}
 REFUSAL = {"refuse", "reject", "decline"}
 SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+DEONTIC_AUX = {"must", "should"}
 # A pronoun refers to a name in its own sentence or the one before, never further back.
 ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -105,6 +110,35 @@ def country_of(mention: EntityMention) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def state_body_words() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resource_lines("state_body_words.txt"))
+
+
+def acting_state(mention: EntityMention) -> str | None:
+    """The entity a state body acts for ("the Azerbaijani Defence Ministry" → Azerbaijan): the knowledge
+    base's acts_for, or for an organisation it does not list, the country its name gives when the name
+    also has a state-body word ("the Dutch Government")."""
+    if mention.label != "ORG" or not mention.entity_id:
+        return None
+    known = knowledge_base().get(mention.entity_id)
+    if known is not None:
+        if known.acts_for is None:
+            return None
+        return known.acts_for if ":" in known.acts_for else country_ids().get(known.acts_for)
+    words = mention.text.replace("'s", " ").replace("\u2019s", " ").split()
+    if not any(word.lower() in state_body_words() for word in words):
+        return None
+    for word in words:
+        code = demonyms().get(word)
+        if code is None and word[:1].isupper():
+            place = geonames().link(word)
+            code = country_codes().get(place.id) if place else None
+        if code in country_ids():
+            return country_ids()[code]
+    return None
+
+
+@lru_cache(maxsize=1)
 def metonyms() -> dict[str, str]:
     out = {}
     for line in resource_lines("metonyms.tsv"):
@@ -140,7 +174,8 @@ def match_trigger(token: Token, scores: dict[str, float] | None = None) -> Trigg
 
 def _context_lemmas(token: Token) -> set[str]:
     """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects."""
-    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in SUBJECTS for t in child.subtree}
+    # the subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name it
+    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in ("nsubj", "csubj") for t in child.subtree}
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
@@ -157,6 +192,10 @@ class ArticleContext:
     main_countries: tuple[str, ...]
     main_people: tuple[str, ...]
     year: int | None = None
+    # state body → the country (or entity) it acts for
+    states: dict[str, str] = field(default_factory=dict)
+    # sentence start → the organisations and countries its main clause has as subject ("it" refers back to them)
+    subjects: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mentions: Iterable[EntityMention], published: str | None = None) -> ArticleContext:
@@ -169,7 +208,47 @@ class ArticleContext:
             elif m.label == "PERSON" and m.entity_id:
                 people[m.entity_id] += 1
         year = int(published[:4]) if published else None
-        return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)), year)
+        states = {m.entity_id: state for m in ordered if (state := acting_state(m)) and state != m.entity_id}
+        return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
+                   year, states)
+
+    def with_states(self, ids: Iterable[str]) -> list[str]:
+        """Actors with the countries their state bodies act for added after them ("Russian Defence
+        Ministry" → the ministry and Russia), as CAMEO codes an actor's country with its role."""
+        out: list[str] = []
+        for entity_id in ids:
+            for one in (entity_id, self.states.get(entity_id)):
+                if one and one not in out:
+                    out.append(one)
+        return out
+
+    def body_subject_before(self, token: Token) -> str | None:
+        """The organisation or country the main clause of the sentence before has as subject: "The
+        Group reviewed ... It welcomed ..." ("it" continues the topic, not the last name said)."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        previous = token.doc[sent.start - 1].sent
+        if previous.start not in self.subjects:
+            self.subjects[previous.start] = self._body_subjects(previous.root)
+        found = self.subjects[previous.start]
+        return found[0] if found else None
+
+    def _body_subjects(self, root: Token) -> list[str]:
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                core = _core(child)
+                named = [i for i in _entity_ids(core, self.by_token, as_government=True)
+                         if i in country_codes() or (m := self._mention(i)) is not None and m.label == "ORG"]
+                if named:
+                    return named
+                if child.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in child.children):
+                    found = self.organisation_before(child)
+                    return [found] if found else []
+        return []
+
+    def _mention(self, entity_id: str) -> EntityMention | None:
+        return next((m for m in self.ordered if m.entity_id == entity_id), None)
 
     def person_before(self, token: Token) -> str | None:
         """The last person named before a token, in its sentence or the one before ("he", "she")."""
@@ -285,14 +364,20 @@ def _yields_to_complement(token: Token) -> bool:
 
 def _governor(token: Token) -> Token:
     """The verb that governs a complement ("refused" for "go" in "refused to go")."""
-    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head is not token:
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
         token = token.head
     return token
 
 
 def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, scores: dict[str, float] | None = None) -> EventMention:
     by_token = context.by_token
-    actors, targets = _arguments(token, context)
+    actors, targets = _arguments(token, trigger.event_type, context)
+    mood = modality(token)
+    if trigger.event_type not in SPEECH_ACTS and _demanded(token):
+        # "All arrested Armenians must be released": a demand the speaker makes, not a release
+        trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
+        speaker = context.speaker(token)
+        actors, targets, mood = ((speaker,) if speaker else ()), tuple(t for t in (*actors, *targets) if t != speaker), "asserted"
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
         state = _jurisdiction(token, by_token)
         actors = (state,) if state and state not in targets else ()
@@ -310,12 +395,20 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         location_id=location,
         date=date.value if date else None,
         date_precision=date.granularity if date else None,
-        modality=modality(token),
+        modality=mood,
         quantity=quantity,
         sentence=sent.text.strip(),
         rule_id=trigger.rule_id,
         type_confidence=round(scores.get(trigger.event_type, 0.0), 4) if scores else None,
     )
+
+
+def _demanded(token: Token) -> bool:
+    """Whether the trigger is something that must or should be done to someone, no one named as
+    doing it ("the territory should be handed over to the UN", "troops must be withdrawn")."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    return passive and bool(aux & DEONTIC_AUX) and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _jurisdiction(token: Token, by_token: dict[int, EntityMention]) -> str | None:
@@ -368,7 +461,7 @@ def _entity_ids(tokens: Iterable[Token], by_token: dict[int, EntityMention], as_
     return ids
 
 
-def _actor_clause(token: Token) -> tuple[Token, list[Token] | None]:
+def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Token, list[Token] | None]:
     """The clause whose subject does the event, and the actor tokens when the syntax names them
     elsewhere. Climbs from the trigger through complements, coordinations and adjectives ("is ready
     to meet"); a noun event climbs to the verb it is the object of ("refused negotiations", "return
@@ -385,33 +478,51 @@ def _actor_clause(token: Token) -> tuple[Token, list[Token] | None]:
         head = token.head if token.dep_ == "compound" else token
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and token.dep_ == "compound":
             head = head.head.head
-        elif head.dep_ == "dobj":
+        elif head.dep_ == "dobj" and match_trigger(head.head) is None:
+            # "held talks": the holder talked; "condemned the attack", "welcomed the agreement": the verb
+            # is an event of its own, and its subject did not attack or agree
             head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ in OCCASION_PREPS and head.head.head.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in head.children
+        ):
+            head = head.head.head  # "Aliyev said at a meeting with Steinmeier": the speaker took part
         else:
             return token, None
     else:
         head = token
     climbs = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "acomp"}
     for _ in range(5):
-        if any(c.dep_ in SUBJECTS for c in head.children) or head.dep_ not in climbs or head.head is head:
+        if any(c.dep_ in SUBJECTS for c in head.children):
             break
+        stray = _stray_subject(head, by_token)
+        if stray:
+            return head, stray
+        if head.dep_ not in climbs or head.head.i == head.i:
+            break
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            # "Armenia's intention to join", "Baku's proposal to start talks": the owner of the intention acts
+            owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return head.head, list(owner.subtree)
         head = head.head
     return head, None
 
 
-def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
     by_token = context.by_token
     subject_tokens: list[Token] = []
     object_tokens: list[Token] = []
-    head, named = _actor_clause(token)
-    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    head, named = _actor_clause(token, by_token)
+    # "Azerbaijan is set to release": the subject of a passive the trigger complements does the trigger's act
+    passive = any(c.dep_ == "nsubjpass" for c in head.children) and _same_clause(token, head)
     if named is not None:
         subject_tokens.extend(named)
     for child in head.children:
         if child.dep_ in SUBJECTS:
             if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 child = head.head  # "the United States, which commended": the antecedent acts
-            (object_tokens if passive else subject_tokens).extend(_core(child))
+            core = _core(child)
+            (object_tokens if passive else subject_tokens).extend(core + _stray_possessor(core, by_token))
         if child.dep_ == "agent" and passive:
             subject_tokens.extend(child.subtree)
     if token.pos_ == "NOUN":
@@ -419,7 +530,10 @@ def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], 
             if child.dep_ in ("poss", "compound", "amod"):
                 subject_tokens.extend(child.subtree)
             if child.dep_ == "prep" and child.lower_ in ("between", "of", "by"):
-                subject_tokens.extend(child.subtree)
+                # "the seizure of Artsakh", "the blockade of the corridor": an act done to someone takes
+                # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
+                done_to = child.lower_ == "of" and event_type in PATIENT_OF_TYPES
+                (object_tokens if done_to else subject_tokens).extend(child.subtree)
     for child in token.children:
         if child.dep_ in OBJECTS:
             object_tokens.extend(child.subtree)
@@ -429,8 +543,48 @@ def _arguments(token: Token, context: ArticleContext) -> tuple[tuple[str, ...], 
     holder = _office_holder(subject_tokens, context)
     if holder and holder not in actors:
         actors = [holder, *actors]
-    targets = [t for t in _entity_ids(object_tokens, by_token, as_government=True) if t not in actors]
+    actors = context.with_states(actors)
+    targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True)) if t not in actors]
     return tuple(actors), tuple(targets)
+
+
+def _same_clause(token: Token, head: Token) -> bool:
+    """Whether the clause head is the trigger itself or a verb it is coordinated with."""
+    while token.i != head.i and token.dep_ == "conj":
+        token = token.head
+    return token.i == head.i
+
+
+def _stray_possessor(core: list[Token], by_token: dict[int, EntityMention]) -> list[Token]:
+    """The owner of a subject the small model cut off: in "on March 5 Azerbaijan's envoy met", it
+    hangs "Azerbaijan" on the date, so "envoy" alone is the subject; the name before the "'s" owns it."""
+    if not core or any(t.i in by_token for t in core):
+        return []
+    first = core[0]
+    if first.i < 2 or first.doc[first.i - 1].lower_ not in ("'s", "\u2019s"):
+        return []
+    owner = by_token.get(first.i - 2)
+    return list(first.doc[owner.token_start : owner.token_end]) if owner is not None else []
+
+
+def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """The subject of a verb the small model left without one: in "Azerbaijan will release 32
+    servicemen and Armenia will release two soldiers" it reads "Armenia" as a second object. A name
+    right before the verb's auxiliaries ("Armenia will") is taken as its subject."""
+    i = verb.i - 1
+    skipped = 0
+    while i >= verb.sent.start and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        skipped += verb.doc[i].dep_ in ("aux", "auxpass")
+        i -= 1
+    mention = by_token.get(i) if skipped and i >= verb.sent.start else None
+    if mention is None or mention.label not in ("PERSON", "ORG", "GPE", "NORP") or verb.doc[i].head.i == verb.i:
+        return []
+    tokens = list(verb.doc[mention.token_start : mention.token_end])
+    first = tokens[0]
+    while first.dep_ == "conj" and (before := by_token.get(first.head.i)) is not None:  # "Azerbaijan and Armenia have"
+        tokens[:0] = verb.doc[before.token_start : before.token_end]
+        first = tokens[0]
+    return tokens
 
 
 OFFICE_WORDS = (("prime minister", "prime minister"), ("premier", "prime minister"), ("foreign minister", "foreign minister"),
@@ -462,6 +616,8 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     if not heads:
         return []
     head = heads[0]
+    if head.dep_ == "prep":  # "talks between the two countries": the phrase the preposition takes
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
     word = head.lower_
     if word in ("he", "she"):
         person = context.person_before(head)
@@ -469,15 +625,18 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     if word in ("i", "we"):
         speaker = context.speaker(head)
         return [speaker] if speaker else []
-    if word == "it":  # "Armenia said it will support": the one who said; else the last body or country named
-        named = context.speaker(head) or context.body_before(head)
+    if word == "its":  # "detained by Azerbaijan following its seizure of Artsakh": the last body or country named
+        named = context.body_before(head)
+        return [named] if named else []
+    if word == "it":  # "Armenia said it will support": the one who said; else the topic, or the last body or country named
+        named = context.speaker(head) or context.body_subject_before(head) or context.body_before(head)
         return [named] if named else []
     if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
         named = context.organisation_before(head)
         if named:
             return [named]
     owned = any(c.dep_ == "poss" for c in head.children)  # "their leaders" are someone else's
-    if word == "they" or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
+    if word in ("they", "their") or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
         pool = context.main_people if head.lemma_.lower() in ("leader", "president") else context.main_countries
         return list(pool) if len(pool) == 2 else []
     return []
@@ -513,7 +672,7 @@ def modality(token: Token) -> str:
     chain = {token, governor, token.head}
     if any(c.dep_ == "neg" for t in chain for c in t.children):
         return "negated"
-    lemmas = {t.lemma_.lower() for t in chain if t is not token}
+    lemmas = {t.lemma_.lower() for t in chain if t.i != token.i}
     if lemmas & REFUSAL:
         return "refused"
     aux = {c.lower_ for t in (token, governor) for c in t.children if c.dep_ in ("aux", "auxpass")}
