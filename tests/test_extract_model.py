@@ -223,7 +223,7 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         ("The Joint Armenian-Azerbaijani Liaison Group met in Tbilisi. The Group reviewed Armenia-Azerbaijan relations. "
          "It welcomed the resumption of talks.", "SUPPORT", "statement_support", ("org:jolig",)),
         # the owner of a subject the parser cut off at the date before it
-        ("On March 5 Azerbaijan's envoy met with Armenians in Karabakh.", "CONSULT", "meeting", (AZERBAIJAN,)),
+        ("He recalled that on March 5 Azerbaijan\u2019s envoy met with Armenians in Karabakh.", "CONSULT", "meeting", (AZERBAIJAN,)),
         # the subject of a passive that the trigger complements does the trigger's act
         ("Azerbaijan is set to release 32 Armenian servicemen.", "CONCEDE", "prisoner_release", (AZERBAIJAN,)),
         # "X's intention to join": X would join

@@ -522,7 +522,7 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
             if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 child = head.head  # "the United States, which commended": the antecedent acts
             core = _core(child)
-            (object_tokens if passive else subject_tokens).extend(core + _stray_possessor(core, by_token))
+            (object_tokens if passive else subject_tokens).extend(core + _stray_possessor(child, core, by_token))
         if child.dep_ == "agent" and passive:
             subject_tokens.extend(child.subtree)
     if token.pos_ == "NOUN":
@@ -555,16 +555,13 @@ def _same_clause(token: Token, head: Token) -> bool:
     return token.i == head.i
 
 
-def _stray_possessor(core: list[Token], by_token: dict[int, EntityMention]) -> list[Token]:
+def _stray_possessor(subject: Token, core: list[Token], by_token: dict[int, EntityMention]) -> list[Token]:
     """The owner of a subject the small model cut off: in "on March 5 Azerbaijan's envoy met", it
-    hangs "Azerbaijan" on the date, so "envoy" alone is the subject; the name before the "'s" owns it."""
-    if not core or any(t.i in by_token for t in core):
+    hangs "Azerbaijan" on the date, so "(March 5) envoy" is the subject; the name before the "'s" owns it."""
+    if any(t.i in by_token for t in core) or subject.i < 2 or subject.doc[subject.i - 1].lower_ not in ("'s", "\u2019s"):
         return []
-    first = core[0]
-    if first.i < 2 or first.doc[first.i - 1].lower_ not in ("'s", "\u2019s"):
-        return []
-    owner = by_token.get(first.i - 2)
-    return list(first.doc[owner.token_start : owner.token_end]) if owner is not None else []
+    owner = by_token.get(subject.i - 2)
+    return list(subject.doc[owner.token_start : owner.token_end]) if owner is not None else []
 
 
 def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Token]:
