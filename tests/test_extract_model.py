@@ -298,3 +298,17 @@ def test_a_demand_in_a_quotation_is_the_speakers(nlp):
 def test_what_must_be_done_by_a_named_agent_stays_the_act(nlp):
     events = _events(nlp, "The prisoners must be released by Azerbaijan.")
     assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "outlet, actors",
+    [
+        ("U.S. Department of State", ("org:us-department-of-state", "geonames:6252001")),  # a state body's press release
+        ("Reuters", ()),  # a news agency's "we" is not a party to anything
+        (None, ()),
+    ],
+)
+def test_we_in_a_state_bodys_own_release_is_that_body(nlp, outlet, actors):
+    text = "We commend Armenia and Azerbaijan for their efforts."
+    events = [e for e in analyze_doc(nlp(text), "2023-12-07", outlet=outlet).events if e.event_type == "SUPPORT"]
+    assert tuple(events[0].actors if events else ()) == actors

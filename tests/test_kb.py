@@ -2,7 +2,7 @@ import pytest
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events import acting_state
-from caucasus_nlp.kb import geonames, knowledge_base
+from caucasus_nlp.kb import entity_named, geonames, knowledge_base
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,13 @@ def test_knowledge_base_state_bodies_name_a_known_state():
         if entity.acts_for:
             assert entity.label == "ORG", entity.id
             assert entity.acts_for in kb or entity.acts_for in geonames().country_ids, entity.id
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("U.S. Department of State", "org:us-department-of-state"), ("us department of state", "org:us-department-of-state"),
+     ("Armenpress", "org:armenpress"), ("The Daily Planet", None), (None, None)],
+)
+def test_entity_named_finds_names_and_aliases_folded(name, expected):
+    found = entity_named(name)
+    assert (found.id if found else None) == expected

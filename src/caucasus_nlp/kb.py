@@ -83,6 +83,21 @@ def knowledge_base(path: str | None = None) -> dict[str, Entity]:
 
 
 @lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for entity in knowledge_base().values():
+        for name in (entity.name, *entity.aliases):
+            names.setdefault(fold(name), entity.id)
+    return names
+
+
+def entity_named(name: str | None) -> Entity | None:
+    """The knowledge-base entity a name or alias is, compared folded ("U.S. Department of State")."""
+    entity_id = _names().get(fold(name)) if name else None
+    return knowledge_base()[entity_id] if entity_id else None
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str | None]:
     """Demonym → ISO country code (None where it names no single country)."""
     out = {}

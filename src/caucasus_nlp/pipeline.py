@@ -62,7 +62,7 @@ class ArticleAnalysis:
     events: list[EventMention]
 
 
-def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None) -> ArticleAnalysis:
+def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, outlet: str | None = None) -> ArticleAnalysis:
     entities = list(entity_mentions(doc))
     dates = list(date_mentions(doc, published, year_hint))
     return ArticleAnalysis(
@@ -70,7 +70,7 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None) -
         entities=entities,
         dates=dates,
         agreements=list(agreement_mentions(doc, published)),
-        events=article_events(event_mentions(doc, entities, dates, published), headline_sentences(doc)),
+        events=article_events(event_mentions(doc, entities, dates, published, outlet), headline_sentences(doc)),
     )
 
 
@@ -367,7 +367,7 @@ def _missing_inputs(previous: dict, items: list[_Input], store: OutputStore, kee
 def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
     """The rows one analysed article contributes to the mention, date, agreement and event tables."""
     aid = article.article_id
-    analysis = analyze_doc(doc, article.published, year_hint)
+    analysis = analyze_doc(doc, article.published, year_hint, article.outlet)
     out: dict = {"article_id": aid, "n_tokens": len(doc), "mentions": [], "dates": [], "agreement_mentions": [],
                  "event_mentions": [], "agreements": {}, "entities": {}}
     for m in analysis.entities:

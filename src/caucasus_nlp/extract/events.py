@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
-from caucasus_nlp.kb import demonyms, geonames, knowledge_base, office_holder, resource_lines
+from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base, office_holder, resource_lines
 
 # The PLOVER event types (../shared/SCHEMA.md), from cooperative to conflictual.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -196,9 +196,11 @@ class ArticleContext:
     states: dict[str, str] = field(default_factory=dict)
     # sentence start → the organisations and countries its main clause has as subject ("it" refers back to them)
     subjects: dict[int, list[str]] = field(default_factory=dict)
+    # the state body that published the article (a ministry's press release): "we" in its own voice
+    publisher: str | None = None
 
     @classmethod
-    def of(cls, mentions: Iterable[EntityMention], published: str | None = None) -> ArticleContext:
+    def of(cls, mentions: Iterable[EntityMention], published: str | None = None, outlet: str | None = None) -> ArticleContext:
         ordered = sorted(mentions, key=lambda m: m.token_start)
         by_token = {i: m for m in ordered for i in range(m.token_start, m.token_end)}
         countries, people = Counter(), Counter()
@@ -209,8 +211,11 @@ class ArticleContext:
                 people[m.entity_id] += 1
         year = int(published[:4]) if published else None
         states = {m.entity_id: state for m in ordered if (state := acting_state(m)) and state != m.entity_id}
+        publisher = entity_named(outlet)
+        if publisher is not None and publisher.acts_for:
+            states[publisher.id] = publisher.acts_for if ":" in publisher.acts_for else country_ids().get(publisher.acts_for)
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
-                   year, states)
+                   year, states, publisher=publisher.id if publisher is not None and publisher.acts_for else None)
 
     def with_states(self, ids: Iterable[str]) -> list[str]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
@@ -287,10 +292,10 @@ class ArticleContext:
 
 
 def event_mentions(
-    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None
+    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None
 ) -> Iterator[EventMention]:
     """Every event a sentence of the article expresses, with its arguments."""
-    context = ArticleContext.of(mentions, published)
+    context = ArticleContext.of(mentions, published, outlet)
     by_token = context.by_token
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
@@ -619,8 +624,8 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     if word in ("he", "she"):
         person = context.person_before(head)
         return [person] if person else []
-    if word in ("i", "we"):
-        speaker = context.speaker(head)
+    if word in ("i", "we"):  # the speaker of a quotation; "we" in a state body's own press release, the body
+        speaker = context.speaker(head) or (context.publisher if word == "we" else None)
         return [speaker] if speaker else []
     if word == "its":  # "detained by Azerbaijan following its seizure of Artsakh": the last body or country named
         named = context.body_before(head)
