@@ -312,3 +312,12 @@ def test_we_in_a_state_bodys_own_release_is_that_body(nlp, outlet, actors):
     text = "We commend Armenia and Azerbaijan for their efforts."
     events = [e for e in analyze_doc(nlp(text), "2023-12-07", outlet=outlet).events if e.event_type == "SUPPORT"]
     assert tuple(events[0].actors if events else ()) == actors
+
+
+def test_two_bodies_of_one_state_doing_the_same_kind_of_thing_are_two_events(nlp):
+    text = ("The Azerbaijani Foreign Ministry accused Armenia of provocations. "
+            "Separately, the Azerbaijani Defence Ministry accused Armenia of shelling its positions.")
+    accusations = [e for e in _events(nlp, text, "2023-03-27") if e.subtype == "accusation"]
+    assert [e.own_actors for e in accusations] == [{"org:mfa-azerbaijan"}, {"org:mod-azerbaijan"}]
+    assert all(e.represented == (AZERBAIJAN,) and e.rule_id.endswith("+acts_for") for e in accusations)
+

@@ -77,6 +77,13 @@ class EventMention:
     rule_id: str
     # the event-type classifier's probability for this type in this sentence (accurate profile only)
     type_confidence: float | None = None
+    # the states among the actors that are there because a state body of theirs acted (acts_for)
+    represented: tuple[str, ...] = ()
+
+    @property
+    def own_actors(self) -> set[str]:
+        """The actors the sentence itself names, without the states their bodies act for."""
+        return set(self.actors) - set(self.represented)
 
 
 @lru_cache(maxsize=1)
@@ -217,15 +224,19 @@ class ArticleContext:
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
                    year, states, publisher=publisher.id if publisher is not None and publisher.acts_for else None)
 
-    def with_states(self, ids: Iterable[str]) -> list[str]:
+    def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
-        Ministry" → the ministry and Russia), as CAMEO codes an actor's country with its role."""
+        Ministry" → the ministry and Russia), as CAMEO codes an actor's country with its role; and
+        which of them were added."""
         out: list[str] = []
+        added: list[str] = []
         for entity_id in ids:
             for one in (entity_id, self.states.get(entity_id)):
                 if one and one not in out:
                     out.append(one)
-        return out
+                    if one not in ids:
+                        added.append(one)
+        return out, added
 
     def body_subject_before(self, token: Token) -> str | None:
         """The organisation or country the main clause of the sentence before has as subject: "The
@@ -325,7 +336,8 @@ def _codable(event: EventMention, token: Token) -> bool:
 def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> list[EventMention]:
     """One mention per event and article: a headline and a body sentence, or two body sentences,
     reporting the same type of event by the same actors (or one of them naming none) are one report
-    of it; GDELT counts mentions per article too. A headline event is also one with the first body
+    of it; GDELT counts mentions per article too. The actors compared are those the sentences name:
+    two Artsakh bodies both acting for Nagorno-Karabakh are not thereby one report. A headline event is also one with the first body
     event of its type and subtype whoever they name: a headline sums up the lead in its own words
     ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry accused ..."). The first
     sentence is kept, with the actors, targets, place, date and quantity the others add.
@@ -335,7 +347,7 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
     for event in events:
         kind = (event.event_type, event.subtype)
         index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind
-                      and (set(k.actors) & set(event.actors) or not k.actors or not event.actors)), None)
+                      and (k.own_actors & event.own_actors or not k.actors or not event.actors)), None)
         if index is None and event.sent_idx >= headline_sents:
             index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
                           and i not in headline_joined), None)
@@ -349,6 +361,7 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         kept[index] = replace(
             first,
             actors=actors,
+            represented=tuple(a for a in actors if a not in first.own_actors | event.own_actors),
             targets=tuple(t for t in dict.fromkeys([*first.targets, *event.targets]) if t not in actors),
             location_id=first.location_id or event.location_id,
             date=first.date or event.date,
@@ -376,13 +389,16 @@ def _governor(token: Token) -> Token:
 
 def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, scores: dict[str, float] | None = None) -> EventMention:
     by_token = context.by_token
-    actors, targets = _arguments(token, trigger.event_type, context)
+    actors, targets, represented = _arguments(token, trigger.event_type, context)
     mood = modality(token)
     if trigger.event_type not in SPEECH_ACTS and _demanded(token):
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
         trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
         speaker = context.speaker(token)
         actors, targets, mood = ((speaker,) if speaker else ()), tuple(t for t in (*actors, *targets) if t != speaker), "asserted"
+        represented = ()
+    if represented:
+        trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
         state = _jurisdiction(token, by_token)
         actors = (state,) if state and state not in targets else ()
@@ -405,6 +421,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         sentence=sent.text.strip(),
         rule_id=trigger.rule_id,
         type_confidence=round(scores.get(trigger.event_type, 0.0), 4) if scores else None,
+        represented=represented,
     )
 
 
@@ -513,7 +530,8 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
     return head, None
 
 
-def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Actors, targets, and the states among the actors that their state bodies stand for."""
     by_token = context.by_token
     subject_tokens: list[Token] = []
     object_tokens: list[Token] = []
@@ -548,9 +566,9 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     holder = _office_holder(subject_tokens, context)
     if holder and holder not in actors:
         actors = [holder, *actors]
-    actors = context.with_states(actors)
-    targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True)) if t not in actors]
-    return tuple(actors), tuple(targets)
+    actors, represented = context.with_states(actors)
+    targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True))[0] if t not in actors]
+    return tuple(actors), tuple(targets), tuple(represented)
 
 
 def _same_clause(token: Token, head: Token) -> bool:
