@@ -113,6 +113,8 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
         ("\"I encourage the leaders to finalise the deal,\" Charles Michel wrote.", "REQUEST", "person:charles-michel"),
         # "it" after a reporting verb: the one who said it
         ("Armenia said it will support the bid of Azerbaijan.", "SUPPORT", "geonames:174982"),
+        # "I" in a quotation standing alone: the person last named
+        ("Charles Michel welcomed the agreement. \"I now encourage the leaders to finalise the deal.\"", "REQUEST", "person:charles-michel"),
         # "the two countries": the two countries the article is about
         ("Armenia and Azerbaijan issued a statement. The two countries agreed to exchange prisoners.", "AGREE", "geonames:587116"),
         # a relative clause's subject is its antecedent
@@ -233,6 +235,9 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # the parties of a noun event after "between"
         ("Armenia and Azerbaijan issued a statement. Talks between the two countries resumed in Brussels.", "CONSULT", "negotiation",
          (ARMENIA, AZERBAIJAN)),
+        # the phrase after "between", not the clauses hung on it
+        ("Armenia and Azerbaijan issued a statement. Talks between the two countries held in Washington resumed.", "CONSULT",
+         "negotiation", (ARMENIA, AZERBAIJAN)),
         # a clause's subject took part in the meeting it spoke at
         ("Ilham Aliyev spoke at a meeting with Frank-Walter Steinmeier in Berlin.", "CONSULT", "meeting", ("person:ilham-aliyev",)),
         ("Armenia and Azerbaijan have recognized each other's territorial integrity.", "AGREE", "mutual_recognition", (ARMENIA, AZERBAIJAN)),

@@ -556,7 +556,9 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 # "the seizure of Artsakh", "the blockade of the corridor": an act done to someone takes
                 # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
                 done_to = child.lower_ == "of" and event_type in PATIENT_OF_TYPES
-                (object_tokens if done_to else subject_tokens).extend(child.subtree)
+                # the phrase itself, not the clauses hung on it ("between the two countries held ... in Washington")
+                phrase = [child, *(t for pobj in child.children if pobj.dep_ == "pobj" for t in _core(pobj))]
+                (object_tokens if done_to else subject_tokens).extend(phrase)
     for child in token.children:
         if child.dep_ in OBJECTS:
             object_tokens.extend(child.subtree)
@@ -642,8 +644,10 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     if word in ("he", "she"):
         person = context.person_before(head)
         return [person] if person else []
-    if word in ("i", "we"):  # the speaker of a quotation; "we" in a state body's own press release, the body
-        speaker = context.speaker(head) or (context.publisher if word == "we" else None)
+    if word in ("i", "we"):
+        # the speaker of a quotation ("I" in a quotation standing alone: the person last named);
+        # "we" in a state body's own press release, the body
+        speaker = context.speaker(head) or (context.publisher if word == "we" else context.person_before(head))
         return [speaker] if speaker else []
     if word == "its":  # "detained by Azerbaijan following its seizure of Artsakh": the last body or country named
         named = context.body_before(head)
