@@ -190,6 +190,13 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
         ("Armenia collaborated with France on the project.", "COOPERATE", "partnership", "geonames:174982"),
         ("Hikmet Hajiyev spread disinformation about the talks.", "ACCUSE", "disinformation", "person:hikmet-hajiyev"),
         ("Vahan Kostanyan stressed the inadmissibility of such speculation.", "ACCUSE", "criticism", "person:vahan-kostanyan"),
+        ("Armenia recalled its ambassador from Moscow.", "SANCTION", "ambassador_recalled", "geonames:174982"),
+        ("Azerbaijan expelled two French diplomats.", "SANCTION", "diplomat_expelled", "geonames:587116"),
+        ("Azerbaijan expelled the Armenian population of Nagorno-Karabakh.", "COERCE", "forced_displacement", "geonames:587116"),
+        ("Azerbaijani troops opened fire on Armenian positions near Sotk.", "ASSAULT", "shelling", "geonames:587116"),
+        ("Russia and Armenia held joint military exercises near Gyumri.", "MOBILIZE", "military_exercise", "geonames:2017370"),
+        ("Armenia denounced the shelling of Jermuk.", "ACCUSE", "criticism", "geonames:174982"),
+        ("The European Union sent humanitarian aid to Armenia.", "AID", "assistance", "org:european-union"),
     ],
 )
 def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
@@ -201,6 +208,11 @@ def test_appositions_and_wars_do_not_act(nlp):
     text = "Azerbaijan, as the winner of the war fought over Nagorno-Karabakh in 2020, insists on the corridor."
     (event,) = [e for e in _events(nlp, text) if e.event_type == "REQUEST"]
     assert event.actors == ("geonames:587116",)
+
+
+def test_a_cue_is_not_looked_for_in_a_clause_the_trigger_governs(nlp):
+    events = _events(nlp, "Ilham Aliyev recalled that on March 5 the Azerbaijani envoy met Armenians in Khankendi.")
+    assert [e.event_type for e in events] == ["CONSULT"], events
 
 
 def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):

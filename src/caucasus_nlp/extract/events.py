@@ -25,11 +25,15 @@ from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base, of
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# dependents of a trigger whose words say nothing of what it acts on: its doer, and clauses of their own
+CUELESS_DEPENDENTS = {"nsubj", "csubj", "ccomp", "advcl", "parataxis"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
 PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
 # Acts done to someone: in a noun phrase, "of" names the one they are done to ("the seizure of Artsakh")
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE"}
+# "by withdrawing", "after meeting", "before signing": the subject of the clause does the gerund's act
+GERUND_MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "without"}
 # "said at a meeting with", "during talks with": the occasion a clause's subject took part in
 OCCASION_PREPS = {"at", "during"}
 REFUSAL = {"refuse", "reject", "decline"}
@@ -180,9 +184,10 @@ def match_trigger(token: Token, scores: dict[str, float] | None = None) -> Trigg
 
 
 def _context_lemmas(token: Token) -> set[str]:
-    """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects."""
-    # the subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name it
-    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in ("nsubj", "csubj") for t in child.subtree}
+    """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects.
+    The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
+    it. A clause the trigger governs is another event ("recalled that the envoy met"): a cue may not."""
+    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in CUELESS_DEPENDENTS for t in child.subtree}
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
@@ -491,8 +496,10 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         verb = token.head.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if objects:
-            return verb, list(objects[0].subtree)
+        if objects and token.head.lower_ in ("of", "for"):  # "blamed Baku for attacking": Baku attacked
+            return verb, list(_core(objects[0]))
+        if token.head.lower_ in GERUND_MANNER_PREPS and verb.pos_ in ("VERB", "AUX"):
+            token = verb  # "supported the bid by withdrawing its own": the supporter withdrew
     if token.pos_ == "NOUN" or token.dep_ == "compound":
         # a noun event is done by the subject of the verb it is the object of ("held talks", "refused
         # negotiation", "return to the negotiating table"); a noun inside any other phrase ("as a
