@@ -250,6 +250,16 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # the phrase after "between", not the clauses hung on it
         ("Armenia and Azerbaijan issued a statement. Talks between the two countries held in Washington resumed.", "CONSULT",
          "negotiation", (ARMENIA, AZERBAIJAN)),
+        # a description's apposition names the actor, not the description's owner
+        ("The United Nations' highest court, the International Court of Justice, ordered Azerbaijan to take all measures to ensure free movement.",
+         "REQUEST", "court_order", ("org:icj",)),
+        # "his administration": the state of the person last named
+        ("Ilham Aliyev spoke in Berlin. He said that his administration has invited Karabakh Armenians to Baku.", "REQUEST",
+         "invitation", (AZERBAIJAN,)),
+        # an ambassador summoned "to the ministry": the ministry's state summoned
+        ("The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.", "SANCTION", "ambassador_summoned",
+         ("org:mfa-armenia", ARMENIA)),
+        ("The Azerbaijani ambassador was invited to the Dutch foreign ministry.", "SANCTION", "ambassador_summoned", (NETHERLANDS,)),
         # a clause's subject took part in the meeting it spoke at
         ("Ilham Aliyev spoke at a meeting with Frank-Walter Steinmeier in Berlin.", "CONSULT", "meeting", ("person:ilham-aliyev",)),
         ("Armenia and Azerbaijan have recognized each other's territorial integrity.", "AGREE", "mutual_recognition", (ARMENIA, AZERBAIJAN)),

@@ -407,6 +407,10 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
         state = _jurisdiction(token, by_token)
         actors = (state,) if state and state not in targets else ()
+    if not actors and trigger.subtype == "ambassador_summoned":
+        summoners, added = context.with_states(_summoner(token, by_token))
+        actors, represented = tuple(summoners), tuple(added)
+        targets = tuple(t for t in targets if t not in actors)
     quantity = _quantity(token)
     location = _location(token, by_token, set(actors) | set(targets))
     date = sent_dates[0].resolved if sent_dates else None
@@ -436,6 +440,17 @@ def _demanded(token: Token) -> bool:
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     passive = any(c.dep_ == "auxpass" for c in token.children)
     return passive and bool(aux & DEONTIC_AUX) and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _summoner(token: Token, by_token: dict[int, EntityMention]) -> list[str]:
+    """Who summoned an ambassador named only as the place it was done ("the ambassador was invited
+    to the Dutch foreign ministry"): a ministry summons for its state."""
+    if any(c.dep_ == "agent" for c in token.children):
+        return []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return _entity_ids(child.subtree, by_token, as_government=True)
+    return []
 
 
 def _jurisdiction(token: Token, by_token: dict[int, EntityMention]) -> str | None:
@@ -551,8 +566,7 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
         if child.dep_ in SUBJECTS:
             if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 child = head.head  # "the United States, which commended": the antecedent acts
-            core = _core(child)
-            (object_tokens if passive else subject_tokens).extend(core + _stray_possessor(child, core, by_token))
+            (object_tokens if passive else subject_tokens).extend(_subject_phrase(child, by_token))
         if child.dep_ == "agent" and passive:
             subject_tokens.extend(child.subtree)
     if token.pos_ == "NOUN":
@@ -585,6 +599,18 @@ def _same_clause(token: Token, head: Token) -> bool:
     while token.i != head.i and token.dep_ == "conj":
         token = token.head
     return token.i == head.i
+
+
+def _subject_phrase(subject: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """The words of a subject that can name its actor: its core; for a description, the name an
+    apposition gives ("the UN's highest court, the International Court of Justice, ordered": the
+    ICJ, not the UN) or the owner the parser cut off."""
+    if subject.i not in by_token:
+        for appos in subject.children:
+            if appos.dep_ == "appos" and appos.i in by_token:
+                return _core(appos)
+    core = _core(subject)
+    return core + _stray_possessor(subject, core, by_token)
 
 
 def _stray_possessor(subject: Token, core: list[Token], by_token: dict[int, EntityMention]) -> list[Token]:
@@ -662,6 +688,11 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     if word == "it":  # "Armenia said it will support": the one who said; else the topic, or the last body or country named
         named = context.speaker(head) or context.body_subject_before(head) or context.body_before(head)
         return [named] if named else []
+    if head.lemma_.lower() in state_body_words() and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+        # "his administration", "her government": the state of the person last named
+        person = knowledge_base().get(context.person_before(head) or "")
+        state = country_ids().get(person.country_code) if person is not None and person.country_code else None
+        return [state] if state else []
     if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
         named = context.organisation_before(head)
         if named:
