@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
-from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base, office_holder, resource_lines
+from caucasus_nlp.kb import Entity, demonyms, entity_named, geonames, knowledge_base, office_holder, resource_lines
 
 # The PLOVER event types (../shared/SCHEMA.md), from cooperative to conflictual.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -133,9 +133,7 @@ def acting_state(mention: EntityMention) -> str | None:
         return None
     known = knowledge_base().get(mention.entity_id)
     if known is not None:
-        if known.acts_for is None:
-            return None
-        return known.acts_for if ":" in known.acts_for else country_ids().get(known.acts_for)
+        return _acts_for(known)
     words = mention.text.replace("'s", " ").replace("\u2019s", " ").split()
     if not any(word.lower() in state_body_words() for word in words):
         return None
@@ -147,6 +145,13 @@ def acting_state(mention: EntityMention) -> str | None:
         if code in country_ids():
             return country_ids()[code]
     return None
+
+
+def _acts_for(entity: Entity) -> str | None:
+    """The entity id of the state a knowledge-base state body acts for (acts_for: an ISO code or an id)."""
+    if entity.acts_for is None:
+        return None
+    return entity.acts_for if ":" in entity.acts_for else country_ids().get(entity.acts_for)
 
 
 @lru_cache(maxsize=1)
@@ -224,10 +229,11 @@ class ArticleContext:
         year = int(published[:4]) if published else None
         states = {m.entity_id: state for m in ordered if (state := acting_state(m)) and state != m.entity_id}
         publisher = entity_named(outlet)
-        if publisher is not None and publisher.acts_for:
-            states[publisher.id] = publisher.acts_for if ":" in publisher.acts_for else country_ids().get(publisher.acts_for)
+        publisher_state = _acts_for(publisher) if publisher is not None else None
+        if publisher_state:
+            states[publisher.id] = publisher_state
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
-                   year, states, publisher=publisher.id if publisher is not None and publisher.acts_for else None)
+                   year, states, publisher=publisher.id if publisher_state else None)
 
     def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
@@ -342,8 +348,9 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
     """One mention per event and article: a headline and a body sentence, or two body sentences,
     reporting the same type of event by the same actors (or one of them naming none) are one report
     of it; GDELT counts mentions per article too. The actors compared are those the sentences name:
-    two Artsakh bodies both acting for Nagorno-Karabakh are not thereby one report. A headline event is also one with the first body
-    event of its type and subtype whoever they name: a headline sums up the lead in its own words
+    two Artsakh bodies both acting for Nagorno-Karabakh are not thereby one report. A headline event
+    is also one with the first body event of its type and subtype whoever they name: a headline sums
+    up the lead in its own words
     ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry accused ..."). The first
     sentence is kept, with the actors, targets, place, date and quantity the others add.
     `headline_sents` is how many sentences the headline has (0: no headline)."""
@@ -400,8 +407,9 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
         trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
         speaker = context.speaker(token)
-        actors, targets, mood = ((speaker,) if speaker else ()), tuple(t for t in (*actors, *targets) if t != speaker), "asserted"
-        represented = ()
+        demanders, added = context.with_states([speaker] if speaker else [])
+        targets = tuple(t for t in (*actors, *targets) if t not in demanders)
+        actors, represented, mood = tuple(demanders), tuple(added), "asserted"
     if represented:
         trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
@@ -665,8 +673,11 @@ def _office_holder(subject_tokens: list[Token], context: ArticleContext) -> str 
 
 def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> list[str]:
     """Actors a subject names without a name: "he"/"she" is the person last named, "I"/"we" in a
-    quotation the speaker, "the group" the last organisation named "... Group", and "the two countries", "both sides", "the parties" or "they" the two
-    countries the article is mostly about ("the two leaders": its two main people)."""
+    quotation the speaker ("we" in a state body's own release: the body), "it" the one who said it
+    or the topic of the sentence before, "its" the last body or country named, "his administration"
+    that person's state, "the group" the last organisation named "... Group", and "the two
+    countries", "both sides", "the parties", "they" or "their" the two countries the article is
+    mostly about ("the two leaders": its two main people)."""
     heads = [t for t in subject_tokens if t.dep_ in SUBJECTS or t.head not in subject_tokens]
     if not heads:
         return []
