@@ -322,6 +322,17 @@ def test_a_demand_in_a_quotation_is_the_speakers(nlp):
     assert (event.event_type, event.actors) == ("REQUEST", ("person:nikol-pashinyan",))
 
 
+def test_what_someone_says_another_must_do_is_their_demand(nlp):
+    (event,) = _events(nlp, "Nikol Pashinyan said Azerbaijan must withdraw its troops from the border.")
+    assert (event.event_type, event.subtype, event.actors) == ("REQUEST", "demand", ("person:nikol-pashinyan",))
+    assert AZERBAIJAN in event.targets
+
+
+def test_what_someone_says_their_own_side_should_do_stays_the_act(nlp):
+    events = _events(nlp, "Nikol Pashinyan said that Armenia should sign the peace treaty this year.")
+    assert [(e.event_type, e.modality) for e in events] == [("AGREE", "hypothetical")], events
+
+
 def test_what_must_be_done_by_a_named_agent_stays_the_act(nlp):
     events = _events(nlp, "The prisoners must be released by Azerbaijan.")
     assert [e.event_type for e in events] == ["CONCEDE"]

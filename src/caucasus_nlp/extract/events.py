@@ -403,10 +403,10 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     by_token = context.by_token
     actors, targets, represented = _arguments(token, trigger.event_type, context)
     mood = modality(token)
-    if trigger.event_type not in SPEECH_ACTS and _demanded(token):
+    speaker = context.speaker(token)
+    if trigger.event_type not in SPEECH_ACTS and _demanded(token, speaker, actors):
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
         trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
-        speaker = context.speaker(token)
         demanders, added = context.with_states([speaker] if speaker else [])
         targets = tuple(t for t in (*actors, *targets) if t not in demanders)
         actors, represented, mood = tuple(demanders), tuple(added), "asserted"
@@ -442,12 +442,21 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     )
 
 
-def _demanded(token: Token) -> bool:
-    """Whether the trigger is something that must or should be done to someone, no one named as
-    doing it ("the territory should be handed over to the UN", "troops must be withdrawn")."""
+def _demanded(token: Token, speaker: str | None, actors: tuple[str, ...]) -> bool:
+    """Whether the trigger is something that must or should be done, as a demand: no one named as
+    doing it ("the territory should be handed over to the UN", "troops must be withdrawn"), or what
+    someone said another must do ("Pashinyan said Azerbaijan must withdraw its troops"; not "...
+    Armenia should sign": what one's own side should do is an intention)."""
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
-    passive = any(c.dep_ == "auxpass" for c in token.children)
-    return passive and bool(aux & DEONTIC_AUX) and not any(c.dep_ == "agent" for c in token.children)
+    if not aux & DEONTIC_AUX:
+        return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return not any(c.dep_ == "agent" for c in token.children)
+    if speaker is None or token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING:
+        return False
+    person = knowledge_base().get(speaker)
+    own_side = {speaker, country_ids().get(person.country_code) if person is not None and person.country_code else None}
+    return bool(actors) and not own_side & set(actors)
 
 
 def _summoner(token: Token, by_token: dict[int, EntityMention]) -> list[str]:
