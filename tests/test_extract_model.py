@@ -359,3 +359,18 @@ def test_two_bodies_of_one_state_doing_the_same_kind_of_thing_are_two_events(nlp
     assert [e.own_actors for e in accusations] == [{"org:mfa-azerbaijan"}, {"org:mod-azerbaijan"}]
     assert all(e.represented == (AZERBAIJAN,) and e.rule_id.endswith("+acts_for") for e in accusations)
 
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actors",
+    [
+        # the one accused of an act did it; the accuser did not
+        ("Azerbaijan's Foreign Ministry accused Armenia of violating the ceasefire.", "ASSAULT", (ARMENIA,)),
+        # the agent of a passive, not the places hung on it
+        ("Three Armenian soldiers were killed by Azerbaijani fire near Jermuk.", "ASSAULT", (AZERBAIJAN,)),
+        ("France will supply Armenia with air defence systems.", "AID", ("geonames:3017382",)),
+    ],
+)
+def test_actors_are_exactly_who_did_it(nlp, text, event_type, actors):
+    events = [e for e in _events(nlp, text) if e.event_type == event_type]
+    assert events and events[0].actors == actors, _events(nlp, text)

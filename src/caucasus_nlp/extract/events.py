@@ -580,12 +580,12 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     if named is not None:
         subject_tokens.extend(named)
     for child in head.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and named is None:  # "Russia accused Azerbaijan of violating": not Russia
             if child.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 child = head.head  # "the United States, which commended": the antecedent acts
             (object_tokens if passive else subject_tokens).extend(_subject_phrase(child, by_token))
-        if child.dep_ == "agent" and passive:
-            subject_tokens.extend(child.subtree)
+        if child.dep_ == "agent" and passive:  # "killed by Azerbaijani fire near Jermuk": not Jermuk
+            subject_tokens.extend(t for pobj in child.children if pobj.dep_ == "pobj" for t in _core(pobj))
     if token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod"):
