@@ -369,8 +369,16 @@ def test_two_bodies_of_one_state_doing_the_same_kind_of_thing_are_two_events(nlp
         # the agent of a passive, not the places hung on it
         ("Three Armenian soldiers were killed by Azerbaijani fire near Jermuk.", "ASSAULT", (AZERBAIJAN,)),
         ("France will supply Armenia with air defence systems.", "AID", ("geonames:3017382",)),
+        # a participle's own agent
+        ("The talks, hosted by the United States, ended without agreement.", "CONSULT", ("geonames:6252001",)),
+        ("Armenia and Azerbaijan traded accusations of ceasefire violations.", "ACCUSE", (ARMENIA, AZERBAIJAN)),
     ],
 )
 def test_actors_are_exactly_who_did_it(nlp, text, event_type, actors):
     events = [e for e in _events(nlp, text) if e.event_type == event_type]
     assert events and events[0].actors == actors, _events(nlp, text)
+
+
+def test_a_participle_acts_on_the_phrase_it_describes(nlp):
+    (event,) = _events(nlp, "Azerbaijan, strongly backed by Turkey, rejected the proposal.")[:1]
+    assert (event.event_type, event.actors, event.targets) == ("SUPPORT", ("geonames:298795",), (AZERBAIJAN,))

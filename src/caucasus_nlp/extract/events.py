@@ -585,7 +585,13 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 child = head.head  # "the United States, which commended": the antecedent acts
             (object_tokens if passive else subject_tokens).extend(_subject_phrase(child, by_token))
         if child.dep_ == "agent" and passive:  # "killed by Azerbaijani fire near Jermuk": not Jermuk
-            subject_tokens.extend(t for pobj in child.children if pobj.dep_ == "pobj" for t in _core(pobj))
+            subject_tokens.extend(_agent_phrase(child))
+    agents = [child for child in token.children if child.dep_ == "agent"]
+    if agents and head.i != token.i and named is None:
+        # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
+        subject_tokens.extend(t for agent in agents for t in _agent_phrase(agent))
+        if token.dep_ == "acl":
+            object_tokens.extend(_core(token.head))
     if token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod"):
@@ -609,6 +615,10 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     actors, represented = context.with_states(actors)
     targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True))[0] if t not in actors]
     return tuple(actors), tuple(targets), tuple(represented)
+
+
+def _agent_phrase(agent: Token) -> list[Token]:
+    return [t for pobj in agent.children if pobj.dep_ == "pobj" for t in _core(pobj)]
 
 
 def _same_clause(token: Token, head: Token) -> bool:
