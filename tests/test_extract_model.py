@@ -382,3 +382,14 @@ def test_actors_are_exactly_who_did_it(nlp, text, event_type, actors):
 def test_a_participle_acts_on_the_phrase_it_describes(nlp):
     (event,) = _events(nlp, "Azerbaijan, strongly backed by Turkey, rejected the proposal.")[:1]
     assert (event.event_type, event.actors, event.targets) == ("SUPPORT", ("geonames:298795",), (AZERBAIJAN,))
+
+
+def test_a_subject_the_parser_glued_to_a_date_before_it_acts(nlp):
+    (event,) = _events(nlp, "On Thursday Azerbaijan released 32 Armenian servicemen at the Margara crossing.")
+    assert (event.actors, event.targets, event.quantity, event.date) == ((AZERBAIJAN,), (ARMENIA,), 32, "2023-12-07")
+
+
+def test_a_noun_event_takes_modality_and_partners_from_its_verb(nlp):
+    (event,) = _events(nlp, "Nikol Pashinyan plans to hold talks with Ilham Aliyev in Prague.")
+    assert (event.event_type, event.modality) == ("CONSULT", "planned")
+    assert (event.actors, event.targets) == (("person:nikol-pashinyan",), ("person:ilham-aliyev",))

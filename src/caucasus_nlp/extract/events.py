@@ -603,8 +603,10 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 # the phrase itself, not the clauses hung on it ("between the two countries held ... in Washington")
                 phrase = [child, *(t for pobj in child.children if pobj.dep_ == "pobj" for t in _core(pobj))]
                 (object_tokens if done_to else subject_tokens).extend(phrase)
-    for child in token.children:
-        if child.dep_ in OBJECTS:
+    # "held talks with Aliyev": the verb a noun event is the object of takes its partners too
+    support_verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None else None
+    for child in [*token.children, *(support_verb.children if support_verb is not None else ())]:
+        if child.dep_ in OBJECTS and child.i != token.i:
             object_tokens.extend(child.subtree)
         elif child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS | {"over"}:
             object_tokens.extend(child.subtree)
@@ -651,20 +653,25 @@ def _stray_possessor(subject: Token, core: list[Token], by_token: dict[int, Enti
 
 def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Token]:
     """The subject of a verb the small model left without one: in "Azerbaijan will release 32
-    servicemen and Armenia will release two soldiers" it reads "Armenia" as a second object. A name
-    right before the verb's auxiliaries ("Armenia will") is taken as its subject."""
+    servicemen and Armenia will release two soldiers" it reads "Armenia" as a second object, and in
+    "On Thursday Azerbaijan released" as part of the date. A name right before the verb's
+    auxiliaries ("Armenia will"), or right after a date before the verb, is taken as its subject."""
+    doc = verb.doc
     i = verb.i - 1
     skipped = 0
-    while i >= verb.sent.start and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
-        skipped += verb.doc[i].dep_ in ("aux", "auxpass")
+    while i >= verb.sent.start and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        skipped += doc[i].dep_ in ("aux", "auxpass")
         i -= 1
-    mention = by_token.get(i) if skipped and i >= verb.sent.start else None
-    if mention is None or mention.label not in ("PERSON", "ORG", "GPE", "NORP") or verb.doc[i].head.i == verb.i:
+    mention = by_token.get(i) if i >= verb.sent.start else None
+    if mention is None or mention.label not in ("PERSON", "ORG", "GPE", "NORP") or doc[i].head.i == verb.i:
         return []
-    tokens = list(verb.doc[mention.token_start : mention.token_end])
+    after_date = mention.token_start > verb.sent.start and doc[mention.token_start - 1].ent_type_ in ("DATE", "TIME")
+    if not skipped and not after_date:
+        return []
+    tokens = list(doc[mention.token_start : mention.token_end])
     first = tokens[0]
     while first.dep_ == "conj" and (before := by_token.get(first.head.i)) is not None:  # "Azerbaijan and Armenia have"
-        tokens[:0] = verb.doc[before.token_start : before.token_end]
+        tokens[:0] = doc[before.token_start : before.token_end]
         first = tokens[0]
     return tokens
 
@@ -759,7 +766,10 @@ def _location(token: Token, by_token, arguments: set[str]) -> str | None:
 
 
 def modality(token: Token) -> str:
-    """asserted, planned, proposed, refused, negated or hypothetical, from the trigger's syntax."""
+    """asserted, planned, proposed, refused, negated or hypothetical, from the trigger's syntax (for
+    a noun event, the verb it is the object of: "plans to hold talks")."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        token = token.head
     governor = _governor(token)
     chain = {token, governor, token.head}
     if any(c.dep_ == "neg" for t in chain for c in t.children):
