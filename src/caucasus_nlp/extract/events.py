@@ -585,11 +585,11 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 child = head.head  # "the United States, which commended": the antecedent acts
             (object_tokens if passive else subject_tokens).extend(_subject_phrase(child, by_token))
         if child.dep_ == "agent" and passive:  # "killed by Azerbaijani fire near Jermuk": not Jermuk
-            subject_tokens.extend(_agent_phrase(child))
+            subject_tokens.extend(_prep_phrase(child))
     agents = [child for child in token.children if child.dep_ == "agent"]
     if agents and head.i != token.i and named is None:
         # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
-        subject_tokens.extend(t for agent in agents for t in _agent_phrase(agent))
+        subject_tokens.extend(t for agent in agents for t in _prep_phrase(agent))
         if token.dep_ == "acl":
             object_tokens.extend(_core(token.head))
     if token.pos_ == "NOUN":
@@ -601,15 +601,17 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
                 done_to = child.lower_ == "of" and event_type in PATIENT_OF_TYPES
                 # the phrase itself, not the clauses hung on it ("between the two countries held ... in Washington")
-                phrase = [child, *(t for pobj in child.children if pobj.dep_ == "pobj" for t in _core(pobj))]
+                phrase = [child, *_prep_phrase(child)]
                 (object_tokens if done_to else subject_tokens).extend(phrase)
-    # "held talks with Aliyev": the verb a noun event is the object of takes its partners too
-    support_verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None else None
-    for child in [*token.children, *(support_verb.children if support_verb is not None else ())]:
-        if child.dep_ in OBJECTS and child.i != token.i:
+    for child in token.children:
+        if child.dep_ in OBJECTS:
             object_tokens.extend(child.subtree)
         elif child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS | {"over"}:
-            object_tokens.extend(child.subtree)
+            # "talks on the sidelines of the summit in Granada": the phrase, not the places hung on it
+            object_tokens.extend(_prep_phrase(child))
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None:
+        # "held talks with Aliyev": the partners the verb a noun event is the object of names
+        object_tokens.extend(t for c in token.head.children if c.dep_ == "prep" and c.lower_ == "with" for t in _prep_phrase(c))
     actors = _entity_ids(subject_tokens, by_token, as_government=True) or _referred_actors(subject_tokens, context)
     holder = _office_holder(subject_tokens, context)
     if holder and holder not in actors:
@@ -619,8 +621,10 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     return tuple(actors), tuple(targets), tuple(represented)
 
 
-def _agent_phrase(agent: Token) -> list[Token]:
-    return [t for pobj in agent.children if pobj.dep_ == "pobj" for t in _core(pobj)]
+def _prep_phrase(prep: Token) -> list[Token]:
+    """A preposition's object without the clauses and other prepositions hung on it ("by Azerbaijani
+    fire near Jermuk": the fire, not Jermuk)."""
+    return [t for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp") for t in _core(pobj)]
 
 
 def _same_clause(token: Token, head: Token) -> bool:
