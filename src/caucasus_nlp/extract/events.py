@@ -191,8 +191,11 @@ def match_trigger(token: Token, scores: dict[str, float] | None = None) -> Trigg
 def _context_lemmas(token: Token) -> set[str]:
     """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects.
     The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
-    it. A clause the trigger governs is another event ("recalled that the envoy met"): a cue may not."""
-    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in CUELESS_DEPENDENTS for t in child.subtree}
+    it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
+    hung on an object are not the object: a cue may not name them."""
+    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in CUELESS_DEPENDENTS
+              # an object by its own words: "released verdicts for two of the prisoners" releases no prisoner
+              for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)}
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
