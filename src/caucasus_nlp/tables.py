@@ -138,7 +138,7 @@ TABLES: dict[str, Table] = {
             _c("subtype", "str", "Domain subtype."),
             _c("trigger", "str", "Word that expresses the event.", False),
             _c("trigger_start", "int", "Char offset of the trigger into articles.text.", False),
-            _c("actors", "list", "Entity ids of who acts."),
+            _c("actors", "list", "Entity ids of who acts; a state body is followed by the state it acts for."),
             _c("targets", "list", "Entity ids of who it is done to or with."),
             _c("location_id", "str", "Entity id of the place."),
             _c("date", "str", "ISO date of the event."),
@@ -146,7 +146,9 @@ TABLES: dict[str, Table] = {
             _c("modality", "str", "asserted, planned, proposed, refused, negated, hypothetical.", False),
             _c("quantity", "int", "A count the sentence gives."),
             _c("sentence", "str", "Sentence text.", False),
-            _c("rule_id", "str", "Trigger rule that fired.", False),
+            _c("rule_id", "str", "Trigger rule that fired (trigger:LEMMA:ROW of event_triggers.tsv), then what else decided: "
+               "+event_typer (the classifier chose the type), +demanded (coded as the speaker's demand), "
+               "+acts_for (a state body's state added to the actors).", False),
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
         ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
