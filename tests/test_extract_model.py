@@ -75,7 +75,7 @@ def test_sentence_without_trigger_has_no_event(nlp):
     [
         ("The sides signed the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
         ("Azerbaijan violated the trilateral statement.", "agreement:trilateral-statement-2020-11-10", "violated"),
-        ("Armenia plans to join the Rome Statute.", "agreement:rome-statute", "proposed"),
+        ("Armenia intends to ratify the Rome Statute.", "agreement:rome-statute", "proposed"),
         ("The joint statement was mentioned.", "agreement:joint-statement-2023-12-07", "referenced"),
     ],
 )
@@ -110,13 +110,13 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
         # "he"/"she": the person last named
         ("Ilham Aliyev spoke in Baku. He welcomed the agreement.", "SUPPORT", "person:ilham-aliyev"),
         # "I" in a quotation: the speaker of the sentence
-        ("\"I encourage the leaders to finalise the deal,\" Charles Michel wrote.", "REQUEST", "person:charles-michel"),
+        ("\"I urge the two governments to finish the treaty,\" Charles Michel wrote.", "REQUEST", "person:charles-michel"),
         # "it" after a reporting verb: the one who said it
         ("Armenia said it will support the bid of Azerbaijan.", "SUPPORT", "geonames:174982"),
         # "I" in a quotation standing alone: the person last named
-        ("Charles Michel welcomed the agreement. \"I now encourage the leaders to finalise the deal.\"", "REQUEST", "person:charles-michel"),
+        ("Charles Michel welcomed the agreement. \"I urge both governments to conclude the treaty soon.\"", "REQUEST", "person:charles-michel"),
         # "the two countries": the two countries the article is about
-        ("Armenia and Azerbaijan issued a statement. The two countries agreed to exchange prisoners.", "AGREE", "geonames:587116"),
+        ("Armenia and Azerbaijan issued a statement. Both countries agreed to exchange detainees.", "AGREE", "geonames:587116"),
         # a relative clause's subject is its antecedent
         ("The deal was welcomed by France, which praised the leaders.", "SUPPORT", "geonames:3017382"),
         # "ready to meet": the subject of the adjective's clause
@@ -126,7 +126,7 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
         # a noun event is done by the subject of the verb it is the object of
         ("Armenia and Azerbaijan held talks in Brussels.", "CONSULT", "geonames:174982"),
         # a passive detention or sentence without an agent: the state it happened in
-        ("Gagik Voskanyan was sentenced to 18 years in prison in Azerbaijan.", "COERCE", "geonames:587116"),
+        ("Gagik Voskanyan was sentenced in Azerbaijan to eighteen years.", "COERCE", "geonames:587116"),
         ("Two activists were detained in Yerevan on Monday.", "COERCE", "geonames:174982"),
     ],
 )
@@ -205,16 +205,16 @@ def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
 
 
 def test_appositions_and_wars_do_not_act(nlp):
-    text = "Azerbaijan, as the winner of the war fought over Nagorno-Karabakh in 2020, insists on the corridor."
+    text = "Turkey, as the main ally of Baku in the war of 2020, insists on the route."
     (event,) = [e for e in _events(nlp, text) if e.event_type == "REQUEST"]
-    assert event.actors == ("geonames:587116",)
+    assert event.actors == ("geonames:298795",)
 
 
 @pytest.mark.parametrize(
     "text, event_types",
     [
         ("Ilham Aliyev recalled that on March 5 the Azerbaijani envoy met Armenians in Khankendi.", ["CONSULT"]),  # a clause
-        ("The Armenian courts released verdicts for two of the prisoners.", []),  # a phrase hung on the object
+        ("The tribunal released its rulings on three of the detainees.", []),  # a phrase hung on the object
         ("Azerbaijan released two of the prisoners.", ["CONCEDE"]),  # "of" is the object's own
     ],
 )
@@ -224,7 +224,7 @@ def test_a_cue_is_looked_for_in_the_triggers_own_arguments(nlp, text, event_type
 
 
 def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):
-    text = "Armenia briefed the envoy on the situation as a result of the blockade of the Lachin corridor."
+    text = "Armenia informed the diplomats about shortages caused by the blockade of the Lachin corridor."
     assert [e for e in _events(nlp, text) if e.subtype == "blockade"] == []
 
 
@@ -242,14 +242,12 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # a news agency is no state body
         ("ARMENPRESS criticized the decision.", "ACCUSE", "criticism", ("org:armenpress",)),
         # "it" continues the topic of the sentence before, not the last name said
-        ("The Joint Armenian-Azerbaijani Liaison Group met in Tbilisi. The Group reviewed Armenia-Azerbaijan relations. "
-         "It welcomed the resumption of talks.", "SUPPORT", "statement_support", ("org:jolig",)),
-        # the owner of a subject the parser cut off at the date before it
-        ("He recalled that on March 5 Azerbaijan\u2019s envoy met with Armenians in Karabakh.", "CONSULT", "meeting", (AZERBAIJAN,)),
+        ("The Joint Armenian-Azerbaijani Liaison Group gathered in Vienna. The Group assessed the border situation. "
+         "It welcomed the return to direct talks.", "SUPPORT", "statement_support", ("org:jolig",)),
         # the subject of a passive that the trigger complements does the trigger's act
-        ("Azerbaijan is set to release 32 Armenian servicemen.", "CONCEDE", "prisoner_release", (AZERBAIJAN,)),
-        # "X's intention to join": X would join
-        ("Moscow considers Armenia's intention to join the Rome Statute unacceptable.", "AGREE", "treaty_accession", (ARMENIA,)),
+        ("Armenia is set to free four Azerbaijani soldiers.", "CONCEDE", "prisoner_release", (ARMENIA,)),
+        # "X's decision to join": X would join
+        ("Ankara called Georgia's decision to join the convention premature.", "AGREE", "treaty_accession", ("geonames:614540",)),
         # "of" names the one an act is done to; "its" the body or country named before
         ("Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.", "COERCE", "territorial_control", (AZERBAIJAN,)),
         # the parties of a noun event after "between"
@@ -259,18 +257,18 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         ("Armenia and Azerbaijan issued a statement. Talks between the two countries held in Washington resumed.", "CONSULT",
          "negotiation", (ARMENIA, AZERBAIJAN)),
         # a description's apposition names the actor, not the description's owner
-        ("The United Nations' highest court, the International Court of Justice, ordered Azerbaijan to take all measures to ensure free movement.",
+        ("The UN's principal judicial organ, the International Court of Justice, ordered Baku to take steps to protect civilians.",
          "REQUEST", "court_order", ("org:icj",)),
-        # "his administration": the state of the person last named
-        ("Ilham Aliyev spoke in Berlin. He said that his administration has invited Karabakh Armenians to Baku.", "REQUEST",
-         "invitation", (AZERBAIJAN,)),
+        # "his government": the state of the person last named
+        ("Nikol Pashinyan spoke in Paris. He said that his government had invited Azerbaijani officials to Yerevan.", "REQUEST",
+         "invitation", (ARMENIA,)),
         # an ambassador summoned "to the ministry": the ministry's state summoned
         ("The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.", "SANCTION", "ambassador_summoned",
          ("org:mfa-armenia", ARMENIA)),
-        ("The Azerbaijani ambassador was invited to the Dutch foreign ministry.", "SANCTION", "ambassador_summoned", (NETHERLANDS,)),
+        ("The Russian envoy was summoned to the Dutch foreign ministry.", "SANCTION", "ambassador_summoned", (NETHERLANDS,)),
         # a clause's subject took part in the meeting it spoke at
         ("Ilham Aliyev spoke at a meeting with Frank-Walter Steinmeier in Berlin.", "CONSULT", "meeting", ("person:ilham-aliyev",)),
-        ("Armenia and Azerbaijan have recognized each other's territorial integrity.", "AGREE", "mutual_recognition", (ARMENIA, AZERBAIJAN)),
+        ("Georgia and Armenia recognised each other's borders.", "AGREE", "mutual_recognition", ("geonames:614540", ARMENIA)),
         ("Vahan Kostanyan expressed gratitude to Iraq for its position.", "SUPPORT", "gratitude", ("person:vahan-kostanyan",)),
         ("Azerbaijan expelled the Armenian population of Nagorno-Karabakh.", "COERCE", "forced_displacement", (AZERBAIJAN,)),
         ("Armenia and Azerbaijan will continue their discussions on the border.", "CONSULT", "discussion", (ARMENIA, AZERBAIJAN)),
@@ -288,9 +286,9 @@ def test_armenpress_is_not_coded_as_armenia(nlp):
 
 
 def test_two_clauses_with_the_same_verb_are_two_events_by_their_own_subjects(nlp):
-    text = "Azerbaijan will release 32 Armenian servicemen and Armenia will release two Azerbaijani soldiers."
-    releases = [e for e in _events(nlp, text) if e.subtype == "prisoner_release"]
-    assert sorted(e.actors for e in releases) == [(ARMENIA,), (AZERBAIJAN,)]
+    text = "Georgia will return four Armenian soldiers and Turkey will return two Azerbaijani soldiers."
+    returns = [(e.actors, e.targets) for e in _events(nlp, text) if e.subtype == "prisoner_return"]
+    assert returns == [(("geonames:614540",), (ARMENIA,)), (("geonames:298795",), (AZERBAIJAN,))]
 
 
 def test_the_one_an_act_is_done_to_is_a_target_not_an_actor(nlp):
@@ -314,7 +312,7 @@ def test_a_noun_event_takes_no_actor_from_a_verb_that_is_an_event_of_its_own(nlp
 @pytest.mark.parametrize(
     "text, targets",
     [
-        ("All detained Armenian servicemen in Azerbaijan must be released immediately.", {ARMENIA}),
+        ("The captured Georgian soldiers must be released without delay.", {"geonames:614540"}),
         ("UN peacekeepers should be deployed along the border of Armenia.", {"org:united-nations"}),
     ],
 )
@@ -401,3 +399,8 @@ def test_a_noun_event_takes_modality_and_partners_from_its_verb(nlp):
     (event,) = _events(nlp, "Nikol Pashinyan plans to hold talks with Ilham Aliyev in Prague.")
     assert (event.event_type, event.modality) == ("CONSULT", "planned")
     assert (event.actors, event.targets) == (("person:nikol-pashinyan",), ("person:ilham-aliyev",))
+
+
+def test_what_one_side_urges_another_to_do_is_the_other_sides_and_proposed(nlp):
+    (signing,) = [e for e in _events(nlp, "Baku urged Yerevan to sign the peace treaty.") if e.event_type == "AGREE"]
+    assert (signing.actors, signing.modality) == ((ARMENIA,), "proposed")

@@ -40,6 +40,8 @@ REFUSAL = {"refuse", "reject", "decline"}
 SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
+# "urged Yerevan to sign": what one side asks of another is proposed, not done
+REQUESTING = {"urge", "call", "ask", "encourage", "invite", "demand", "request", "press", "push", "appeal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 DEONTIC_AUX = {"must", "should"}
 # A pronoun refers to a name in its own sentence or the one before, never further back.
@@ -194,7 +196,7 @@ def _context_lemmas(token: Token) -> set[str]:
     it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
     hung on an object are not the object: a cue may not name them."""
     lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in CUELESS_DEPENDENTS
-              # an object by its own words: "released verdicts for two of the prisoners" releases no prisoner
+              # an object by its own words: "released rulings on three of the detainees" releases no prisoner
               for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)}
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
@@ -447,7 +449,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
 
 def _demanded(token: Token, speaker: str | None, actors: tuple[str, ...]) -> bool:
     """Whether the trigger is something that must or should be done, as a demand: no one named as
-    doing it ("the territory should be handed over to the UN", "troops must be withdrawn"), or what
+    doing it ("the prisoners must be freed", "troops must be withdrawn"), or what
     someone said another must do ("Pashinyan said Azerbaijan must withdraw its troops"; not "...
     Armenia should sign": what one's own side should do is an intention)."""
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -494,8 +496,8 @@ def _jurisdiction(token: Token, by_token: dict[int, EntityMention]) -> str | Non
 
 
 def _core(phrase: Token) -> list[Token]:
-    """A noun phrase without its appositions, clauses and modifiers other than "of": in "Azerbaijan,
-    as the clear winner of the war fought over Nagorno-Karabakh, insists", only Azerbaijan acts."""
+    """A noun phrase without its appositions, clauses and modifiers other than "of": in "Turkey, as
+    Baku's closest ally in the 2020 war, insists", only Turkey acts."""
     out = [phrase]
     for child in phrase.children:
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "punct") or (child.dep_ == "prep" and child.lower_ != "of"):
@@ -563,6 +565,9 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
             return head, stray
         if head.dep_ not in climbs or head.head.i == head.i:
             break
+        if head.dep_ == "xcomp" and (controller := next((c for c in head.head.children if c.dep_ == "dobj"), None)) is not None:
+            # "urged Yerevan to sign", "offered the community to meet": the one urged would do it
+            return head.head, _core(controller)
         if head.dep_ == "acl" and head.head.pos_ == "NOUN":
             # "Armenia's intention to join", "Baku's proposal to start talks": the owner of the intention acts
             owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
@@ -608,7 +613,7 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 (object_tokens if done_to else subject_tokens).extend(phrase)
     for child in token.children:
         if child.dep_ in OBJECTS:
-            object_tokens.extend(child.subtree)
+            object_tokens.extend(_object_phrase(child, by_token))
         elif child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS | {"over"}:
             # "talks on the sidelines of the summit in Granada": the phrase, not the places hung on it
             object_tokens.extend(_prep_phrase(child))
@@ -622,6 +627,21 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     actors, represented = context.with_states(actors)
     targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True))[0] if t not in actors]
     return tuple(actors), tuple(targets), tuple(represented)
+
+
+def _object_phrase(obj: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """An object with all it governs, less a name the parser hung on it that is the subject of the
+    next clause ("returned four soldiers and Turkey will return two": Turkey returns, is not returned)."""
+    tokens = list(obj.subtree)
+    claimed: set[int] = set()
+    for tok in tokens:
+        mention = by_token.get(tok.i)
+        if tok.dep_ != "conj" or mention is None or mention.token_end >= len(tok.doc):
+            continue
+        after = tok.doc[mention.token_end]
+        if after.dep_ in ("aux", "auxpass") and any(t.i == tok.i for t in _stray_subject(after.head, by_token)):
+            claimed.update(range(mention.token_start, mention.token_end))
+    return [t for t in tokens if t.i not in claimed]
 
 
 def _prep_phrase(prep: Token) -> list[Token]:
@@ -639,7 +659,7 @@ def _same_clause(token: Token, head: Token) -> bool:
 
 def _subject_phrase(subject: Token, by_token: dict[int, EntityMention]) -> list[Token]:
     """The words of a subject that can name its actor: its core; for a description, the name an
-    apposition gives ("the UN's highest court, the International Court of Justice, ordered": the
+    apposition gives ("the UN's principal court, the ICJ, ordered": the
     ICJ, not the UN) or the owner the parser cut off."""
     if subject.i not in by_token:
         for appos in subject.children:
@@ -788,7 +808,7 @@ def modality(token: Token) -> str:
     marks = {c.lower_ for t in (token, governor) for c in t.children if c.dep_ == "mark"}
     if "if" in marks or aux & HYPOTHETICAL_AUX:
         return "hypothetical"
-    if lemmas & PROPOSING or {c.lemma_.lower() for c in governor.children} & {"ready", "willing"}:
+    if lemmas & (PROPOSING | REQUESTING) or {c.lemma_.lower() for c in governor.children} & {"ready", "willing"}:
         return "proposed"
     if aux & {"will", "shall", "'ll"} or lemmas & PLANNING - {"agree"}:
         return "planned"
