@@ -2,7 +2,7 @@ import pytest
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events import acting_state
-from caucasus_nlp.kb import entity_named, geonames, knowledge_base
+from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,7 @@ def test_knowledge_base_places_have_coordinates_and_unique_aliases():
         ("Artsakh Defense Army", "ORG", "org:artsakh-defense-army", "place:nagorno-karabakh"),  # acts_for: an entity
         ("ARMENPRESS", "ORG", "org:armenpress", None),  # in the knowledge base without acts_for: a news agency
         ("Dutch Government", "ORG", "org:dutch-government", "geonames:2750405"),  # not listed: demonym + state word
+        ("British Embassy", "ORG", "org:british-embassy", "geonames:2635167"),
         ("Government of Norway", "ORG", "org:government-of-norway", "geonames:3144096"),  # country name + state word
         ("Norwegian Refugee Council", "ORG", "org:norwegian-refugee-council", None),  # no state word
         ("Dutch Government", "PERSON", "person:x", None),  # only organisations are state bodies
@@ -74,3 +75,8 @@ def test_knowledge_base_state_bodies_name_a_known_state():
 def test_entity_named_finds_names_and_aliases_folded(name, expected):
     found = entity_named(name)
     assert (found.id if found else None) == expected
+
+
+def test_every_demonym_names_a_known_country_or_none():
+    countries = geonames().country_ids
+    assert all(code is None or code in countries for code in demonyms().values())
