@@ -197,6 +197,9 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
         ("Russia and Armenia held joint military exercises near Gyumri.", "MOBILIZE", "military_exercise", "geonames:2017370"),
         ("Armenia denounced the shelling of Jermuk.", "ACCUSE", "criticism", "geonames:174982"),
         ("The European Union sent humanitarian aid to Armenia.", "AID", "assistance", "org:european-union"),
+        # a named person as object: "@person" in a cue
+        ("Ilham Aliyev received Sergei Lavrov in Baku.", "CONSULT", "meeting", "person:ilham-aliyev"),
+        ("Antony Blinken called Ilham Aliyev on Monday.", "CONSULT", "phone_call", "person:antony-blinken"),
     ],
 )
 def test_domain_event_subtypes(nlp, text, event_type, subtype, actor):
@@ -404,3 +407,8 @@ def test_a_noun_event_takes_modality_and_partners_from_its_verb(nlp):
 def test_what_one_side_urges_another_to_do_is_the_other_sides_and_proposed(nlp):
     (signing,) = [e for e in _events(nlp, "Baku urged Yerevan to sign the peace treaty.") if e.event_type == "AGREE"]
     assert (signing.actors, signing.modality) == ((ARMENIA,), "proposed")
+
+
+def test_a_date_says_nothing_of_what_the_act_is(nlp):
+    # "on" in "called ... on Monday" is no "call on" appeal
+    assert [e.event_type for e in _events(nlp, "Antony Blinken called Ilham Aliyev on Monday.")] == ["CONSULT"]

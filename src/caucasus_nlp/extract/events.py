@@ -194,14 +194,24 @@ def _context_lemmas(token: Token) -> set[str]:
     """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects.
     The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
     it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
-    hung on an object are not the object: a cue may not name them."""
-    lemmas = {t.lemma_.lower() for child in token.children if child.dep_ not in CUELESS_DEPENDENTS
-              # an object by its own words: "released rulings on three of the detainees" releases no prisoner
-              for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)}
+    hung on an object are not the object: a cue may not name them. A named person among the trigger's
+    own arguments is the word "@person" ("received Lavrov", "hosted Aliyev and Pashinyan")."""
+    words = [t for child in token.children if child.dep_ not in CUELESS_DEPENDENTS and not _time_adjunct(child)
+             # an object by its own words: "released rulings on three of the detainees" releases no prisoner
+             for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)]
+    lemmas = {t.lemma_.lower() for t in words}
+    if any(t.ent_type_ == "PERSON" for t in words):
+        lemmas.add("@person")
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
     return lemmas
+
+
+def _time_adjunct(child: Token) -> bool:
+    """"on Monday", "in March": a date says nothing of what the act is ("called Aliyev on Monday")."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 @dataclass
