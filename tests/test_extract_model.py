@@ -412,3 +412,8 @@ def test_what_one_side_urges_another_to_do_is_the_other_sides_and_proposed(nlp):
 def test_a_date_says_nothing_of_what_the_act_is(nlp):
     # "on" in "called ... on Monday" is no "call on" appeal
     assert [e.event_type for e in _events(nlp, "Antony Blinken called Ilham Aliyev on Monday.")] == ["CONSULT"]
+
+
+def test_a_summons_by_a_ministry_says_its_state_was_added(nlp):
+    (event,) = _events(nlp, "The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.")
+    assert event.represented == (ARMENIA,) and event.rule_id.endswith("+acts_for")

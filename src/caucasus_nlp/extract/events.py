@@ -425,8 +425,6 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         demanders, added = context.with_states([speaker] if speaker else [])
         targets = tuple(t for t in (*actors, *targets) if t not in demanders)
         actors, represented, mood = tuple(demanders), tuple(added), "asserted"
-    if represented:
-        trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
         state = _jurisdiction(token, by_token)
         actors = (state,) if state and state not in targets else ()
@@ -434,6 +432,8 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         summoners, added = context.with_states(_summoner(token, by_token))
         actors, represented = tuple(summoners), tuple(added)
         targets = tuple(t for t in targets if t not in actors)
+    if represented:
+        trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     quantity = _quantity(token)
     location = _location(token, by_token, set(actors) | set(targets))
     date = sent_dates[0].resolved if sent_dates else None
