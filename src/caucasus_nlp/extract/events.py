@@ -365,9 +365,9 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
     of it; GDELT counts mentions per article too. The actors compared are those the sentences name:
     two Artsakh bodies both acting for Nagorno-Karabakh are not thereby one report. A headline event
     is also one with the first body event of its type and subtype whoever they name: a headline sums
-    up the lead in its own words
-    ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry accused ..."). The first
-    sentence is kept, with the actors, targets, place, date and quantity the others add.
+    up the lead in its own words ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry
+    accused ..."). The first sentence is kept, with the actors, targets, place, date and quantity
+    the others add.
     `headline_sents` is how many sentences the headline has (0: no headline)."""
     kept: list[EventMention] = []
     headline_joined: set[int] = set()
@@ -418,7 +418,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     by_token = context.by_token
     actors, targets, represented = _arguments(token, trigger.event_type, context)
     mood = modality(token)
-    speaker = context.speaker(token)
+    speaker = context.speaker(token) if _deontic(token) else None
     if trigger.event_type not in SPEECH_ACTS and _demanded(token, speaker, actors):
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
         trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
@@ -459,19 +459,27 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
 
 def _demanded(token: Token, speaker: str | None, actors: tuple[str, ...]) -> bool:
     """Whether the trigger is something that must or should be done, as a demand: no one named as
-    doing it ("the prisoners must be freed", "troops must be withdrawn"), or what
-    someone said another must do ("Pashinyan said Azerbaijan must withdraw its troops"; not "...
-    Armenia should sign": what one's own side should do is an intention)."""
-    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
-    if not aux & DEONTIC_AUX:
+    doing it ("the prisoners must be freed", "troops must be withdrawn"), or what someone said
+    another must do ("Pashinyan said Azerbaijan must withdraw its troops"; not "... Armenia should
+    sign": what one's own side should do is an intention)."""
+    if not _deontic(token):
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
         return not any(c.dep_ == "agent" for c in token.children)
     if speaker is None or token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING:
         return False
-    person = knowledge_base().get(speaker)
-    own_side = {speaker, country_ids().get(person.country_code) if person is not None and person.country_code else None}
-    return bool(actors) and not own_side & set(actors)
+    return bool(actors) and not {speaker, _home_state(speaker)} & set(actors)
+
+
+def _deontic(token: Token) -> bool:
+    """"must" or "should" among the trigger's auxiliaries."""
+    return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in token.children)
+
+
+def _home_state(person_id: str | None) -> str | None:
+    """The country a knowledge-base person belongs to (country_code), as an entity id."""
+    person = knowledge_base().get(person_id or "")
+    return country_ids().get(person.country_code) if person is not None and person.country_code else None
 
 
 def _summoner(token: Token, by_token: dict[int, EntityMention]) -> list[str]:
@@ -669,8 +677,8 @@ def _same_clause(token: Token, head: Token) -> bool:
 
 def _subject_phrase(subject: Token, by_token: dict[int, EntityMention]) -> list[Token]:
     """The words of a subject that can name its actor: its core; for a description, the name an
-    apposition gives ("the UN's principal court, the ICJ, ordered": the
-    ICJ, not the UN) or the owner the parser cut off."""
+    apposition gives ("the UN's principal court, the ICJ, ordered": the ICJ, not the UN) or the
+    owner the parser cut off."""
     if subject.i not in by_token:
         for appos in subject.children:
             if appos.dep_ == "appos" and appos.i in by_token:
@@ -764,8 +772,7 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
         return [named] if named else []
     if head.lemma_.lower() in state_body_words() and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
         # "his administration", "her government": the state of the person last named
-        person = knowledge_base().get(context.person_before(head) or "")
-        state = country_ids().get(person.country_code) if person is not None and person.country_code else None
+        state = _home_state(context.person_before(head))
         return [state] if state else []
     if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
         named = context.organisation_before(head)
