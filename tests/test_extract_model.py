@@ -275,12 +275,35 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         ("Vahan Kostanyan expressed gratitude to Iraq for its position.", "SUPPORT", "gratitude", ("person:vahan-kostanyan",)),
         ("Azerbaijan expelled the Armenian population of Nagorno-Karabakh.", "COERCE", "forced_displacement", (AZERBAIJAN,)),
         ("Armenia and Azerbaijan will continue their discussions on the border.", "CONSULT", "discussion", (ARMENIA, AZERBAIJAN)),
+        # the parties "between" names take part in a noun event, not the one who welcomed it
+        ("The OSCE said Armenia and Azerbaijan had made progress. It welcomed the face to face negotiations between the two "
+         "countries.", "CONSULT", "negotiation", (ARMENIA, AZERBAIJAN)),
+        # "the leaders of the two countries": the countries; "the foreign ministers": the two main countries' ministers
+        ("Armenia and Azerbaijan exchanged notes. The OSCE welcomed the next meeting of the leaders of the two countries.",
+         "CONSULT", "meeting", (ARMENIA, AZERBAIJAN)),
+        ("Armenia and Azerbaijan exchanged notes. A meeting of the foreign ministers is planned to be held in Geneva.",
+         "CONSULT", "meeting", (ARMENIA, AZERBAIJAN)),
     ],
 )
 def test_actors_of_state_bodies_pronouns_and_cut_off_subjects(nlp, text, event_type, subtype, actors):
     events = [e for e in _events(nlp, text) if (e.event_type, e.subtype) == (event_type, subtype)]
     assert events and set(actors) <= set(events[0].actors), _events(nlp, text)
     assert not set(events[0].targets) & set(actors)
+
+
+def test_meetings_in_different_places_in_one_article_are_different_events(nlp):
+    text = ("Armenia and Azerbaijan exchanged notes. The EU looked forward to the next meeting of the leaders of the two "
+            "countries in Brussels on 14 May. It noted that a meeting of the foreign ministers was planned to be held in Moscow "
+            "on 20 May.")
+    meetings = [e for e in analyze_doc(nlp(text), "2023-05-12").events if e.subtype == "meeting"]
+    assert [(e.location_id, e.date) for e in meetings] == [("geonames:2800866", "2023-05-14"), ("geonames:524901", "2023-05-20")]
+
+
+def test_the_two_leaders_are_the_main_people_when_they_lead_the_two_main_countries(nlp):
+    text = ("Ilham Aliyev of Azerbaijan and Nikol Pashinyan of Armenia spoke by phone. Aliyev and Pashinyan discussed the border. "
+            "The two leaders will meet in Prague.")
+    meetings = [e for e in analyze_doc(nlp(text), "2022-10-01").events if e.subtype == "meeting"]
+    assert meetings and set(meetings[0].actors) == {"person:ilham-aliyev", "person:nikol-pashinyan"}, meetings
 
 
 def test_armenpress_is_not_coded_as_armenia(nlp):

@@ -26,7 +26,7 @@ class _Cluster:
     members: list[dict] = field(default_factory=list)
 
 
-def _compatible_dates(a: str | None, b: str | None) -> bool:
+def compatible_dates(a: str | None, b: str | None) -> bool:
     """Equal, one refining the other (2023-12 and 2023-12-07), or days one apart: outlets in
     different time zones, or resolving "yesterday" from different publication times, differ by a day."""
     if a is None or b is None or a.startswith(b) or b.startswith(a):
@@ -45,7 +45,7 @@ def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool
         return False
     if not actors and not cluster.actors and not (cluster.published and published):
         return False
-    if cluster.dates and not all(_compatible_dates(d, row["date"]) for d, _ in cluster.dates):
+    if cluster.dates and not all(compatible_dates(d, row["date"]) for d, _ in cluster.dates):
         return False
     if cluster.published and published and abs((cluster.published - published).days) > REPORTING_WINDOW_DAYS:
         return bool(row["date"] and cluster.dates)  # dated reports of a dated event may come later

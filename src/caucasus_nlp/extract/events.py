@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
+from caucasus_nlp.extract.dedup import compatible_dates
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
 from caucasus_nlp.kb import Entity, demonyms, entity_named, geonames, knowledge_base, office_holder, resource_lines
 
@@ -49,7 +50,10 @@ ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 REPORTING = {"say", "write", "state", "tell", "add", "note", "stress", "declare", "announce", "emphasise", "emphasize", "tweet"}
 # Plural nouns that name the parties of the story as a group ("the two countries", "both sides").
-GROUP_NOUNS = {"country", "side", "party", "leader", "president", "interlocutor", "government", "state", "neighbour", "neighbor", "nation", "republic"}
+GROUP_NOUNS = {"country", "side", "party", "leader", "president", "minister", "interlocutor", "government", "state", "neighbour",
+               "neighbor", "nation", "republic"}
+# "the two leaders": the article's two main people when they lead its two main countries
+LEADER_NOUNS = {"leader", "president"}
 # Acts only a state performs: in the passive without an agent, the country they happened in did them.
 JURISDICTION_SUBTYPES = {"detention", "sentencing"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -264,6 +268,14 @@ class ArticleContext:
                         added.append(one)
         return out, added
 
+    def main_leaders(self) -> list[str]:
+        """"The two leaders": the article's two main people when each belongs to another of its two main
+        countries (Aliyev and Pashinyan), else the two countries themselves."""
+        states = [_home_state(person) for person in self.main_people]
+        if len(self.main_people) == 2 and len(set(states)) == 2 and set(states) == set(self.main_countries):
+            return list(self.main_people)
+        return list(self.main_countries) if len(self.main_countries) == 2 else []
+
     def body_subject_before(self, token: Token) -> str | None:
         """The organisation or country the main clause of the sentence before has as subject: "The
         Group reviewed ... It welcomed ..." ("it" continues the topic, not the last name said)."""
@@ -373,7 +385,7 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
     headline_joined: set[int] = set()
     for event in events:
         kind = (event.event_type, event.subtype)
-        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind
+        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind and _compatible(k, event)
                       and (k.own_actors & event.own_actors or not k.actors or not event.actors)), None)
         if index is None and event.sent_idx >= headline_sents:
             index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
@@ -396,6 +408,14 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
             quantity=first.quantity if first.quantity is not None else event.quantity,
         )
     return kept
+
+
+def _compatible(one: EventMention, other: EventMention) -> bool:
+    """Whether two mentions may tell of one event: not in two different places or at two different
+    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June")."""
+    if one.location_id and other.location_id and one.location_id != other.location_id:
+        return False
+    return compatible_dates(one.date, other.date)
 
 
 def _yields_to_complement(token: Token) -> bool:
@@ -436,7 +456,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     quantity = _quantity(token)
     location = _location(token, by_token, set(actors) | set(targets))
-    date = sent_dates[0].resolved if sent_dates else None
+    date = _own_date(token, sent_dates)
     return EventMention(
         sent_idx=sent_idx,
         event_type=trigger.event_type,
@@ -455,6 +475,17 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         type_confidence=round(scores.get(trigger.event_type, 0.0), 4) if scores else None,
         represented=represented,
     )
+
+
+def _own_date(token: Token, sent_dates: list[DateMention]):
+    """The date of the trigger's own phrase ("the meetings in Chisinau in June"), else the sentence's first:
+    a sentence listing several meetings gives each its own date."""
+    if not sent_dates:
+        return None
+    phrase = [*token.subtree] if token.pos_ == "NOUN" else []
+    spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in _adjuncts(token) for t in c.subtree]]
+    own = next((d for d in sent_dates if any(start <= d.start < end for start, end in spans)), None)
+    return (own or sent_dates[0]).resolved
 
 
 def _demanded(token: Token, speaker: str | None, actors: tuple[str, ...]) -> bool:
@@ -601,6 +632,10 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     subject_tokens: list[Token] = []
     object_tokens: list[Token] = []
     head, named = _actor_clause(token, by_token)
+    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if token.pos_ == "NOUN" and between is not None:
+        # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
+        head, named = token, [between, *_prep_phrase(between)]
     # "Azerbaijan is set to release": the subject of a passive the trigger complements does the trigger's act
     passive = any(c.dep_ == "nsubjpass" for c in head.children) and _same_clause(token, head)
     if named is not None:
@@ -622,7 +657,7 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod"):
                 subject_tokens.extend(child.subtree)
-            if child.dep_ == "prep" and child.lower_ in ("between", "of", "by"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                 # "the seizure of Artsakh", "the blockade of the corridor": an act done to someone takes
                 # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
                 done_to = child.lower_ == "of" and event_type in PATIENT_OF_TYPES
@@ -750,9 +785,12 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
     countries", "both sides", "the parties", "they" or "their" the two countries the article is
     mostly about ("the two leaders": its two main people)."""
     heads = [t for t in subject_tokens if t.dep_ in SUBJECTS or t.head not in subject_tokens]
-    if not heads:
-        return []
-    head = heads[0]
+    # "the next meeting of the leaders": "next" names no one, "the leaders" do
+    return next((found for head in heads if (found := _referred_by(head, context))), [])
+
+
+def _referred_by(head: Token, context: ArticleContext) -> list[str]:
+    """The actors one word of a subject refers to (see _referred_actors)."""
     if head.dep_ == "prep":  # "talks between the two countries": the phrase the preposition takes
         head = next((c for c in head.children if c.dep_ == "pobj"), head)
     word = head.lower_
@@ -779,9 +817,17 @@ def _referred_actors(subject_tokens: list[Token], context: ArticleContext) -> li
         if named:
             return [named]
     owned = any(c.dep_ == "poss" for c in head.children)  # "their leaders" are someone else's
-    if word in ("they", "their") or (head.lemma_.lower() in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
-        pool = context.main_people if head.lemma_.lower() in ("leader", "president") else context.main_countries
-        return list(pool) if len(pool) == 2 else []
+    group = head.lemma_.lower()
+    if word in ("they", "their") or (group in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
+        whose = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if whose is not None:  # "the leaders of the two countries", "the presidents of Armenia and Azerbaijan"
+            phrase = _prep_phrase(whose)
+            named = _entity_ids(phrase, context.by_token, as_government=True) or _referred_actors(phrase, context)
+            if named:
+                return named
+        if group in LEADER_NOUNS:
+            return context.main_leaders()
+        return list(context.main_countries) if len(context.main_countries) == 2 else []
     return []
 
 
@@ -799,8 +845,22 @@ def _quantity(token: Token) -> int | None:
     return None
 
 
+def _adjuncts(token: Token) -> list[Token]:
+    """The phrases that can say where and when the trigger's event is: the prepositional and bare noun
+    phrases hung on it, and for a noun that is the subject of a verb, those of the verb ("a meeting
+    ... was planned to be held in Moscow later this month")."""
+    verbs = [token]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(token.head)
+        verbs.extend(c for c in token.head.children if c.dep_ == "xcomp")
+    return [c for verb in verbs for c in verb.children if c.dep_ in ("prep", "npadvmod")]
+
+
 def _location(token: Token, by_token, arguments: set[str]) -> str | None:
-    for child in token.children:
+    """The first place a "in/at/near ..." phrase of the event names ("the meeting of the leaders of the
+    two countries in Brussels": the noun's whole phrase), other than one of its participants."""
+    own = [t for t in token.subtree if t.head.i != token.i] if token.pos_ == "NOUN" else []
+    for child in [*_adjuncts(token), *own]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for tok in child.subtree:
                 mention = by_token.get(tok.i)
