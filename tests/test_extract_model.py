@@ -336,16 +336,17 @@ def test_a_noun_event_takes_no_actor_from_a_verb_that_is_an_event_of_its_own(nlp
 
 
 @pytest.mark.parametrize(
-    "text, targets",
+    "text, subtype, targets",
     [
-        ("The captured Georgian soldiers must be released without delay.", {"geonames:614540"}),
-        ("UN peacekeepers should be deployed along the border of Armenia.", {"org:united-nations"}),
+        ("The captured Georgian soldiers must be released without delay.", "demand_prisoner_release", {"geonames:614540"}),
+        ("UN peacekeepers should be deployed along the border of Armenia.", "demand_deployment", {"org:united-nations"}),
     ],
 )
-def test_what_must_be_done_is_a_demand_not_the_act(nlp, text, targets):
-    """The ones the act is to be done to are its targets; no actor is guessed where no one speaks."""
+def test_what_must_be_done_is_a_demand_not_the_act(nlp, text, subtype, targets):
+    """The subtype says what is demanded; the ones the act is to be done to are its targets; no actor is
+    guessed where no one speaks."""
     events = _events(nlp, text)
-    assert [(e.event_type, e.subtype, e.modality) for e in events] == [("REQUEST", "demand", "asserted")], events
+    assert [(e.event_type, e.subtype, e.modality) for e in events] == [("REQUEST", subtype, "asserted")], events
     assert set(events[0].targets) == targets and events[0].actors == () and events[0].rule_id.endswith("+demanded")
 
 
@@ -356,8 +357,28 @@ def test_a_demand_in_a_quotation_is_the_speakers(nlp):
 
 def test_what_someone_says_another_must_do_is_their_demand(nlp):
     (event,) = _events(nlp, "Nikol Pashinyan said Azerbaijan must withdraw its troops from the border.")
-    assert (event.event_type, event.subtype, event.actors) == ("REQUEST", "demand", ("person:nikol-pashinyan",))
+    assert (event.event_type, event.subtype, event.actors) == ("REQUEST", "demand_withdrawal", ("person:nikol-pashinyan",))
     assert AZERBAIJAN in event.targets
+
+
+def test_an_appeal_in_the_first_person_makes_each_of_its_demands(nlp):
+    text = ("We, the citizens of the Republic of Artsakh, state our position. First, the convicted Armenians held in "
+            "Azerbaijan must be freed at once. Second, Azerbaijani troops must be withdrawn from our land.")
+    events = _events(nlp, text)
+    assert [(e.event_type, e.subtype, e.actors) for e in events] == [
+        ("REQUEST", "demand_prisoner_release", ("place:nagorno-karabakh",)),
+        ("REQUEST", "demand_withdrawal", ("place:nagorno-karabakh",)),
+    ], events
+
+
+def test_a_participle_that_describes_people_is_no_event(nlp):
+    events = _events(nlp, "All jailed and already convicted Georgians in Russia must be freed now.")
+    assert not [e for e in events if e.subtype in ("detention", "sentencing")], events
+
+
+def test_signing_an_appeal_is_a_request_not_an_agreement(nlp):
+    events = _events(nlp, "Sixty parties of Armenia signed an appeal to the United Nations.")
+    assert [(e.event_type, e.subtype) for e in events] == [("REQUEST", "appeal")], events
 
 
 def test_what_someone_says_their_own_side_should_do_stays_the_act(nlp):

@@ -199,13 +199,16 @@ def _context_lemmas(token: Token) -> set[str]:
     The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
     it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
     hung on an object are not the object: a cue may not name them. A named person among the trigger's
-    own arguments is the word "@person" ("received Lavrov", "hosted Aliyev and Pashinyan")."""
+    own arguments is the word "@person" ("received Lavrov", "hosted Aliyev and Pashinyan"); people named by
+    their nation ("32 Armenians") are "@people"."""
     words = [t for child in token.children if child.dep_ not in CUELESS_DEPENDENTS and not _time_adjunct(child)
              # an object by its own words: "released rulings on three of the detainees" releases no prisoner
              for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)]
     lemmas = {t.lemma_.lower() for t in words}
     if any(t.ent_type_ == "PERSON" for t in words):
         lemmas.add("@person")
+    if any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in words):
+        lemmas.add("@people")  # "released 32 Armenians", "all convicted Azerbaijanis must be freed"
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
@@ -234,6 +237,9 @@ class ArticleContext:
     subjects: dict[int, list[str]] = field(default_factory=dict)
     # the state body that published the article (a ministry's press release): "we" in its own voice
     publisher: str | None = None
+    # who "we" are where the article says so ("we, the citizens of the Republic of Artsakh, affirm"):
+    # an appeal or statement in the first person; the demands it makes without a speaker are theirs
+    authors: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, mentions: Iterable[EntityMention], published: str | None = None, outlet: str | None = None) -> ArticleContext:
@@ -346,6 +352,7 @@ def event_mentions(
     """Every event a sentence of the article expresses, with its arguments."""
     context = ArticleContext.of(mentions, published, outlet)
     by_token = context.by_token
+    context.authors = _first_person(doc, by_token)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
         if d.resolved:
@@ -357,11 +364,33 @@ def event_mentions(
             if token.i in by_token and by_token[token.i].label != "NORP":
                 continue
             trigger = match_trigger(token, scores)
-            if trigger is None or _yields_to_complement(token):
+            if trigger is None or _yields_to_complement(token) or _participle_modifier(token):
                 continue
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
             if _codable(event, token):
                 yield event
+
+
+def _participle_modifier(token: Token) -> bool:
+    """A past participle that describes a noun instead of telling an event: "the convicted men", "all
+    arrested and convicted Armenians must be freed" (the small model reads the latter as subjects)."""
+    if token.dep_ == "amod":
+        return True
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in token.children):
+        return False
+    while token.dep_ == "conj" and token.head.tag_ == "VBN":
+        token = token.head
+    return token.dep_ in ("amod", "nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _first_person(doc: Doc, by_token: dict[int, EntityMention]) -> list[str]:
+    """Who "we" are, where the article names them in apposition: "we, the citizens of Artsakh"."""
+    for token in doc:
+        if token.lower_ == "we":
+            for appos in token.children:
+                if appos.dep_ == "appos" and (named := _entity_ids(_core(appos), by_token, as_government=True)):
+                    return named
+    return []
 
 
 def _codable(event: EventMention, token: Token) -> bool:
@@ -441,8 +470,9 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     speaker = context.speaker(token) if _deontic(token) else None
     if trigger.event_type not in SPEECH_ACTS and _demanded(token, speaker, actors):
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
-        trigger = replace(trigger, event_type="REQUEST", subtype="demand", rule_id=f"{trigger.rule_id}+demanded")
-        demanders, added = context.with_states([speaker] if speaker else [])
+        # the subtype says what is demanded ("demand_withdrawal"): each demand of a list is its own event
+        trigger = replace(trigger, event_type="REQUEST", subtype=f"demand_{trigger.subtype}", rule_id=f"{trigger.rule_id}+demanded")
+        demanders, added = context.with_states([speaker] if speaker else context.authors)
         targets = tuple(t for t in (*actors, *targets) if t not in demanders)
         actors, represented, mood = tuple(demanders), tuple(added), "asserted"
     if not actors and trigger.subtype in JURISDICTION_SUBTYPES:
@@ -801,6 +831,8 @@ def _referred_by(head: Token, context: ArticleContext) -> list[str]:
         # the speaker of a quotation ("I" in a quotation standing alone: the person last named);
         # "we" in a state body's own press release, the body
         speaker = context.speaker(head) or (context.publisher if word == "we" else context.person_before(head))
+        if speaker is None and word == "we":
+            return list(context.authors)
         return [speaker] if speaker else []
     if word == "its":  # "detained by Azerbaijan following its seizure of Artsakh": the last body or country named
         named = context.body_before(head)
