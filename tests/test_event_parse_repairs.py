@@ -50,3 +50,15 @@ def test_a_second_subject_the_parser_read_as_an_object_acts_in_its_own_clause():
     events = event_mentions(doc, _mentions(doc, {0: ("GPE", GEORGIA), 6: ("GPE", TURKEY)}), [])
     assert [(e.subtype, e.actors, e.targets, e.quantity) for e in events] == [
         ("prisoner_return", (GEORGIA,), (), 4), ("prisoner_return", (TURKEY,), (), 2)]
+
+
+def test_a_subject_the_parser_took_for_an_object_beats_a_clause_it_took_for_the_subject():
+    # 'They said that "moved by goodwill" Georgia will free 5 soldiers and Turkey will free two soldiers.':
+    # the second "free" gets the quoted participle as clausal subject and "Turkey" as the first object's conjunct
+    doc = _parsed("They/they/PRON/nsubj/1 said/say/VERB/ROOT/1 that/that/SCONJ/mark/16 \"/\"/PUNCT/punct/16 "
+                  "moved/move/VERB/csubj/16 by/by/ADP/agent/4 goodwill/goodwill/NOUN/pobj/5 \"/\"/PUNCT/punct/9 "
+                  "Georgia/Georgia/PROPN/nsubj/10 will/will/AUX/aux/10 free/free/VERB/conj/4 5/5/NUM/nummod/12 "
+                  "soldiers/soldier/NOUN/dobj/10 and/and/CCONJ/cc/12 Turkey/Turkey/PROPN/conj/12 will/will/AUX/aux/16 "
+                  "free/free/VERB/ccomp/1 two/two/NUM/nummod/18 soldiers/soldier/NOUN/dobj/16 ././PUNCT/punct/1")
+    events = event_mentions(doc, _mentions(doc, {8: ("GPE", GEORGIA), 14: ("GPE", TURKEY)}), [])
+    assert [(e.subtype, e.actors) for e in events] == [("prisoner_release", (GEORGIA,)), ("prisoner_release", (TURKEY,))]

@@ -637,11 +637,13 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
         head = token
     climbs = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "acomp"}
     for _ in range(5):
-        if any(c.dep_ in SUBJECTS for c in head.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             break
         stray = _stray_subject(head, by_token)
-        if stray:
+        if stray:  # also before a clause the small model took for the subject ('"driven by ..." Armenia will release')
             return head, stray
+        if any(c.dep_ == "csubj" for c in head.children):
+            break
         if head.dep_ not in climbs or head.head.i == head.i:
             break
         if head.dep_ == "xcomp" and (controller := next((c for c in head.head.children if c.dep_ == "dobj"), None)) is not None:
