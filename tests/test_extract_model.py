@@ -376,6 +376,23 @@ def test_a_participle_that_describes_people_is_no_event(nlp):
     assert not [e for e in events if e.subtype in ("detention", "sentencing")], events
 
 
+@pytest.mark.parametrize(
+    "text, releases",
+    [
+        # no one named as releasing: each side's prisoners are released by the other
+        ("Georgia and Russia announced a deal. The EU welcomed the release of three Georgian and five Russian detainees.",
+         [(("geonames:2017370",), ("geonames:614540",), True), (("geonames:614540",), ("geonames:2017370",), True)]),
+        # a named releaser is kept
+        ("Armenia and Azerbaijan met in Prague. Turkey welcomed the release of Armenian detainees by Russia.",
+         [(("geonames:2017370",), (ARMENIA,), False)]),
+    ],
+)
+def test_a_release_that_names_no_releaser_is_by_the_other_side(nlp, text, releases):
+    events = [e for e in _events(nlp, text) if e.subtype == "prisoner_release"]
+    assert [(e.actors, e.targets) for e in events] == [(a, t) for a, t, _ in releases], events
+    assert [e.rule_id.endswith("+captor") for e in events] == [inferred for _, _, inferred in releases]
+
+
 def test_signing_an_appeal_is_a_request_not_an_agreement(nlp):
     events = _events(nlp, "Sixty parties of Armenia signed an appeal to the United Nations.")
     assert [(e.event_type, e.subtype) for e in events] == [("REQUEST", "appeal")], events

@@ -54,6 +54,8 @@ GROUP_NOUNS = {"country", "side", "party", "leader", "president", "minister", "i
                "neighbor", "nation", "republic"}
 # "the two leaders": the article's two main people when they lead its two main countries
 LEADER_NOUNS = {"leader", "president"}
+# Prisoners set free: held by the other side of a two-party conflict
+CAPTIVITY_SUBTYPES = {"prisoner_release", "prisoner_return"}
 # Acts only a state performs: in the passive without an agent, the country they happened in did them.
 JURISDICTION_SUBTYPES = {"detention", "sentencing"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -367,8 +369,22 @@ def event_mentions(
             if trigger is None or _yields_to_complement(token) or _participle_modifier(token):
                 continue
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
-            if _codable(event, token):
-                yield event
+            for one in _by_captor(event, context):
+                if _codable(one, token):
+                    yield one
+
+
+def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMention]:
+    """A release of prisoners that names no one releasing them ("the release of two Azerbaijani and
+    thirty-two Armenian detainees"): between the article's two main countries, each side's prisoners
+    are released by the other, one event per side."""
+    if event.actors or event.subtype not in CAPTIVITY_SUBTYPES or len(context.main_countries) != 2:
+        return [event]
+    sides = [t for t in event.targets if t in context.main_countries]
+    if not sides:
+        return [event]
+    other = {context.main_countries[0]: context.main_countries[1], context.main_countries[1]: context.main_countries[0]}
+    return [replace(event, actors=(other[side],), targets=(side,), rule_id=f"{event.rule_id}+captor") for side in sides]
 
 
 def _participle_modifier(token: Token) -> bool:
