@@ -265,6 +265,9 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # "his government": the state of the person last named
         ("Nikol Pashinyan spoke in Paris. He said that his government had invited Azerbaijani officials to Yerevan.", "REQUEST",
          "invitation", (ARMENIA,)),
+        # ... however far back, while every sentence since speaks of him
+        ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
+         "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),
         # an ambassador summoned "to the ministry": the ministry's state summoned
         ("The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.", "SANCTION", "ambassador_summoned",
          ("org:mfa-armenia", ARMENIA)),
@@ -304,6 +307,13 @@ def test_the_two_leaders_are_the_main_people_when_they_lead_the_two_main_countri
             "The two leaders will meet in Prague.")
     meetings = [e for e in analyze_doc(nlp(text), "2022-10-01").events if e.subtype == "meeting"]
     assert meetings and set(meetings[0].actors) == {"person:ilham-aliyev", "person:nikol-pashinyan"}, meetings
+
+
+def test_a_pronoun_does_not_reach_back_past_a_sentence_about_someone_else(nlp):
+    text = ("Nikol Pashinyan spoke in Paris. The hall was full. Officials of the city were present. "
+            "He said that his government had invited Azerbaijani officials to Yerevan.")
+    (event,) = [e for e in _events(nlp, text) if e.subtype == "invitation"]
+    assert ARMENIA not in event.actors, event
 
 
 def test_armenpress_is_not_coded_as_armenia(nlp):

@@ -48,6 +48,7 @@ DEONTIC_AUX = {"must", "should"}
 # A pronoun refers to a name in its own sentence or the one before, never further back.
 ANTECEDENT_SENTENCES = 2
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+THIRD_PERSON = {"he", "she", "his", "her", "him"}
 REPORTING = {"say", "write", "state", "tell", "add", "note", "stress", "declare", "announce", "emphasise", "emphasize", "tweet"}
 # Plural nouns that name the parties of the story as a group ("the two countries", "both sides").
 GROUP_NOUNS = {"country", "side", "party", "leader", "president", "minister", "interlocutor", "government", "state", "neighbour",
@@ -313,8 +314,18 @@ class ArticleContext:
         return next((m for m in self.ordered if m.entity_id == entity_id), None)
 
     def person_before(self, token: Token) -> str | None:
-        """The last person named before a token, in its sentence or the one before ("he", "she")."""
-        return self._last_before(token, lambda m: m.label == "PERSON")
+        """The last person named before a token, in its sentence or the one before ("he", "she"), or
+        further back while every sentence since speaks of him or her ("According to Aliyev, ... He
+        recalled ... He also said that his administration ...")."""
+        found = self._last_before(token, lambda m: m.label == "PERSON")
+        if found is not None:
+            return found
+        last = next((m for m in reversed(self.ordered) if m.token_start < token.i and m.label == "PERSON" and m.entity_id), None)
+        if last is None:
+            return None
+        doc = token.doc
+        since = doc[doc[last.token_end - 1].sent.end : token.sent.end].sents
+        return last.entity_id if all(any(t.lower_ in THIRD_PERSON for t in sent) for sent in since) else None
 
     def _last_before(self, token: Token, wanted) -> str | None:
         for m in reversed(self.ordered):
