@@ -62,3 +62,15 @@ def test_a_subject_the_parser_took_for_an_object_beats_a_clause_it_took_for_the_
                   "free/free/VERB/ccomp/1 two/two/NUM/nummod/18 soldiers/soldier/NOUN/dobj/16 ././PUNCT/punct/1")
     events = event_mentions(doc, _mentions(doc, {8: ("GPE", GEORGIA), 14: ("GPE", TURKEY)}), [])
     assert [(e.subtype, e.actors) for e in events] == [("prisoner_release", (GEORGIA,)), ("prisoner_release", (TURKEY,))]
+
+
+def test_an_auxiliary_cut_off_by_a_parenthetical_gives_its_subject_to_the_participle():
+    # "The statement noted that Georgia had, as a sign of trust, supported Turkey's bid.": "had" is read
+    # as a verb of its own with "Georgia" as subject, and "supported" as a clause of "noted"
+    doc = _parsed("The/the/DET/det/1 statement/statement/NOUN/nsubj/2 noted/note/VERB/ROOT/2 that/that/SCONJ/mark/5 "
+                  "Georgia/Georgia/PROPN/nsubj/5 had/have/VERB/ccomp/2 ,/,/PUNCT/punct/5 as/as/ADP/prep/13 a/a/DET/det/9 "
+                  "sign/sign/NOUN/pobj/7 of/of/ADP/prep/9 trust/trust/NOUN/pobj/10 ,/,/PUNCT/punct/13 "
+                  "supported/support/VERB/advcl/2 Turkey/Turkey/PROPN/poss/16 's/'s/PART/case/14 bid/bid/NOUN/dobj/13 "
+                  "././PUNCT/punct/2")
+    (event,) = event_mentions(doc, _mentions(doc, {4: ("GPE", GEORGIA), 14: ("GPE", TURKEY)}), [])
+    assert (event.subtype, event.actors, event.targets) == ("bid_support", (GEORGIA,), (TURKEY,))

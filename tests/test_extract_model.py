@@ -265,6 +265,9 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # "his government": the state of the person last named
         ("Nikol Pashinyan spoke in Paris. He said that his government had invited Azerbaijani officials to Yerevan.", "REQUEST",
          "invitation", (ARMENIA,)),
+        # "I" in a quotation: the person the sentences before speak of
+        ("Charles Michel spoke in Brussels. He said he was pleased. \"I urge the leaders to sign the treaty soon.\"", "REQUEST",
+         "appeal", ("person:charles-michel",)),
         # ... however far back, while every sentence since speaks of him
         ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
          "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),

@@ -315,7 +315,7 @@ class ArticleContext:
 
     def person_before(self, token: Token) -> str | None:
         """The last person named before a token, in its sentence or the one before ("he", "she"), or
-        further back while every sentence since speaks of him or her ("According to Aliyev, ... He
+        further back while every sentence between speaks of him or her ("According to Aliyev, ... He
         recalled ... He also said that his administration ...")."""
         found = self._last_before(token, lambda m: m.label == "PERSON")
         if found is not None:
@@ -324,8 +324,8 @@ class ArticleContext:
         if last is None:
             return None
         doc = token.doc
-        since = doc[doc[last.token_end - 1].sent.end : token.sent.end].sents
-        return last.entity_id if all(any(t.lower_ in THIRD_PERSON for t in sent) for sent in since) else None
+        between = doc[doc[last.token_end - 1].sent.end : token.sent.start].sents
+        return last.entity_id if all(any(t.lower_ in THIRD_PERSON for t in sent) for sent in between) else None
 
     def _last_before(self, token: Token, wanted) -> str | None:
         for m in reversed(self.ordered):
@@ -801,6 +801,9 @@ def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Toke
     while i >= verb.sent.start and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
         skipped += doc[i].dep_ in ("aux", "auxpass")
         i -= 1
+    if not skipped and (orphan := _orphan_auxiliary(verb)) is not None:
+        # "Armenia had, as a gesture of goodwill, supported": "had" read as the main verb, with the subject
+        return [t for child in orphan.children if child.dep_ == "nsubj" for t in _core(child)]
     mention = by_token.get(i) if i >= verb.sent.start else None
     if mention is None or mention.label not in ("PERSON", "ORG", "GPE", "NORP") or doc[i].head.i == verb.i:
         return []
@@ -813,6 +816,24 @@ def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Toke
         tokens[:0] = doc[before.token_start : before.token_end]
         first = tokens[0]
     return tokens
+
+
+def _orphan_auxiliary(verb: Token) -> Token | None:
+    """An auxiliary the small model made a verb of its own, cut off from its participle by a
+    parenthetical: the nearest word before the verb outside the verb's own phrases, when it is
+    "have", "be" or a modal with a subject and no object or complement."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and (doc[i].dep_ == "punct" or verb in doc[i].ancestors):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    word = doc[i]
+    if word.lemma_.lower() not in ("have", "be", "will", "would"):
+        return None
+    if [c.dep_ for c in word.children if c.dep_ not in ("punct", "mark", "advmod")] != ["nsubj"]:
+        return None
+    return word
 
 
 OFFICE_WORDS = (("prime minister", "prime minister"), ("premier", "prime minister"), ("foreign minister", "foreign minister"),
