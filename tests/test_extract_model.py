@@ -406,6 +406,22 @@ def test_a_release_that_names_no_releaser_is_by_the_other_side(nlp, text, releas
     assert [e.rule_id.endswith("+captor") for e in events] == [inferred for _, _, inferred in releases]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Will Georgia, backed by Turkey, sign the treaty?", []),
+        ("Unless Washington presses Baku to sign a peace treaty, war will follow.", []),
+        ("If Russia leaves the process, it must urge Armenia to act alone.", []),
+        # "if" meaning "whether", after the main clause, conditions nothing before it
+        ("Georgia and Turkey resumed talks, though it is unclear if they will succeed.", [("CONSULT", "asserted")]),
+        # a promise on a condition is still planned; the condition itself is no event
+        ("Armenia will sign the treaty if Azerbaijan withdraws its troops.", [("AGREE", "planned")]),
+    ],
+)
+def test_a_question_or_a_condition_reports_no_event(nlp, text, expected):
+    assert [(e.event_type, e.modality) for e in _events(nlp, text)] == expected
+
+
 def test_signing_an_appeal_is_a_request_not_an_agreement(nlp):
     events = _events(nlp, "Sixty parties of Armenia signed an appeal to the United Nations.")
     assert [(e.event_type, e.subtype) for e in events] == [("REQUEST", "appeal")], events

@@ -43,6 +43,7 @@ PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 # "urged Yerevan to sign": what one side asks of another is proposed, not done
 REQUESTING = {"urge", "call", "ask", "encourage", "invite", "demand", "request", "press", "push", "appeal"}
+CONDITIONS = {"if", "unless"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 DEONTIC_AUX = {"must", "should"}
 # A pronoun refers to a name in its own sentence or the one before, never further back.
@@ -377,7 +378,7 @@ def event_mentions(
             if token.i in by_token and by_token[token.i].label != "NORP":
                 continue
             trigger = match_trigger(token, scores)
-            if trigger is None or _yields_to_complement(token) or _participle_modifier(token):
+            if trigger is None or _yields_to_complement(token) or _participle_modifier(token) or _unasserted(token):
                 continue
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
             for one in _by_captor(event, context):
@@ -396,6 +397,23 @@ def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMentio
         return [event]
     other = {context.main_countries[0]: context.main_countries[1], context.main_countries[1]: context.main_countries[0]}
     return [replace(event, actors=(other[side],), targets=(side,), rule_id=f"{event.rule_id}+captor") for side in sides]
+
+
+def _unasserted(token: Token) -> bool:
+    """A question or a condition reports no event, not even as a possibility: "But will Azerbaijan,
+    backed by Turkey, accept ...?", "unless Washington pressures them to reach an agreement", "if
+    Russia intends to withdraw, it must encourage Armenia ...". The trigger is in a question, in a
+    clause under "if"/"unless", or in the clause such a condition comes before."""
+    sent = token.sent
+    if sent.text.strip().rstrip("\"'”’").endswith("?"):
+        return True
+    for node in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if any(c.dep_ == "advcl" and c.i < token.i and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+               for c in node.children):
+            return True  # "If X, Y": not "Y, though it is questionable if X"
+    return False
 
 
 def _participle_modifier(token: Token) -> bool:
