@@ -219,6 +219,8 @@ def test_appositions_and_wars_do_not_act(nlp):
         ("Ilham Aliyev recalled that on March 5 the Azerbaijani envoy met Armenians in Khankendi.", ["CONSULT"]),  # a clause
         ("The tribunal released its rulings on three of the detainees.", []),  # a phrase hung on the object
         ("Azerbaijan released two of the prisoners.", ["CONCEDE"]),  # "of" is the object's own
+        ("Georgia insisted on a monitoring mission.", ["REQUEST"]),  # insisting on something demands it
+        ("Georgia insisted that the monitors had seen nothing.", []),  # insisting that something is so demands nothing
     ],
 )
 def test_a_cue_is_looked_for_in_the_triggers_own_arguments(nlp, text, event_types):
