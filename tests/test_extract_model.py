@@ -418,6 +418,8 @@ def test_a_release_that_names_no_releaser_is_by_the_other_side(nlp, text, releas
         ("Georgia and Turkey resumed talks, though it is unclear if they will succeed.", [("CONSULT", "asserted")]),
         # a promise on a condition is still planned; the condition itself is no event
         ("Armenia will sign the treaty if Azerbaijan withdraws its troops.", [("AGREE", "planned")]),
+        # a participle before its clause sets the scene for the clause's event
+        ("Welcoming the Georgian delegation, Nikol Pashinyan praised the new trade deal.", [("SUPPORT", "asserted")]),
     ],
 )
 def test_a_question_or_a_condition_reports_no_event(nlp, text, expected):

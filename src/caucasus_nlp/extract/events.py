@@ -400,10 +400,15 @@ def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMentio
 
 
 def _unasserted(token: Token) -> bool:
-    """A question or a condition reports no event, not even as a possibility: "But will Azerbaijan,
+    """A question or a condition reports no event, not even as a possibility, nor does a participle
+    that sets the scene for its clause's event: "But will Azerbaijan,
     backed by Turkey, accept ...?", "unless Washington pressures them to reach an agreement", "if
     Russia intends to withdraw, it must encourage Armenia ...". The trigger is in a question, in a
     clause under "if"/"unless", or in the clause such a condition comes before."""
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and token.i < token.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children
+    ):
+        return True  # "Welcoming the delegation, Kostanyan praised ...": a participle before its clause sets the scene
     sent = token.sent
     if sent.text.strip().rstrip("\"'”’").endswith("?"):
         return True
