@@ -183,3 +183,17 @@ def test_a_blank_line_starts_a_sentence(text, starts):
     nlp = spacy.blank("en")
     doc = nlp.add_pipe("caucasus_paragraph_breaks")(nlp.make_doc(text))
     assert [t.text for t in doc[1:] if t.is_sent_start] == starts
+
+
+@pytest.mark.parametrize(
+    "text, not_starts",
+    [
+        ("Georgia considers the plan unacceptable.", ["considers", "the", "plan", "unacceptable"]),
+        ("He left. then she came", ["left", "she", "came"]),  # after a full stop the parser decides
+        ("Talks in 2023 resumed.", ["in", "resumed"]),
+    ],
+)
+def test_a_lowercase_word_after_a_word_starts_no_sentence(text, not_starts):
+    nlp = spacy.blank("en")
+    doc = nlp.add_pipe("caucasus_paragraph_breaks")(nlp.make_doc(text))
+    assert [t.text for t in doc if t.is_sent_start is False] == not_starts

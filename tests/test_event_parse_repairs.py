@@ -11,10 +11,10 @@ RUSSIA, ARMENIA, TURKEY, GEORGIA = "geonames:2017370", "geonames:174982", "geona
 
 
 def _parsed(conll: str) -> Doc:
-    """A Doc from space-separated word/lemma/POS/dep/head tokens."""
+    """A Doc from space-separated word/lemma/POS/dep/head[/tag] tokens."""
     rows = [token.split("/") for token in conll.split()]
     return Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-               deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows])
+               deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows], tags=[r[5] if len(r) > 5 else "" for r in rows])
 
 
 def _mentions(doc: Doc, names: dict[int, tuple[str, str | None]]) -> list[EntityMention]:
@@ -74,3 +74,15 @@ def test_an_auxiliary_cut_off_by_a_parenthetical_gives_its_subject_to_the_partic
                   "././PUNCT/punct/2")
     (event,) = event_mentions(doc, _mentions(doc, {4: ("GPE", GEORGIA), 14: ("GPE", TURKEY)}), [])
     assert (event.subtype, event.actors, event.targets) == ("bid_support", (GEORGIA,), (TURKEY,))
+
+
+def test_a_finite_verb_the_parser_joined_to_an_infinitive_goes_with_the_finite_verb_before():
+    # "Russia calls Georgia's plan to join the pact dangerous and warns Tbilisi.": "warns" hangs on "join",
+    # whose owner is Georgia; verbs coordinated share their form, so "calls" is the one it goes with
+    doc = _parsed("Russia/Russia/PROPN/nsubj/1/NNP calls/call/VERB/ROOT/1/VBZ Georgia/Georgia/PROPN/poss/4/NNP 's/'s/PART/case/2/POS "
+                  "plan/plan/NOUN/dobj/1/NN to/to/PART/aux/6/TO join/join/VERB/acl/4/VB the/the/DET/det/8/DT "
+                  "pact/pact/NOUN/dobj/6/NN dangerous/dangerous/ADJ/oprd/6/JJ and/and/CCONJ/cc/6/CC "
+                  "warns/warn/VERB/conj/6/VBZ Tbilisi/Tbilisi/PROPN/dobj/11/NNP ././PUNCT/punct/1/.")
+    mentions = _mentions(doc, {0: ("GPE", RUSSIA), 2: ("GPE", GEORGIA), 12: ("GPE", GEORGIA)})
+    (warning,) = [e for e in event_mentions(doc, mentions, []) if e.event_type == "THREATEN"]
+    assert (warning.actors, warning.targets) == ((RUSSIA,), (GEORGIA,))

@@ -52,6 +52,16 @@ def test_foreign_keys_hold(sample_run):
     assert set(t["agreement_mentions"].agreement_id) == set(t["agreements"].agreement_id)
 
 
+def test_the_two_sides_of_one_release_are_two_rows_with_their_own_ids(tmp_path, nlp):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "swap.txt").write_text("Prisoners go home\n\nGeorgia and Russia signed a deal on Monday. The EU welcomed "
+                                              "the release of three Georgian and five Russian detainees.\n")
+    run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    releases = pd.read_parquet(tmp_path / "out" / "event_mentions.parquet").query("subtype == 'prisoner_release'")
+    assert sorted(map(list, releases.actors)) == [["geonames:2017370"], ["geonames:614540"]]
+    assert releases.event_mention_id.is_unique
+
+
 def test_rerun_gives_identical_ids_and_rows(sample_run, tmp_path, nlp):
     _, out = sample_run
     run([SAMPLE], tmp_path, nlp=nlp)

@@ -355,10 +355,16 @@ def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
 class ParagraphBreaks:
     """A blank line ends a sentence: the headline, a dateline paragraph or a list item never runs into
     the next paragraph. The parser keeps boundaries set before it, and without this it read "Leaders
-    meet in Prague / Pashinyan met Aliyev in Prague" as one sentence and lost the meeting."""
+    meet in Prague / Pashinyan met Aliyev in Prague" as one sentence and lost the meeting. Inside a
+    line, a lowercase word right after a word is no sentence start: the small parser cut "Russia |
+    considers Armenia's intention ..." in two and lost who considers."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
             if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if token.is_lower and token.is_alpha and not token.is_sent_start and (before.is_alpha or before.like_num):
+                token.is_sent_start = False
         return doc

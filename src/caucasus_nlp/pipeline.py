@@ -397,7 +397,8 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
         )
     for e in analysis.events:
         out["event_mentions"].append(
-            {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type), "event_id": None,
+            # the actors tell apart the two sides of one release ("the release of two Azerbaijani and 32 Armenian detainees")
+            {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type, *e.actors), "event_id": None,
              "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
              "trigger": e.trigger, "trigger_start": e.trigger_start, "actors": list(e.actors), "targets": list(e.targets),
              "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,

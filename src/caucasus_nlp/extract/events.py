@@ -44,6 +44,7 @@ PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 # "urged Yerevan to sign": what one side asks of another is proposed, not done
 REQUESTING = {"urge", "call", "ask", "encourage", "invite", "demand", "request", "press", "push", "appeal"}
 CONDITIONS = {"if", "unless"}
+FINITE = {"VBZ", "VBD", "VBP", "MD"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 DEONTIC_AUX = {"must", "should"}
 # A pronoun refers to a name in its own sentence or the one before, never further back.
@@ -704,6 +705,12 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
             owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return head.head, list(owner.subtree)
+        if head.dep_ == "conj" and head.tag_ in FINITE and head.head.tag_ not in FINITE:
+            # "considers Armenia's intention to join the Statute unacceptable and warns Yerevan": the parser
+            # joined the finite "warns" to the infinitive; coordinated verbs share their form, so it is
+            # "considers" it goes with, whose subject warns
+            head = next((a for a in head.head.ancestors if a.tag_ in FINITE), head.head)
+            continue
         head = head.head
     return head, None
 
