@@ -270,6 +270,11 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # "I" in a quotation: the person the sentences before speak of
         ("Charles Michel spoke in Brussels. He said he was pleased. \"I urge the leaders to sign the treaty soon.\"", "REQUEST",
          "appeal", ("person:charles-michel",)),
+        # an occasion the parser hung on the verb's object: the verb's subject took part
+        ("Nikol Pashinyan conveyed his concerns in several conversations with Ilham Aliyev.", "CONSULT", "talks",
+         ("person:nikol-pashinyan",)),
+        # "his country": the state of the person last named
+        ("Antony Blinken phoned Ilham Aliyev to get his country to agree to the talks.", "AGREE", "agreement", (AZERBAIJAN,)),
         # ... however far back, while every sentence since speaks of him
         ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
          "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),

@@ -35,8 +35,10 @@ PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE"}
 # "by withdrawing", "after meeting", "before signing": the subject of the clause does the gerund's act
 GERUND_MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "without"}
-# "said at a meeting with", "during talks with": the occasion a clause's subject took part in
-OCCASION_PREPS = {"at", "during"}
+# "said at a meeting with", "during talks with", "conveyed in conversations with": the occasion a clause's subject took part in
+OCCASION_PREPS = {"at", "during", "in"}
+# "his country": a person's state
+STATE_NOUNS = {"country", "nation", "state"}
 REFUSAL = {"refuse", "reject", "decline"}
 SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
@@ -678,10 +680,10 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
             # "held talks": the holder talked; "condemned the attack", "welcomed the agreement": the verb
             # is an event of its own, and its subject did not attack or agree
             head = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in OCCASION_PREPS and head.head.head.pos_ == "VERB" and any(
+        elif head.dep_ == "pobj" and head.head.lower_ in OCCASION_PREPS and (verb := _occasion_verb(head.head)) is not None and any(
             c.dep_ == "prep" and c.lower_ == "with" for c in head.children
         ):
-            head = head.head.head  # "Aliyev said at a meeting with Steinmeier": the speaker took part
+            head = verb  # "Aliyev said at a meeting with Steinmeier": the speaker took part
         else:
             return token, None
     else:
@@ -713,6 +715,16 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
             continue
         head = head.head
     return head, None
+
+
+def _occasion_verb(prep: Token) -> Token | None:
+    """The verb an occasion phrase belongs to: its head, or the verb whose object the parser hung it on
+    ("conveyed these concerns in conversations with the minister")."""
+    if prep.head.pos_ == "VERB":
+        return prep.head
+    if prep.head.dep_ == "dobj" and prep.head.head.pos_ == "VERB":
+        return prep.head.head
+    return None
 
 
 def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -920,8 +932,8 @@ def _referred_by(head: Token, context: ArticleContext) -> list[str]:
     if word == "it":  # "Armenia said it will support": the one who said; else the topic, or the last body or country named
         named = context.speaker(head) or context.body_subject_before(head) or context.body_before(head)
         return [named] if named else []
-    if head.lemma_.lower() in state_body_words() and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
-        # "his administration", "her government": the state of the person last named
+    if head.lemma_.lower() in state_body_words() | STATE_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+        # "his administration", "her government", "his country": the state of the person last named
         state = _home_state(context.person_before(head))
         return [state] if state else []
     if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
