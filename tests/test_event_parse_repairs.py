@@ -86,3 +86,15 @@ def test_a_finite_verb_the_parser_joined_to_an_infinitive_goes_with_the_finite_v
     mentions = _mentions(doc, {0: ("GPE", RUSSIA), 2: ("GPE", GEORGIA), 12: ("GPE", GEORGIA)})
     (warning,) = [e for e in event_mentions(doc, mentions, []) if e.event_type == "THREATEN"]
     assert (warning.actors, warning.targets) == ((RUSSIA,), (GEORGIA,))
+
+
+def test_a_finite_verb_joined_to_a_participle_with_its_own_subject_keeps_that_subject():
+    # "Turkey, having taken the hill, established control, Gasimov says.": the parser makes "taken" the
+    # clause with "Turkey" as subject and "established" its conjunct; Turkey established control, not Gasimov
+    doc = _parsed("Turkey/Turkey/PROPN/nsubj/3/NNP ,/,/PUNCT/punct/0/, having/have/AUX/aux/3/VBG taken/take/VERB/ccomp/11/VBN "
+                  "the/the/DET/det/5/DT hill/hill/NOUN/dobj/3/NN ,/,/PUNCT/punct/3/, established/establish/VERB/conj/3/VBD "
+                  "control/control/NOUN/dobj/7/NN ,/,/PUNCT/punct/7/, Gasimov/Gasimov/PROPN/nsubj/11/NNP "
+                  "says/say/VERB/ROOT/11/VBZ ././PUNCT/punct/11/.")
+    mentions = _mentions(doc, {0: ("GPE", TURKEY), 10: ("PERSON", "person:oktay-gasimov")})
+    controls = [e for e in event_mentions(doc, mentions, []) if e.trigger == "established"]
+    assert [e.actors for e in controls] == [(TURKEY,)]

@@ -707,10 +707,13 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
             owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return head.head, list(owner.subtree)
-        if head.dep_ == "conj" and head.tag_ in FINITE and head.head.tag_ not in FINITE:
+        if head.dep_ == "conj" and head.tag_ in FINITE and head.head.tag_ not in FINITE and (
+            head.head.pos_ == "ADJ" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
+        ):
             # "considers Armenia's intention to join the Statute unacceptable and warns Yerevan": the parser
-            # joined the finite "warns" to the infinitive; coordinated verbs share their form, so it is
-            # "considers" it goes with, whose subject warns
+            # joined the finite "warns" to the infinitive or to the adjective; coordinated verbs share their
+            # form, so it is "considers" it goes with, whose subject warns (not so when the participle has a
+            # subject of its own: "The forces, having taken the height, established control")
             head = next((a for a in head.head.ancestors if a.tag_ in FINITE), head.head)
             continue
         head = head.head
