@@ -326,6 +326,14 @@ def test_a_pronoun_does_not_reach_back_past_a_sentence_about_someone_else(nlp):
     assert ARMENIA not in event.actors, event
 
 
+def test_the_head_of_a_group_is_the_person_the_article_said_heads_it(nlp):
+    text = ("Georgia and Russia set up two working groups on border issues. The Georgian group is headed by Ilia Darchiashvili, "
+            "Foreign Minister of Georgia. The Russian group is headed by Sergei Lavrov. The head of the Georgian group called "
+            "for talks on the border. The head of the Russian group rejected the proposal.")
+    events = {e.event_type: e.actors for e in _events(nlp, text)}
+    assert events["REQUEST"][0] == "person:ilia-darchiashvili" and events["REJECT"][0] == "person:sergei-lavrov", events
+
+
 def test_armenpress_is_not_coded_as_armenia(nlp):
     (event,) = [e for e in _events(nlp, "ARMENPRESS criticized the decision.") if e.event_type == "ACCUSE"]
     assert ARMENIA not in event.actors

@@ -37,6 +37,9 @@ PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE"}
 GERUND_MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "without"}
 # "said at a meeting with", "during talks with", "conveyed in conversations with": the occasion a clause's subject took part in
 OCCASION_PREPS = {"at", "during", "in"}
+# "headed by X", "led by X"; "the head of ...", "the leader of ..."
+LEADING = {"head", "lead", "chair"}
+LEADER_ROLES = {"head", "leader", "chief", "chairman", "chair"}
 # "his country": a person's state
 STATE_NOUNS = {"country", "nation", "state"}
 REFUSAL = {"refuse", "reject", "decline"}
@@ -244,6 +247,9 @@ class ArticleContext:
     subjects: dict[int, list[str]] = field(default_factory=dict)
     # the state body that published the article (a ministry's press release): "we" in its own voice
     publisher: str | None = None
+    # the people the article says lead a group or delegation, with the place or country named nearest
+    # ("a working group formed by Azerbaijan, headed by Ramin Mammadov"): "the head of the Azerbaijani group"
+    leaders: list[tuple[str, str]] = field(default_factory=list)
     # who "we" are where the article says so ("we, the citizens of the Republic of Artsakh, affirm"):
     # an appeal or statement in the first person; the demands it makes without a speaker are theirs
     authors: list[str] = field(default_factory=list)
@@ -370,6 +376,7 @@ def event_mentions(
     context = ArticleContext.of(mentions, published, outlet)
     by_token = context.by_token
     context.authors = _first_person(doc, by_token)
+    context.leaders = _leaders(doc, by_token)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
         if d.resolved:
@@ -434,6 +441,39 @@ def _participle_modifier(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.tag_ == "VBN":
         token = token.head
     return token.dep_ in ("amod", "nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _leaders(doc: Doc, by_token: dict[int, EntityMention]) -> list[tuple[str, str]]:
+    """Who leads what: each person after "headed by" or "led by", with the country or place named
+    nearest to the person in the sentence (or the state of the state body named nearest)."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in LEADING or token.tag_ != "VBN":
+            continue
+        for agent in (c for c in token.children if c.dep_ == "agent"):
+            person = next((by_token[t.i] for t in agent.subtree if t.i in by_token and by_token[t.i].label == "PERSON"), None)
+            if person is None or not person.entity_id:
+                continue
+            places = []
+            for mention in {by_token[t.i] for t in token.sent if t.i in by_token}:
+                # a place, a nation, or the state a state body acts for ("Secretary of the Security Council of Artsakh")
+                state = acting_state(mention)
+                named = [state] if state else _entity_ids(doc[mention.token_start : mention.token_end], by_token, as_government=True)
+                if mention.label in (*PLACE_LABELS, "NORP", "ORG") and named and named[0] != person.entity_id:
+                    places.append((abs(mention.token_start - person.token_start), named[0]))
+            if places:
+                found.append((person.entity_id, min(places)[1]))
+    return found
+
+
+def _group_leader(subject_tokens: list[Token], context: ArticleContext) -> str | None:
+    """"The head of the Artsakh group": the person the article said leads a group of that place."""
+    head = next((t for t in subject_tokens if t.head not in subject_tokens), None)
+    if head is None or head.lemma_.lower() not in LEADER_ROLES:
+        return None
+    whose = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    places = _entity_ids(_prep_phrase(whose), context.by_token, as_government=True) if whose is not None else []
+    return next((person for person, place in context.leaders if place in places), None)
 
 
 def _first_person(doc: Doc, by_token: dict[int, EntityMention]) -> list[str]:
@@ -778,7 +818,7 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
         # "held talks with Aliyev": the partners the verb a noun event is the object of names
         object_tokens.extend(t for c in token.head.children if c.dep_ == "prep" and c.lower_ == "with" for t in _prep_phrase(c))
     actors = _entity_ids(subject_tokens, by_token, as_government=True) or _referred_actors(subject_tokens, context)
-    holder = _office_holder(subject_tokens, context)
+    holder = _office_holder(subject_tokens, context) or _group_leader(subject_tokens, context)
     if holder and holder not in actors:
         actors = [holder, *actors]
     actors, represented = context.with_states(actors)
