@@ -334,6 +334,21 @@ def test_the_head_of_a_group_is_the_person_the_article_said_heads_it(nlp):
     assert events["REQUEST"][0] == "person:ilia-darchiashvili" and events["REJECT"][0] == "person:sergei-lavrov", events
 
 
+@pytest.mark.parametrize(
+    "text, n_requests",
+    [
+        # two requests with different words in two sentences ask two things; "it" goes on with the topic
+        ("The OSCE met in Vienna. It urged the sides to adopt the proposals. It also called on the sides to investigate "
+         "incidents.", 2),
+        # the verb and its noun are one request
+        ("Azerbaijan invites Armenian officials to Baku. The invitation from Azerbaijan was sent on Monday.", 1),
+    ],
+)
+def test_requests_are_told_apart_by_their_words(nlp, text, n_requests):
+    requests = [e for e in _events(nlp, text) if e.event_type == "REQUEST"]
+    assert len(requests) == n_requests and all(e.actors for e in requests), requests
+
+
 def test_armenpress_is_not_coded_as_armenia(nlp):
     (event,) = [e for e in _events(nlp, "ARMENPRESS criticized the decision.") if e.event_type == "ACCUSE"]
     assert ARMENIA not in event.actors

@@ -86,6 +86,7 @@ class EventMention:
     subtype: str
     trigger: str
     trigger_start: int
+    trigger_lemma: str
     actors: tuple[str, ...]
     targets: tuple[str, ...]
     location_id: str | None
@@ -315,6 +316,9 @@ class ArticleContext:
                          if i in country_codes() or (m := self._mention(i)) is not None and m.label == "ORG"]
                 if named:
                     return named
+                if child.lower_ == "it":  # "The Group met ... It urged ... It also called": the topic goes on
+                    found = self.body_subject_before(child)
+                    return [found] if found else []
                 if child.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in child.children):
                     found = self.organisation_before(child)
                     return [found] if found else []
@@ -534,9 +538,13 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
 
 def _compatible(one: EventMention, other: EventMention) -> bool:
     """Whether two mentions may tell of one event: not in two different places or at two different
-    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June")."""
+    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June"). A request is
+    what it asks: in two sentences, two requests by the same side made with different words ("urged
+    the sides to take up the proposals", "calls on all sides to reduce incidents") are two requests."""
     if one.location_id and other.location_id and one.location_id != other.location_id:
         return False
+    if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:
+        return False  # the first letters: "invites" and "the invitation" are one word
     return compatible_dates(one.date, other.date)
 
 
@@ -586,6 +594,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
         subtype=trigger.subtype,
         trigger=token.text,
         trigger_start=token.idx,
+        trigger_lemma=token.lemma_.lower(),
         actors=actors,
         targets=targets,
         location_id=location,
