@@ -275,6 +275,9 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
          ("person:nikol-pashinyan",)),
         # "his country": the state of the person last named
         ("Antony Blinken phoned Ilham Aliyev to get his country to agree to the talks.", "AGREE", "agreement", (AZERBAIJAN,)),
+        # the one who takes steps towards doing something would do it
+        ("Georgia and Armenia held consultations in Tbilisi. The sides expressed their readiness to take steps towards "
+         "expanding trade ties.", "COOPERATE", "economic_cooperation", ("geonames:614540", ARMENIA)),
         # ... however far back, while every sentence since speaks of him
         ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
          "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),

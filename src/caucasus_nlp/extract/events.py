@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from caucasus_nlp.extract.dates import DateMention
+from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.dedup import compatible_dates
 from caucasus_nlp.extract.entities import PLACE_LABELS, EntityMention
 from caucasus_nlp.kb import Entity, demonyms, entity_named, geonames, knowledge_base, office_holder, resource_lines
@@ -33,8 +33,8 @@ TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
 PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
 # Acts done to someone: in a noun phrase, "of" names the one they are done to ("the seizure of Artsakh")
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE"}
-# "by withdrawing", "after meeting", "before signing": the subject of the clause does the gerund's act
-GERUND_MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "without"}
+# "by withdrawing", "after meeting", "steps towards expanding": the subject of the clause does the gerund's act
+GERUND_MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "without", "towards", "toward"}
 # "said at a meeting with", "during talks with", "conveyed in conversations with": the occasion a clause's subject took part in
 OCCASION_PREPS = {"at", "during", "in"}
 # "headed by X", "led by X"; "the head of ...", "the leader of ..."
@@ -414,15 +414,15 @@ def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMentio
 
 
 def _unasserted(token: Token) -> bool:
-    """A question or a condition reports no event, not even as a possibility, nor does a participle
-    that sets the scene for its clause's event: "But will Azerbaijan,
+    """A question or a condition reports no event, not even as a possibility ("But will Azerbaijan,
     backed by Turkey, accept ...?", "unless Washington pressures them to reach an agreement", "if
-    Russia intends to withdraw, it must encourage Armenia ...". The trigger is in a question, in a
-    clause under "if"/"unless", or in the clause such a condition comes before."""
+    Russia intends to withdraw, it must encourage Armenia ..."): the trigger is in a question, in a
+    clause under "if"/"unless", or in the clause such a condition comes before. Nor does a participle
+    that sets the scene for its clause's event ("Welcoming the delegation, Kostanyan praised ...")."""
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.i < token.head.i and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children
     ):
-        return True  # "Welcoming the delegation, Kostanyan praised ...": a participle before its clause sets the scene
+        return True
     sent = token.sent
     if sent.text.strip().rstrip("\"'”’").endswith("?"):
         return True
@@ -609,7 +609,7 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     )
 
 
-def _own_date(token: Token, sent_dates: list[DateMention]):
+def _own_date(token: Token, sent_dates: list[DateMention]) -> DateValue | None:
     """The date of the trigger's own phrase ("the meetings in Chisinau in June"), else the sentence's first:
     a sentence listing several meetings gives each its own date."""
     if not sent_dates:
