@@ -12,9 +12,9 @@ ARTICLES = {
 }
 
 
-def _row(mid, article, event_type="AGREE", subtype="prisoner_exchange", actors=("geonames:174982",), date=None):
+def _row(mid, article, event_type="AGREE", subtype="prisoner_exchange", actors=("geonames:174982",), date=None, targets=()):
     return {"event_mention_id": mid, "article_id": article, "sent_idx": 0, "event_type": event_type, "subtype": subtype,
-            "actors": list(actors), "targets": [], "location_id": None, "date": date,
+            "actors": list(actors), "targets": list(targets), "location_id": None, "date": date,
             "date_precision": "day" if date and len(date) == 10 else None, "modality": "asserted"}
 
 
@@ -50,3 +50,17 @@ def test_event_ids_do_not_depend_on_row_order():
     first = cluster_events([dict(r) for r in rows], ARTICLES)
     second = cluster_events([dict(r) for r in reversed(rows)], ARTICLES)
     assert [e["event_id"] for e in first] == [e["event_id"] for e in second]
+
+
+@pytest.mark.parametrize(
+    "event_type, subtype, n_events",
+    [
+        ("CONSULT", "meeting", 1),  # "Michel hosted Aliyev" and "Aliyev met Michel": one meeting told either way round
+        ("ACCUSE", "accusation", 2),  # "Russia accused Georgia" and "Georgia accused Russia": two accusations
+    ],
+)
+def test_who_meets_whom_is_told_either_way_round_but_who_accuses_whom_is_not(event_type, subtype, n_events):
+    michel, aliyev = "person:charles-michel", "person:ilham-aliyev"
+    rows = [_row("m1", "a1", event_type, subtype, actors=(michel,), targets=(aliyev,), date="2023-12-07"),
+            _row("m2", "a2", event_type, subtype, actors=(aliyev,), targets=(michel,), date="2023-12-07")]
+    assert len(cluster_events(rows, ARTICLES)) == n_events

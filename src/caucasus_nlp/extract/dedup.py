@@ -11,6 +11,8 @@ from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
 REPORTING_WINDOW_DAYS = 14
+# Events whose sides are told either way round: a meeting, an agreement, a cooperation.
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Day-precision dates this many days apart can be the same event.
 SAME_DAY_TOLERANCE = 1
 
@@ -41,7 +43,13 @@ def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool
         return False
     actors = set(row["actors"])
     # a mention that names no actor joins a reported event of its kind; one that names actors must share one
-    if actors and not cluster.actors & actors:
+    # with it. Who meets whom, or agrees with whom, is told either way round ("Michel hosted Aliyev" and
+    # "Aliyev met Michel"): for those, the other side counts too.
+    if row["event_type"] in SYMMETRIC_TYPES:
+        shared = (actors | set(row["targets"])) & (cluster.actors | cluster.targets)
+    else:
+        shared = cluster.actors & actors
+    if actors and not shared:
         return False
     if not actors and not cluster.actors and not (cluster.published and published):
         return False
@@ -56,7 +64,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
     """Assign event_id to every mention row (in place) and return one row per event.
 
     Mentions join an event when type and subtype agree, actors overlap (a mention naming no actor
-    may join), dates are compatible (equal, one refining the other, or a day apart), and their
+    may join; for a meeting, an agreement or a cooperation the other side counts too), dates are compatible (equal, one refining the other, or a day apart), and their
     articles appeared within the reporting window unless both are dated. Mentions are visited in
     publication order so ids are stable.
     """
