@@ -220,6 +220,9 @@ def test_appositions_and_wars_do_not_act(nlp):
         ("The tribunal released its rulings on three of the detainees.", []),  # a phrase hung on the object
         ("Azerbaijan released two of the prisoners.", ["CONCEDE"]),  # "of" is the object's own
         ("Georgia insisted on a monitoring mission.", ["REQUEST"]),  # insisting on something demands it
+        ("Antony Blinken spoke by phone with Ilham Aliyev.", ["CONSULT"]),  # speaking by phone is a call
+        ("Ararat Mirzoyan spoke with Jeyhun Bayramov in Geneva.", ["CONSULT"]),  # speaking with a named person
+        ("Nikol Pashinyan spoke to reporters in Yerevan.", []),  # speaking to the press consults no one
         ("Georgia insisted that the monitors had seen nothing.", []),  # insisting that something is so demands nothing
     ],
 )
@@ -278,6 +281,8 @@ AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonam
         # the one who takes steps towards doing something would do it
         ("Georgia and Armenia held consultations in Tbilisi. The sides expressed their readiness to take steps towards "
          "expanding trade ties.", "COOPERATE", "economic_cooperation", ("geonames:614540", ARMENIA)),
+        # "the latter", "the former": by position among the last two named
+        ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
         # ... however far back, while every sentence since speaks of him
         ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
          "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),

@@ -347,6 +347,21 @@ class ArticleContext:
                 return m.entity_id if len(list(token.doc[m.token_start : token.i + 1].sents)) <= ANTECEDENT_SENTENCES else None
         return None
 
+    def last_two_before(self, token: Token) -> tuple[str, str] | None:
+        """The last two different people, bodies or countries named before a token, in its sentence or
+        the one before, in the order named ("the former", "the latter")."""
+        named: list[str] = []
+        for m in reversed(self.ordered):
+            if m.token_start >= token.i or not m.entity_id or m.entity_id in named:
+                continue
+            if len(list(token.doc[m.token_start : token.i + 1].sents)) > ANTECEDENT_SENTENCES:
+                break
+            if m.label in ("PERSON", "ORG") or m.entity_id in country_codes():
+                named.append(m.entity_id)
+            if len(named) == 2:
+                return named[1], named[0]
+        return None
+
     def organisation_before(self, token: Token) -> str | None:
         """The organisation "the group" or "the ministry" refers back to: the last one named
         before it whose name ends in the same word."""
@@ -831,7 +846,9 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     if holder and holder not in actors:
         actors = [holder, *actors]
     actors, represented = context.with_states(actors)
-    targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True))[0] if t not in actors]
+    # "accused the former": the object names its target by position
+    ordinal = [t for tok in object_tokens if tok.lower_ in ("latter", "former") for t in _referred_by(tok, context)]
+    targets = [t for t in context.with_states(_entity_ids(object_tokens, by_token, as_government=True) + ordinal)[0] if t not in actors]
     return tuple(actors), tuple(targets), tuple(represented)
 
 
@@ -978,6 +995,10 @@ def _referred_by(head: Token, context: ArticleContext) -> list[str]:
         if speaker is None and word == "we":
             return list(context.authors)
         return [speaker] if speaker else []
+    if word in ("latter", "former") and any(c.lower_ == "the" for c in head.children):
+        # "Armenia and Azerbaijan ..., the latter": the second or the first of the last two named
+        pair = context.last_two_before(head)
+        return [pair[1] if word == "latter" else pair[0]] if pair else []
     if word == "its":  # "detained by Azerbaijan following its seizure of Artsakh": the last body or country named
         named = context.body_before(head)
         return [named] if named else []
