@@ -331,32 +331,36 @@ class ArticleContext:
         """The last person named before a token, in its sentence or the one before ("he", "she"), or
         further back while every sentence between speaks of him or her ("According to Aliyev, ... He
         recalled ... He also said that his administration ...")."""
-        found = self._last_before(token, lambda m: m.label == "PERSON")
-        if found is not None:
-            return found
-        last = next((m for m in reversed(self.ordered) if m.token_start < token.i and m.label == "PERSON" and m.entity_id), None)
+        last = next((m for m in self._named_before(token) if m.label == "PERSON"), None)
         if last is None:
             return None
         doc = token.doc
         between = doc[doc[last.token_end - 1].sent.end : token.sent.start].sents
-        return last.entity_id if all(any(t.lower_ in THIRD_PERSON for t in sent) for sent in between) else None
+        if self._in_reach(last, token) or all(any(t.lower_ in THIRD_PERSON for t in sent) for sent in between):
+            return last.entity_id
+        return None
+
+    def _named_before(self, token: Token) -> Iterator[EntityMention]:
+        """The mentions with an entity id before a token, the nearest first."""
+        return (m for m in reversed(self.ordered) if m.token_start < token.i and m.entity_id)
+
+    @staticmethod
+    def _in_reach(mention: EntityMention, token: Token) -> bool:
+        """Whether a pronoun at the token can refer to the mention: in its sentence or the one before."""
+        return len(list(token.doc[mention.token_start : token.i + 1].sents)) <= ANTECEDENT_SENTENCES
 
     def _last_before(self, token: Token, wanted) -> str | None:
-        for m in reversed(self.ordered):
-            if m.token_start < token.i and m.entity_id and wanted(m):
-                return m.entity_id if len(list(token.doc[m.token_start : token.i + 1].sents)) <= ANTECEDENT_SENTENCES else None
-        return None
+        found = next((m for m in self._named_before(token) if wanted(m)), None)
+        return found.entity_id if found is not None and self._in_reach(found, token) else None
 
     def last_two_before(self, token: Token) -> tuple[str, str] | None:
         """The last two different people, bodies or countries named before a token, in its sentence or
         the one before, in the order named ("the former", "the latter")."""
         named: list[str] = []
-        for m in reversed(self.ordered):
-            if m.token_start >= token.i or not m.entity_id or m.entity_id in named:
-                continue
-            if len(list(token.doc[m.token_start : token.i + 1].sents)) > ANTECEDENT_SENTENCES:
+        for m in self._named_before(token):
+            if not self._in_reach(m, token):
                 break
-            if m.label in ("PERSON", "ORG") or m.entity_id in country_codes():
+            if m.entity_id not in named and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes()):
                 named.append(m.entity_id)
             if len(named) == 2:
                 return named[1], named[0]
@@ -365,10 +369,8 @@ class ArticleContext:
     def organisation_before(self, token: Token) -> str | None:
         """The organisation "the group" or "the ministry" refers back to: the last one named
         before it whose name ends in the same word."""
-        for m in reversed(self.ordered):
-            if m.token_start < token.i and m.label == "ORG" and m.entity_id and m.text.split()[-1].lower() == token.lower_:
-                return m.entity_id
-        return None
+        found = next((m for m in self._named_before(token) if m.label == "ORG" and m.text.split()[-1].lower() == token.lower_), None)
+        return found.entity_id if found is not None else None
 
     def body_before(self, token: Token) -> str | None:
         """The last organisation or country named before a token, in its sentence or the one before ("it")."""
