@@ -64,9 +64,10 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
     """Assign event_id to every mention row (in place) and return one row per event.
 
     Mentions join an event when type and subtype agree, actors overlap (a mention naming no actor
-    may join; for a meeting, an agreement or a cooperation the other side counts too), dates are compatible (equal, one refining the other, or a day apart), and their
-    articles appeared within the reporting window unless both are dated. Mentions are visited in
-    publication order so ids are stable.
+    may join; for a meeting, an agreement or a cooperation the other side counts too), dates are
+    compatible (equal, one refining the other, or a day apart), and their articles appeared within
+    the reporting window unless both are dated. Mentions are visited in publication order so ids
+    are stable.
     """
     order = sorted(
         mention_rows,

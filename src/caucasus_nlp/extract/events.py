@@ -256,7 +256,7 @@ class ArticleContext:
     authors: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, mentions: Iterable[EntityMention], published: str | None = None, outlet: str | None = None) -> ArticleContext:
+    def of(cls, doc: Doc, mentions: Iterable[EntityMention], published: str | None = None, outlet: str | None = None) -> ArticleContext:
         ordered = sorted(mentions, key=lambda m: m.token_start)
         by_token = {i: m for m in ordered for i in range(m.token_start, m.token_end)}
         countries, people = Counter(), Counter()
@@ -272,7 +272,8 @@ class ArticleContext:
         if publisher_state:
             states[publisher.id] = publisher_state
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
-                   year, states, publisher=publisher.id if publisher_state else None)
+                   year, states, publisher=publisher.id if publisher_state else None,
+                   leaders=_leaders(doc, by_token), authors=_first_person(doc, by_token))
 
     def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
@@ -394,10 +395,8 @@ def event_mentions(
     doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None
 ) -> Iterator[EventMention]:
     """Every event a sentence of the article expresses, with its arguments."""
-    context = ArticleContext.of(mentions, published, outlet)
+    context = ArticleContext.of(doc, mentions, published, outlet)
     by_token = context.by_token
-    context.authors = _first_person(doc, by_token)
-    context.leaders = _leaders(doc, by_token)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
         if d.resolved:
@@ -603,8 +602,9 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     if represented:
         trigger = replace(trigger, rule_id=f"{trigger.rule_id}+acts_for")
     quantity = _quantity(token)
-    location = _location(token, by_token, set(actors) | set(targets))
-    date = _own_date(token, sent_dates)
+    adjuncts = _adjuncts(token)
+    location = _location(token, adjuncts, by_token, set(actors) | set(targets))
+    date = _own_date(token, adjuncts, sent_dates)
     return EventMention(
         sent_idx=sent_idx,
         event_type=trigger.event_type,
@@ -626,13 +626,13 @@ def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, 
     )
 
 
-def _own_date(token: Token, sent_dates: list[DateMention]) -> DateValue | None:
+def _own_date(token: Token, adjuncts: list[Token], sent_dates: list[DateMention]) -> DateValue | None:
     """The date of the trigger's own phrase ("the meetings in Chisinau in June"), else the sentence's first:
     a sentence listing several meetings gives each its own date."""
     if not sent_dates:
         return None
     phrase = [*token.subtree] if token.pos_ == "NOUN" else []
-    spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in _adjuncts(token) for t in c.subtree]]
+    spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in adjuncts for t in c.subtree]]
     own = next((d for d in sent_dates if any(start <= d.start < end for start, end in spans)), None)
     return (own or sent_dates[0]).resolved
 
@@ -801,11 +801,12 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
     by_token = context.by_token
     subject_tokens: list[Token] = []
     object_tokens: list[Token] = []
-    head, named = _actor_clause(token, by_token)
     between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     if token.pos_ == "NOUN" and between is not None:
         # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
         head, named = token, [between, *_prep_phrase(between)]
+    else:
+        head, named = _actor_clause(token, by_token)
     # "Azerbaijan is set to release": the subject of a passive the trigger complements does the trigger's act
     passive = any(c.dep_ == "nsubjpass" for c in head.children) and _same_clause(token, head)
     if named is not None:
@@ -1055,11 +1056,11 @@ def _adjuncts(token: Token) -> list[Token]:
     return [c for verb in verbs for c in verb.children if c.dep_ in ("prep", "npadvmod")]
 
 
-def _location(token: Token, by_token, arguments: set[str]) -> str | None:
+def _location(token: Token, adjuncts: list[Token], by_token, arguments: set[str]) -> str | None:
     """The first place a "in/at/near ..." phrase of the event names ("the meeting of the leaders of the
     two countries in Brussels": the noun's whole phrase), other than one of its participants."""
     own = [t for t in token.subtree if t.head.i != token.i] if token.pos_ == "NOUN" else []
-    for child in [*_adjuncts(token), *own]:
+    for child in [*adjuncts, *own]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for tok in child.subtree:
                 mention = by_token.get(tok.i)
