@@ -34,7 +34,17 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<m>{MONTH})\s*(?:of\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"^(?:(?:in|on|since|by|until|early|mid|late|the|end of|beginning of)[- ]+)*(?P<m>{MONTH})$", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"(?:{_MD}|{_DM})\b", re.IGNORECASE)
-_WEEKDAY_ONLY = re.compile(rf"^(?:(?:on|last|this|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(rf"^(?:(?:on|last|this|next|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
+# "September last year", "in March of next year": a month of a year named relative to publication
+_MONTH_RELATIVE_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next) year\b", re.IGNORECASE)
+# "by the end of the year": the year of publication
+_PART_OF_THE_YEAR = re.compile(r"^(?:(?:by|until|before|at|towards?|in|during|for)\s+)?(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|course)\s+of\s+the\s+year$")
+FULL_DATE = re.compile(_FULL_DATE, re.IGNORECASE)
+# "1992-1994", "in 1992–94": a span of years, whose two ends are dates of their own
+YEAR_RANGE = re.compile(r"\b(?P<first>1[89]\d{2}|20\d{2})\s*[-\u2013\u2014]\s*(?P<last>(?:1[89]|20)?\d{2})\b")
+# Words that put the expression of a clause in the future: "will be held in July", "the planned meetings in June"
+FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_WORDS = {"plan", "planned", "schedule", "scheduled", "upcoming", "forthcoming", "next", "expect", "future", "due"}
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,10 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=65536)
-def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = None) -> DateValue | None:
-    """Resolve one expression against the publication day (or only its year when that is all we know)."""
+def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = None, ahead: bool = False) -> DateValue | None:
+    """Resolve one expression against the publication day (or only its year when that is all we know).
+    An expression without a year is the last such day or month before publication, or with `ahead`
+    (its clause speaks of the future: "will be held in July") the next one."""
     expr = " ".join(text.split()).strip(" ,.()")
     low = expr.lower()
     if not expr or NOT_A_DATE.search(expr):
@@ -90,6 +102,9 @@ def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = No
     if full and (iso := parse_full_date(full)):
         return DateValue(iso, "day", False, "full_date")
     month_year = _MONTH_YEAR.search(expr)
+    if (relative_year := _MONTH_RELATIVE_YEAR.search(expr)) and year_known:
+        year = year_known + {"last": -1, "this": 0, "next": 1}[relative_year["rel"].lower()]
+        return DateValue(f"{year:04d}-{month_number(relative_year['m']):02d}", "month", True, "month_relative_year")
     if month_year:
         return DateValue(f"{int(month_year['y']):04d}-{month_number(month_year['m']):02d}", "month", False, "month_year")
     month_day = _MONTH_DAY.search(expr)
@@ -97,8 +112,10 @@ def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = No
         month = month_number(month_day.group("m1") or month_day.group("m2"))
         day = int(month_day.group("d1") or month_day.group("d2"))
         year = year_known
-        if anchor and (month, day) > (anchor.month, anchor.day) and month - anchor.month > 1:
+        if anchor and not ahead and (month, day) > (anchor.month, anchor.day) and month - anchor.month > 1:
             year -= 1  # "December 12" in a March article is last December
+        if anchor and ahead and (month, day) < (anchor.month, anchor.day) and anchor.month - month > 1:
+            year += 1  # "will meet on 20 January" in a December article is next January
         explicit = _YEAR.search(expr)
         try:
             return DateValue(dt.date(int(explicit[1]) if explicit else year, month, day).isoformat(), "day", True, "month_day")
@@ -111,16 +128,22 @@ def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = No
         return DateValue(years[0], "year", False, "year")
     if anchor is None and year_known is None:
         return None
-    return _resolve_deictic(low, anchor, year_known)
+    return _resolve_deictic(low, anchor, year_known, ahead)
 
 
-def _resolve_deictic(low: str, anchor: dt.date | None, year: int) -> DateValue | None:
+def _resolve_deictic(low: str, anchor: dt.date | None, year: int, ahead: bool) -> DateValue | None:
     if m := re.search(r"\b(earlier |later )?(this|last|next) year\b", low):
         return DateValue(str(year + {"this": 0, "last": -1, "next": 1}[m[2]]), "year", True, "relative_year")
-    month_only = _MONTH_ONLY.match(low) or re.fullmatch(rf"(?:last|this) (?P<m>{MONTH})", low, re.IGNORECASE)
+    if _PART_OF_THE_YEAR.match(low):
+        return DateValue(str(year), "year", True, "relative_year")
+    month_only = _MONTH_ONLY.match(low) or re.fullmatch(rf"(?P<rel>last|this|next) (?P<m>{MONTH})", low, re.IGNORECASE)
     if month_only and anchor:
         month = month_number(month_only["m"])
-        y = anchor.year if month <= anchor.month else anchor.year - 1
+        forward = ahead or "rel" in month_only.groupdict() and month_only["rel"] == "next"
+        if forward:
+            y = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            y = anchor.year if month <= anchor.month else anchor.year - 1
         return DateValue(f"{y:04d}-{month:02d}", "month", True, "month_only")
     if anchor is None:
         return None
@@ -136,18 +159,20 @@ def _resolve_deictic(low: str, anchor: dt.date | None, year: int) -> DateValue |
             return DateValue((anchor + dt.timedelta(days=offset)).isoformat(), "day", True, "deictic")
     if m := _WEEKDAY_ONLY.match(low):
         weekday = _WEEKDAYS.index(m["wd"].lower())
+        if ahead or low.startswith("next"):
+            return DateValue((anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat(), "day", True, "weekday")
         back = (anchor.weekday() - weekday) % 7
         return DateValue((anchor - dt.timedelta(days=back)).isoformat(), "day", True, "weekday")
-    return _dateparser_fallback(low, anchor)
+    return _dateparser_fallback(low, anchor, ahead)
 
 
-def _dateparser_fallback(low: str, anchor: dt.date) -> DateValue | None:
+def _dateparser_fallback(low: str, anchor: dt.date, ahead: bool) -> DateValue | None:
     """dateparser for the shapes the rules do not know; only for text that names a day or month."""
     if not re.search(rf"\d|{MONTH}|ago", low, re.IGNORECASE):
         return None
     import dateparser
 
-    settings = {"RELATIVE_BASE": dt.datetime.combine(anchor, dt.time()), "PREFER_DATES_FROM": "past"}
+    settings = {"RELATIVE_BASE": dt.datetime.combine(anchor, dt.time()), "PREFER_DATES_FROM": "future" if ahead else "past"}
     parsed = dateparser.parse(low, languages=["en"], settings=settings)
     if parsed is None or abs(parsed.year - anchor.year) > 200:
         return None
@@ -155,19 +180,56 @@ def _dateparser_fallback(low: str, anchor: dt.date) -> DateValue | None:
 
 
 def date_mentions(doc: Doc, published: str | None, year_hint: int | None = None) -> Iterator[DateMention]:
-    """Every temporal expression of an article with its resolved value (None when unresolvable)."""
+    """Every temporal expression of an article with its resolved value (None when unresolvable).
+    Candidates are the model's DATE/TIME entities, full dates and spans of years it cut short
+    ("1992" of "January 6, 1992" or of "1992-1994") and deictic words it misses; a span of years
+    gives its two ends."""
     anchor = parse_anchor(published)
     anchor_year = int(published[:4]) if published else year_hint
-    spans = [(e.start_char, e.end_char, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    taken = [(s, e) for s, e, _ in spans]
+    patterned = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE) for m in pattern.finditer(doc.text)]
+    spans = [(e.start_char, e.end_char, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
+             if not any(s < e.end_char and e.start_char < end and not e.start_char <= s < end <= e.end_char for s, end in patterned)]
+    for start, end in patterned:
+        if not any(s <= start and end <= e for s, e, _ in spans):
+            spans.append((start, end, "rule"))
     for match in DEICTIC.finditer(doc.text):
-        if not any(s < match.end() and match.start() < e for s, e in taken):
+        if not any(s < match.end() and match.start() < e for s, e, _ in spans):
             spans.append((match.start(), match.end(), "rule"))
     sent_starts = [s.start_char for s in doc.sents]
     for start, end, source in sorted(spans):
         text = doc.text[start:end]
-        resolved = resolve_date(text, anchor, anchor_year)
+        sent_idx = max(0, sum(1 for s in sent_starts if s <= start) - 1)
+        if years := YEAR_RANGE.search(text):
+            yield from _range_ends(years, start, sent_idx, source)
+            continue
+        resolved = resolve_date(text, anchor, anchor_year, _looks_ahead(doc, start, end))
         if source == "ner" and resolved is None and not re.search(rf"\d|{MONTH}|{WEEKDAY}|today|yesterday", text, re.I):
             continue  # "the time", "recent weeks": not a calendar expression
-        sent_idx = max(0, sum(1 for s in sent_starts if s <= start) - 1)
         yield DateMention(start, end, text, sent_idx, source, resolved)
+
+
+def _range_ends(years: re.Match, offset: int, sent_idx: int, source: str) -> Iterator[DateMention]:
+    """The first and last year of a span ("1992-1994", "1992–94"), each a date at its own offsets."""
+    first = years["first"]
+    last = years["last"] if len(years["last"]) == 4 else first[:2] + years["last"]
+    for group, value in (("first", first), ("last", last)):
+        start, end = offset + years.start(group), offset + years.end(group)
+        yield DateMention(start, end, years[group], sent_idx, source, DateValue(value, "year", False, "year_range"))
+
+
+def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause an expression belongs to speaks of the future, so that a month or weekday
+    without a year is the next one: "will be held in The Hague in July", "the planned meetings in
+    Chisinau in June", "looked forward to the meeting on 14 May". Only the words governing the
+    expression count: "said on Monday that they will meet" said it last Monday."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in (span.root, *span.root.ancestors):
+        if token.lemma_.lower() in FUTURE_WORDS or token.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in token.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX or c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in token.children):
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBN"):
+            return False  # a past verb governs it
+    return False
