@@ -98,3 +98,15 @@ def test_a_finite_verb_joined_to_a_participle_with_its_own_subject_keeps_that_su
     mentions = _mentions(doc, {0: ("GPE", TURKEY), 10: ("PERSON", "person:oktay-gasimov")})
     controls = [e for e in event_mentions(doc, mentions, []) if e.trigger == "established"]
     assert [e.actors for e in controls] == [(TURKEY,)]
+
+
+def test_a_subject_cut_off_by_a_parenthetical_is_the_subject():
+    # "But Georgia, in a position of strength, has not agreed to these terms.": the parser hangs "Georgia"
+    # on the verb as a noun-phrase modifier; not agreeing is a refusal
+    doc = _parsed("But/but/CCONJ/cc/11/CC Georgia/Georgia/PROPN/npadvmod/11/NNP ,/,/PUNCT/punct/11/, in/in/ADP/prep/11/IN "
+                  "a/a/DET/det/5/DT position/position/NOUN/pobj/3/NN of/of/ADP/prep/5/IN strength/strength/NOUN/pobj/6/NN "
+                  ",/,/PUNCT/punct/11/, has/have/AUX/aux/11/VBZ not/not/PART/neg/11/RB agreed/agree/VERB/ROOT/11/VBN "
+                  "to/to/ADP/prep/11/IN these/these/DET/det/14/DT terms/term/NOUN/pobj/12/NNS ././PUNCT/punct/11/.")
+    (event,) = event_mentions(doc, _mentions(doc, {1: ("GPE", GEORGIA)}), [])
+    assert (event.event_type, event.subtype, event.actors) == ("REJECT", "refusal", (GEORGIA,))
+

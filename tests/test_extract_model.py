@@ -237,6 +237,7 @@ def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):
 
 
 AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonames:2750405"
+GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geonames:390903", "geonames:2017370"
 
 
 @pytest.mark.parametrize(
@@ -547,3 +548,67 @@ def test_a_date_says_nothing_of_what_the_act_is(nlp):
 def test_a_summons_by_a_ministry_says_its_state_was_added(nlp):
     (event,) = _events(nlp, "The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.")
     assert event.represented == (ARMENIA,) and event.rule_id.endswith("+acts_for")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # not agreeing is refusing, not supporting is opposing (CAMEO codes "not agree" as a rejection)
+        ("Georgia has not agreed to the Turkish proposals.", [("REJECT", "refusal", "asserted", (GEORGIA,))]),
+        ("Turkey did not support the resolution.", [("REJECT", "opposition", "asserted", (TURKEY,))]),
+        ("Georgia agreed to the Turkish proposals.", [("AGREE", "agreement", "asserted", (GEORGIA,))]),
+        # other acts keep their type and are marked negated
+        ("Georgia did not release the prisoners.", [("CONCEDE", "prisoner_release", "negated", (GEORGIA,))]),
+    ],
+)
+def test_not_agreeing_is_a_refusal(nlp, text, expected):
+    events = _events(nlp, text)
+    assert [(e.event_type, e.subtype, e.modality, e.actors) for e in events] == expected
+    assert all(e.rule_id.endswith("+negated") == (e.event_type == "REJECT") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Georgians frequently protest against Russia, accusing it of occupation.", []),
+        ("Turkey regularly accuses Greece of provocations.", []),
+        ("Georgians protested against Russia on Monday.", ["PROTEST"]),
+        ("Turkey accused Greece of provocations on Monday.", ["ACCUSE"]),
+    ],
+)
+def test_a_habit_is_no_event(nlp, text, expected):
+    assert [e.event_type for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, actors, targets",
+    [
+        ("Turkey considers Greece's plans to extend its waters unacceptable.", (TURKEY,), (GREECE,)),
+        ("Russia called the Georgian decision illegal.", (RUSSIA,), (GEORGIA,)),
+    ],
+)
+def test_judging_what_another_does_unacceptable_is_criticism(nlp, text, actors, targets):
+    (criticism,) = [e for e in _events(nlp, text) if e.event_type == "ACCUSE"]
+    assert (criticism.subtype, criticism.actors, criticism.targets) == ("criticism", actors, targets)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nikol Pashinyan said that Turkey's provocations undermine regional stability.",
+         [("ACCUSE", "criticism", ("person:nikol-pashinyan",), (TURKEY,))]),
+        ("Ilham Aliyev stressed that Georgian disinformation was spreading.",
+         [("ACCUSE", "disinformation", ("person:ilham-aliyev",), (GEORGIA,))]),
+        # no speaker, or no one whose provocations they are: no one accuses anyone
+        ("Turkey's provocations undermine regional stability.", []),
+        ("Nikol Pashinyan said that mutual provocations undermine regional stability.", []),
+    ],
+)
+def test_a_speaker_who_calls_anothers_acts_provocations_accuses_them(nlp, text, expected):
+    events = [e for e in _events(nlp, text) if e.event_type == "ACCUSE"]
+    assert [(e.event_type, e.subtype, e.actors, e.targets) for e in events] == expected
+
+
+def test_a_speaker_charging_something_accuses(nlp):
+    events = _events(nlp, '"It was all agreed in secret," Nikol Pashinyan charged.')
+    assert [(e.event_type, e.actors) for e in events if e.event_type == "ACCUSE"] == [("ACCUSE", ("person:nikol-pashinyan",))]

@@ -43,6 +43,10 @@ LEADER_ROLES = {"head", "leader", "chief", "chairman", "chair"}
 # "his country": a person's state
 STATE_NOUNS = {"country", "nation", "state"}
 REFUSAL = {"refuse", "reject", "decline"}
+# Not agreeing is refusing, not supporting is opposing (CAMEO codes "not agree" as a rejection): the REJECT subtype
+NEGATED_AS_REJECT = {"AGREE": "refusal", "SUPPORT": "opposition"}
+# "frequently protest", "regularly accuse": a habit, not an event that happened
+HABITUAL = {"frequently", "often", "regularly", "usually", "routinely", "habitually", "constantly", "always"}
 SPEECH_ACTS = {"REQUEST", "REJECT"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
@@ -77,6 +81,8 @@ class Trigger:
     subtype: str
     cue: re.Pattern | None
     rule_id: str
+    # a word by which the speaker of its sentence accuses the noun's owner (resources/accusing_nouns.tsv)
+    spoken_accusation: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,10 +116,14 @@ class EventMention:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> dict[str, list[Trigger]]:
     lexicon: dict[str, list[Trigger]] = {}
-    for n, line in enumerate(resource_lines("event_triggers.tsv")):
+    for line in resource_lines("event_triggers.tsv"):
         lemma, pos, event_type, subtype, cue = (c.strip() for c in line.split("\t"))
-        trigger = Trigger(lemma, pos, event_type, subtype, None if cue == "-" else re.compile(rf"^(?:{cue})$"), f"trigger:{lemma}:{n}")
+        rule_id = f"trigger:{lemma}:{pos.lower()}:{subtype}"  # names its row: lemma, pos and subtype are unique together
+        trigger = Trigger(lemma, pos, event_type, subtype, None if cue == "-" else re.compile(rf"^(?:{cue})$"), rule_id)
         lexicon.setdefault(lemma, []).append(trigger)
+    for line in resource_lines("accusing_nouns.tsv"):
+        lemma, subtype = (c.strip() for c in line.split("\t"))
+        lexicon.setdefault(lemma, []).append(Trigger(lemma, "NOUN", "ACCUSE", subtype, None, f"accusing_noun:{lemma}", spoken_accusation=True))
     return lexicon
 
 
@@ -215,6 +225,8 @@ def _context_lemmas(token: Token) -> set[str]:
     words = [t for child in token.children if child.dep_ not in CUELESS_DEPENDENTS and not _time_adjunct(child)
              # an object by its own words: "released rulings on three of the detainees" releases no prisoner
              for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)]
+    if (judgement := _small_clause(token)) is not None:
+        words.append(judgement[1])  # "considers the plans unacceptable": the judgement is the verb's own
     lemmas = {t.lemma_.lower() for t in words}
     if any(t.ent_type_ == "PERSON" for t in words):
         lemmas.add("@person")
@@ -224,6 +236,20 @@ def _context_lemmas(token: Token) -> set[str]:
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
     return lemmas
+
+
+def _small_clause(token: Token) -> tuple[Token, Token] | None:
+    """What a verb judges and the adjective it judges it by ("considers Armenia's plans unacceptable",
+    "called the vote illegal"). The small model reads the adjective as a clause of its own, an object
+    predicate beside the object, or an object of a verb inside the judged phrase ("plans to extend
+    its waters unacceptable"), so it is looked for in the whole complement."""
+    complements = [c for c in token.children if c.dep_ in ("ccomp", "oprd", "dobj")]
+    adjective = next((t for c in complements for t in c.subtree if t.pos_ == "ADJ" and t.dep_ in ("ccomp", "oprd", "dobj", "acomp")), None)
+    if adjective is None:
+        return None
+    judged = next((c for c in complements if c.pos_ in ("NOUN", "PROPN")), None) or next(
+        (c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (judged, adjective) if judged is not None else None
 
 
 def _time_adjunct(child: Token) -> bool:
@@ -434,10 +460,16 @@ def _unasserted(token: Token) -> bool:
     backed by Turkey, accept ...?", "unless Washington pressures them to reach an agreement", "if
     Russia intends to withdraw, it must encourage Armenia ..."): the trigger is in a question, in a
     clause under "if"/"unless", or in the clause such a condition comes before. Nor does a participle
-    that sets the scene for its clause's event ("Welcoming the delegation, Kostanyan praised ...")."""
+    that sets the scene for its clause's event ("Welcoming the delegation, Kostanyan praised ..."),
+    nor a habit ("frequently protest against the peacekeepers, accusing them of ...")."""
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.i < token.head.i and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children
     ):
+        return True
+    clause = [token, _governor(token)]
+    if token.tag_ == "VBG" and token.dep_ == "advcl":
+        clause.append(token.head)  # "frequently protest ..., accusing them of": the habit goes on in the participle
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for t in clause for c in t.children):
         return True
     sent = token.sent
     if sent.text.strip().rstrip("\"'”’").endswith("?"):
@@ -583,7 +615,18 @@ def _governor(token: Token) -> Token:
 def _build(token, trigger, sent_idx, sent, context: ArticleContext, sent_dates, scores: dict[str, float] | None = None) -> EventMention:
     by_token = context.by_token
     actors, targets, represented = _arguments(token, trigger.event_type, context)
+    if trigger.spoken_accusation:
+        # "Mirzoyan stressed that the latter's provocations ...": the speaker accuses the owner; with
+        # no speaker or no owner named ("mutual provocations") no one is accused
+        speaker = context.speaker(token)
+        accusers, added = context.with_states([speaker] if speaker and actors else [])
+        targets = tuple(t for t in actors if t not in accusers)
+        actors, represented = (tuple(accusers), tuple(added)) if targets else ((), ())
     mood = modality(token)
+    if mood == "negated" and trigger.event_type in NEGATED_AS_REJECT:
+        # "Azerbaijan has not agreed to these measures": a refusal that happened
+        trigger = replace(trigger, event_type="REJECT", subtype=NEGATED_AS_REJECT[trigger.event_type], rule_id=f"{trigger.rule_id}+negated")
+        mood = "asserted"
     speaker = context.speaker(token) if _deontic(token) else None
     if trigger.event_type not in SPEECH_ACTS and _demanded(token, speaker, actors):
         # "All arrested Armenians must be released": a demand the speaker makes, not a release
@@ -835,6 +878,8 @@ def _arguments(token: Token, event_type: str, context: ArticleContext) -> tuple[
                 # the phrase itself, not the clauses hung on it ("between the two countries held ... in Washington")
                 phrase = [child, *_prep_phrase(child)]
                 (object_tokens if done_to else subject_tokens).extend(phrase)
+    if (judgement := _small_clause(token)) is not None:
+        object_tokens.extend(_core(judgement[0]))
     for child in token.children:
         if child.dep_ in OBJECTS:
             object_tokens.extend(_object_phrase(child, by_token))
@@ -918,6 +963,8 @@ def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Toke
     if not skipped and (orphan := _orphan_auxiliary(verb)) is not None:
         # "Armenia had, as a gesture of goodwill, supported": "had" read as the main verb, with the subject
         return [t for child in orphan.children if child.dep_ == "nsubj" for t in _core(child)]
+    if skipped and (parenthesised := _before_parenthetical(verb, by_token)):
+        return parenthesised
     mention = by_token.get(i) if i >= verb.sent.start else None
     if mention is None or mention.label not in ("PERSON", "ORG", "GPE", "NORP") or doc[i].head.i == verb.i:
         return []
@@ -930,6 +977,20 @@ def _stray_subject(verb: Token, by_token: dict[int, EntityMention]) -> list[Toke
         tokens[:0] = doc[before.token_start : before.token_end]
         first = tokens[0]
     return tokens
+
+
+def _before_parenthetical(verb: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """A name the small model hung on the verb as a modifier because a parenthetical separates them:
+    "But Azerbaijan, in a position of strength, has not agreed" ("Azerbaijan" read as npadvmod)."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        mention = by_token.get(child.i)
+        if child.dep_ == "npadvmod" and mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP") and (
+            child.i + 1 < verb.i and child.doc[mention.token_end].text == ","
+        ):
+            return list(child.doc[mention.token_start : mention.token_end])
+    return []
 
 
 def _orphan_auxiliary(verb: Token) -> Token | None:
