@@ -28,7 +28,7 @@ def test_a_headline_event_is_one_with_the_first_body_event_of_its_kind_whoever_t
         ("Azerbaijan released 32 Armenian servicemen.", "CONCEDE", "prisoner_release", "geonames:587116"),
         ("Sergei Lavrov met Ilham Aliyev in Baku.", "CONSULT", "meeting", "person:sergei-lavrov"),
         ("Charles Michel welcomed the agreement.", "SUPPORT", "statement_support", "person:charles-michel"),
-        ("Russia accused Azerbaijan of violating the ceasefire.", "ACCUSE", "accusation", "geonames:2017370"),
+        ("Russia accused Azerbaijan of violating the ceasefire.", "ACCUSE", "ceasefire_violation", "geonames:2017370"),
         ("Armenia denied the claims.", "REJECT", "denial", "geonames:174982"),
         ("The Netherlands summoned the Azerbaijani ambassador.", "SANCTION", "ambassador_summoned", None),
         ("Baku urged Yerevan to sign the peace treaty.", "REQUEST", "appeal", "geonames:587116"),
@@ -121,8 +121,8 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
         ("The deal was welcomed by France, which praised the leaders.", "SUPPORT", "geonames:3017382"),
         # "ready to meet": the subject of the adjective's clause
         ("Ararat Mirzoyan was ready to meet Jeyhun Bayramov in Washington.", "CONSULT", "person:ararat-mirzoyan"),
-        # "accused X of violating": X violated
-        ("Russia accused Azerbaijan of violating the ceasefire.", "ASSAULT", "geonames:587116"),
+        # "thanked X for releasing": X released
+        ("Georgia thanked Turkey for releasing the prisoners.", "CONCEDE", "geonames:298795"),
         # a noun event is done by the subject of the verb it is the object of
         ("Armenia and Azerbaijan held talks in Brussels.", "CONSULT", "geonames:174982"),
         # a passive detention or sentence without an agent: the state it happened in
@@ -188,7 +188,6 @@ def test_same_event_twice_in_an_article_is_one_mention(nlp):
         ("The Netherlands invited the Azerbaijani ambassador to the ministry.", "SANCTION", "ambassador_summoned", "geonames:2750405"),
         ("Armenia and Azerbaijan agreed on the peace treaty.", "AGREE", "peace_treaty", "geonames:174982"),
         ("Armenia collaborated with France on the project.", "COOPERATE", "partnership", "geonames:174982"),
-        ("Hikmet Hajiyev spread disinformation about the talks.", "ACCUSE", "disinformation", "person:hikmet-hajiyev"),
         ("Vahan Kostanyan stressed the inadmissibility of such speculation.", "ACCUSE", "criticism", "person:vahan-kostanyan"),
         ("Armenia recalled its ambassador from Moscow.", "SANCTION", "ambassador_recalled", "geonames:174982"),
         ("Azerbaijan expelled two French diplomats.", "SANCTION", "diplomat_expelled", "geonames:587116"),
@@ -493,10 +492,10 @@ def test_we_in_a_state_bodys_own_release_is_that_body(nlp, outlet, actors):
 
 
 def test_two_bodies_of_one_state_doing_the_same_kind_of_thing_are_two_events(nlp):
-    text = ("The Azerbaijani Foreign Ministry accused Armenia of provocations. "
+    text = ("The Azerbaijani Foreign Ministry accused Armenia of shelling its positions. "
             "Separately, the Azerbaijani Defence Ministry accused Armenia of shelling its positions.")
-    accusations = [e for e in _events(nlp, text, "2023-03-27") if e.subtype == "accusation"]
-    assert [e.own_actors for e in accusations] == [{"org:mfa-azerbaijan"}, {"org:mod-azerbaijan"}]
+    accusations = [e for e in _events(nlp, text, "2023-03-27") if e.event_type == "ACCUSE"]
+    assert [(e.subtype, e.own_actors) for e in accusations] == [("shelling", {"org:mfa-azerbaijan"}), ("shelling", {"org:mod-azerbaijan"})]
     assert all(e.represented == (AZERBAIJAN,) and e.rule_id.endswith("+acts_for") for e in accusations)
 
 
@@ -504,8 +503,8 @@ def test_two_bodies_of_one_state_doing_the_same_kind_of_thing_are_two_events(nlp
 @pytest.mark.parametrize(
     "text, event_type, actors",
     [
-        # the one accused of an act did it; the accuser did not
-        ("Azerbaijan's Foreign Ministry accused Armenia of violating the ceasefire.", "ASSAULT", (ARMENIA,)),
+        # the accuser accuses; the act alleged is no act of the accuser's
+        ("Azerbaijan's Foreign Ministry accused Armenia of violating the ceasefire.", "ACCUSE", ("org:mfa-azerbaijan", AZERBAIJAN)),
         # the agent of a passive, not the places hung on it
         ("Three Armenian soldiers were killed by Azerbaijani fire near Jermuk.", "ASSAULT", (AZERBAIJAN,)),
         ("France will supply Armenia with air defence systems.", "AID", ("geonames:3017382",)),
@@ -599,7 +598,11 @@ def test_judging_what_another_does_unacceptable_is_criticism(nlp, text, actors, 
          [("ACCUSE", "criticism", ("person:nikol-pashinyan",), (TURKEY,))]),
         ("Ilham Aliyev stressed that Georgian disinformation was spreading.",
          [("ACCUSE", "disinformation", ("person:ilham-aliyev",), (GEORGIA,))]),
+        # the one who spreads disinformation is accused, not accusing
+        ("Nikol Pashinyan said that Azerbaijan spreads disinformation about the talks.",
+         [("ACCUSE", "disinformation", ("person:nikol-pashinyan",), (AZERBAIJAN,))]),
         # no speaker, or no one whose provocations they are: no one accuses anyone
+        ("Azerbaijan spreads disinformation about the talks.", []),
         ("Turkey's provocations undermine regional stability.", []),
         ("Nikol Pashinyan said that mutual provocations undermine regional stability.", []),
     ],
@@ -612,3 +615,22 @@ def test_a_speaker_who_calls_anothers_acts_provocations_accuses_them(nlp, text, 
 def test_a_speaker_charging_something_accuses(nlp):
     events = _events(nlp, '"It was all agreed in secret," Nikol Pashinyan charged.')
     assert [(e.event_type, e.actors) for e in events if e.event_type == "ACCUSE"] == [("ACCUSE", ("person:nikol-pashinyan",))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia accused Azerbaijan of violating the ceasefire.", [("ACCUSE", "ceasefire_violation", (RUSSIA,), (AZERBAIJAN,))]),
+        ("Armenia blamed Azerbaijan for the shelling of Jermuk.", [("ACCUSE", "shelling", (ARMENIA,), (AZERBAIJAN, "geonames:174884"))]),
+        ("Armenia and Azerbaijan traded accusations of ceasefire violations.", [("ACCUSE", "ceasefire_violation", (ARMENIA, AZERBAIJAN), ())]),
+        # an act the lexicon does not know leaves the accusation a plain one
+        ("Turkey accused Greece of smuggling weapons.", [("ACCUSE", "accusation", (TURKEY,), (GREECE,))]),
+        # thanking is no accusation: the act thanked for happened
+        ("Georgia thanked Turkey for releasing the prisoners.",
+         [("SUPPORT", "gratitude", (GEORGIA,), (TURKEY,)), ("CONCEDE", "prisoner_release", (TURKEY,), ())]),
+    ],
+)
+def test_an_alleged_act_is_the_accusations_subtype_not_an_event(nlp, text, expected):
+    events = _events(nlp, text)
+    assert [(e.event_type, e.subtype, e.actors, e.targets) for e in events] == expected
+    assert all(e.rule_id.endswith("+alleged") == (e.subtype not in ("accusation", "gratitude", "prisoner_release")) for e in events)

@@ -436,10 +436,38 @@ def event_mentions(
             trigger = match_trigger(token, scores)
             if trigger is None or _yields_to_complement(token) or _participle_modifier(token) or _unasserted(token):
                 continue
+            if _accusation_of(token) is not None:
+                continue  # "accused Azerbaijan of violating the ceasefire": an allegation, coded as the accusation's subtype
+            if trigger.event_type == "ACCUSE" and (alleged := _alleged_act(token, scores)) is not None:
+                trigger = replace(trigger, subtype=alleged.subtype, rule_id=f"{trigger.rule_id}+alleged")
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
             for one in _by_captor(event, context):
                 if _codable(one, token):
                     yield one
+
+
+def _accusation_of(token: Token) -> Token | None:
+    """The accusation an act is alleged in ("accused Azerbaijan of violating the ceasefire",
+    "accusations of ceasefire violations", "blamed Baku for the attack"): the act is an allegation,
+    not an event that is reported to have happened. GDELT counts such acts as events; we do not."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    accusing = prep.head
+    if accusing.ent_type_ == "DATE" and accusing.dep_ == "pobj":
+        accusing = accusing.head.head  # "accused Azerbaijan on 12 December of blockading": hung on the date
+    trigger = match_trigger(accusing)
+    return accusing if trigger is not None and trigger.event_type == "ACCUSE" else None
+
+
+def _alleged_act(token: Token, scores: dict[str, float] | None) -> Trigger | None:
+    """The lexicon row of the act an accusation alleges, which names its subtype ("ceasefire_violation")."""
+    for act in token.subtree:
+        if act.i != token.i and (accusing := _accusation_of(act)) is not None and accusing.i == token.i and (
+            trigger := match_trigger(act, scores)
+        ) is not None:
+            return trigger
+    return None
 
 
 def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMention]:
