@@ -634,3 +634,47 @@ def test_an_alleged_act_is_the_accusations_subtype_not_an_event(nlp, text, expec
     events = _events(nlp, text)
     assert [(e.event_type, e.subtype, e.actors, e.targets) for e in events] == expected
     assert all(e.rule_id.endswith("+alleged") == (e.subtype not in ("accusation", "gratitude", "prisoner_release")) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is agreed to names the agreement; a verb coordinated with "agreed" is no cue of it
+        ("Georgia and Turkey agreed to a prisoner exchange and worked toward a peace treaty.",
+         [("AGREE", "prisoner_exchange", "+agreed_on")]),
+        ("Armenia agreed to the proposals and signed the peace treaty.",
+         [("AGREE", "agreement", ""), ("AGREE", "peace_treaty", "")]),
+    ],
+)
+def test_what_is_agreed_to_names_the_agreement(nlp, text, expected):
+    events = _events(nlp, text)
+    assert [(e.event_type, e.subtype, "+agreed_on" if e.rule_id.endswith("+agreed_on") else "") for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive accusation names no accuser: a status, not an event
+        ("Two Georgian officials are accused of espionage.", []),
+        ("Turkey accused two Georgian officials of espionage.", [("ACCUSE", (TURKEY,))]),
+        # an active demand by people the text does not name is still one
+        ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.", [("REQUEST", ())]),
+    ],
+)
+def test_an_accusation_no_one_is_said_to_make_is_no_event(nlp, text, expected):
+    assert [(e.event_type, e.actors) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is kept from happening did not happen
+        ("Turkey reopened its ports to avoid sanctions by the European Union.", []),
+        ("Georgia moved troops to the border to prevent an attack by Russia.", []),
+        ("The European Union imposed sanctions on Russia.", [("SANCTION", ("org:european-union",), "asserted")]),
+        # what was not prevented did happen, by its own doer
+        ("Armenia did not prevent the attack by Azerbaijan on Sotk.", [("ASSAULT", (AZERBAIJAN,), "asserted")]),
+    ],
+)
+def test_what_is_prevented_is_no_event(nlp, text, expected):
+    assert [(e.event_type, e.actors, e.modality) for e in _events(nlp, text)] == expected

@@ -118,11 +118,11 @@ def test_classifier_breaks_ties_between_a_lemmas_types_only(nlp, text, probs, ev
 
 @pytest.mark.slow
 def test_every_event_carries_the_classifiers_confidence_in_its_type(nlp):
-    text = "Armenia accused Azerbaijan of shelling the village."
+    text = "Azerbaijan shelled the village, and Armenia condemned the shelling."
     scored = _events(_scored(nlp, text, ACCUSE=0.7, ASSAULT=0.2, NONE=0.1))
     unscored = _events(nlp(text))
-    assert [(e.event_type, e.type_confidence) for e in scored] == [("ACCUSE", 0.7), ("ASSAULT", 0.2)]
-    assert [e.event_type for e in unscored] == ["ACCUSE", "ASSAULT"] and {e.type_confidence for e in unscored} == {None}
+    assert [(e.event_type, e.type_confidence) for e in scored] == [("ASSAULT", 0.2), ("ACCUSE", 0.7)]
+    assert [e.event_type for e in unscored] == ["ASSAULT", "ACCUSE"] and {e.type_confidence for e in unscored} == {None}
 
 
 # --- the real transformer ------------------------------------------------------------------------------

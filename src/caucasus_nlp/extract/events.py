@@ -26,8 +26,9 @@ from caucasus_nlp.kb import Entity, demonyms, entity_named, geonames, knowledge_
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-# dependents of a trigger whose words say nothing of what it acts on: its doer, and clauses of their own
-CUELESS_DEPENDENTS = {"nsubj", "csubj", "ccomp", "advcl", "parataxis"}
+# dependents of a trigger whose words say nothing of what it acts on: its doer, clauses of their own, and a
+# verb coordinated with it ("agree to a prisoner exchange, work toward a peace treaty": no treaty is agreed)
+CUELESS_DEPENDENTS = {"nsubj", "csubj", "ccomp", "advcl", "parataxis", "conj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "on", "against", "upon", "for", "from"}
 PLACE_PREPS = {"in", "at", "near", "on", "along", "inside"}
@@ -48,11 +49,16 @@ NEGATED_AS_REJECT = {"AGREE": "refusal", "SUPPORT": "opposition"}
 # "frequently protest", "regularly accuse": a habit, not an event that happened
 HABITUAL = {"frequently", "often", "regularly", "usually", "routinely", "habitually", "constantly", "always"}
 SPEECH_ACTS = {"REQUEST", "REJECT"}
+# What someone says: an accusation, a demand, a refusal or a threat told in the passive with no one named as
+# making it is a status, not an event an analyst can code ("Khachatryan is accused of ...")
+SAID_BY_SOMEONE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 PLANNING = {"plan", "intend", "expect", "set", "aim", "prepare", "schedule", "go", "agree", "decide", "hope", "want"}
 PROPOSING = {"propose", "offer", "suggest", "ready", "willing", "proposal"}
 # "urged Yerevan to sign": what one side asks of another is proposed, not done
 REQUESTING = {"urge", "call", "ask", "encourage", "invite", "demand", "request", "press", "push", "appeal"}
 CONDITIONS = {"if", "unless"}
+# "to avoid sanctions", "to prevent an escalation": what these verbs govern is kept from happening
+PREVENTING = {"avoid", "prevent", "avert", "evade", "forestall"}
 FINITE = {"VBZ", "VBD", "VBP", "MD"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 DEONTIC_AUX = {"must", "should"}
@@ -440,6 +446,8 @@ def event_mentions(
                 continue  # "accused Azerbaijan of violating the ceasefire": an allegation, coded as the accusation's subtype
             if trigger.event_type == "ACCUSE" and (alleged := _alleged_act(token, scores)) is not None:
                 trigger = replace(trigger, subtype=alleged.subtype, rule_id=f"{trigger.rule_id}+alleged")
+            if trigger.event_type == "AGREE" and (agreed := _agreed_on(token, scores)) is not None:
+                trigger = replace(trigger, subtype=agreed.subtype, rule_id=f"{trigger.rule_id}+agreed_on")
             event = _build(token, trigger, sent_idx, sent, context, dates_by_sent.get(sent_idx, []), scores)
             for one in _by_captor(event, context):
                 if _codable(one, token):
@@ -470,6 +478,17 @@ def _alleged_act(token: Token, scores: dict[str, float] | None) -> Trigger | Non
     return None
 
 
+def _agreed_on(token: Token, scores: dict[str, float] | None) -> Trigger | None:
+    """The lexicon row of what an agreement is to or on, when that is a kind of agreement of its own
+    ("agreed to a prisoner exchange"): it names the subtype."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "on"):
+            for thing in prep.children:
+                if thing.dep_ == "pobj" and (trigger := match_trigger(thing, scores)) is not None and trigger.event_type == "AGREE":
+                    return trigger
+    return None
+
+
 def _by_captor(event: EventMention, context: ArticleContext) -> list[EventMention]:
     """A release of prisoners that names no one releasing them ("the release of two Azerbaijani and
     thirty-two Armenian detainees"): between the article's two main countries, each side's prisoners
@@ -489,10 +508,13 @@ def _unasserted(token: Token) -> bool:
     Russia intends to withdraw, it must encourage Armenia ..."): the trigger is in a question, in a
     clause under "if"/"unless", or in the clause such a condition comes before. Nor does a participle
     that sets the scene for its clause's event ("Welcoming the delegation, Kostanyan praised ..."),
-    nor a habit ("frequently protest against the peacekeepers, accusing them of ...")."""
+    nor a habit ("frequently protest against the peacekeepers, accusing them of ..."), nor what is
+    kept from happening ("to avoid sanctions")."""
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.i < token.head.i and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children
     ):
+        return True
+    if _prevented(token):
         return True
     clause = [token, _governor(token)]
     if token.tag_ == "VBG" and token.dep_ == "advcl":
@@ -509,6 +531,14 @@ def _unasserted(token: Token) -> bool:
                for c in node.children):
             return True  # "If X, Y": not "Y, though it is questionable if X"
     return False
+
+
+def _prevented(token: Token) -> bool:
+    """Whether the trigger is what a verb of preventing governs ("to avoid sanctions", "to prevent
+    holding a conference"), not negated ("did not prevent the attacks": they happened)."""
+    verb = token.head
+    return token.dep_ in ("dobj", "xcomp", "pcomp") and verb.lemma_.lower() in PREVENTING and not any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 def _participle_modifier(token: Token) -> bool:
@@ -569,6 +599,10 @@ def _first_person(doc: Doc, by_token: dict[int, EntityMention]) -> list[str]:
 def _codable(event: EventMention, token: Token) -> bool:
     if token.pos_ == "NOUN" and not event.actors:
         return False  # a noun with no one doing it is a background mention ("during the consultations")
+    if not event.actors and any(c.dep_ == "auxpass" for c in token.children) and (said := match_trigger(token)) and (
+        said.event_type in SAID_BY_SOMEONE
+    ):
+        return False  # not "the soldiers must be released": a demand made of a passive act is the speaker's
     # no participant named at all ("issues were discussed"): nothing an analyst can code
     return bool(event.actors or event.targets)
 
@@ -813,7 +847,7 @@ def _actor_clause(token: Token, by_token: dict[int, EntityMention]) -> tuple[Tok
         head = token.head if token.dep_ == "compound" else token
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and token.dep_ == "compound":
             head = head.head.head
-        elif head.dep_ == "dobj" and match_trigger(head.head) is None:
+        elif head.dep_ == "dobj" and match_trigger(head.head) is None and head.head.lemma_.lower() not in PREVENTING:
             # "held talks": the holder talked; "condemned the attack", "welcomed the agreement": the verb
             # is an event of its own, and its subject did not attack or agree
             head = head.head
@@ -1165,8 +1199,8 @@ def modality(token: Token) -> str:
         token = token.head
     governor = _governor(token)
     chain = {token, governor, token.head}
-    if any(c.dep_ == "neg" for t in chain for c in t.children):
-        return "negated"
+    if any(c.dep_ == "neg" for t in chain if t.lemma_.lower() not in PREVENTING for c in t.children):
+        return "negated"  # not "did not prevent the attack": it happened
     lemmas = {t.lemma_.lower() for t in chain if t.i != token.i}
     if lemmas & REFUSAL:
         return "refused"
