@@ -678,3 +678,18 @@ def test_an_accusation_no_one_is_said_to_make_is_no_event(nlp, text, expected):
 )
 def test_what_is_prevented_is_no_event(nlp, text, expected):
     assert [(e.event_type, e.actors, e.modality) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "their leaders": of the people last named by their nation, where the text puts them, else their country
+        ("The Armenians in Nagorno-Karabakh fear reintegration. Their leaders have started talks with Azerbaijan.",
+         [("CONSULT", ("place:nagorno-karabakh",), (AZERBAIJAN,))]),
+        ("The Azerbaijanis want peace, and their leaders held talks with Armenia.", [("CONSULT", (AZERBAIJAN,), (ARMENIA,))]),
+        # no people named before: no one is guessed
+        ("The weather was bad. Their leaders held talks with Armenia.", []),
+    ],
+)
+def test_their_leaders_are_the_leaders_of_the_people_last_named(nlp, text, expected):
+    assert [(e.event_type, e.actors, e.targets) for e in _events(nlp, text)] == expected

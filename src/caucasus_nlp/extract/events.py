@@ -399,6 +399,22 @@ class ArticleContext:
                 return named[1], named[0]
         return None
 
+    def people_before(self, token: Token) -> str | None:
+        """Whose "their leaders" are: the people last named by their nation, in the sentence or the one
+        before ("the Armenians in Nagorno-Karabakh, ... their leaders"), as the place the text puts
+        them in, else their nation's country."""
+        doc = token.doc
+        people = next((m for m in reversed(self.ordered) if m.token_start < token.i and m.label == "NORP"
+                       and doc[m.token_end - 1].tag_ in ("NNS", "NNPS")), None)
+        if people is None or not self._in_reach(people, token):
+            return None
+        after = people.token_end
+        if after + 1 < len(doc) and doc[after].lower_ in ("in", "of", "from") and (place := self.by_token.get(after + 1)) is not None:
+            if place.label in PLACE_LABELS and place.entity_id:
+                return place.entity_id
+        code = country_of(people)
+        return country_ids()[code] if code else None
+
     def organisation_before(self, token: Token) -> str | None:
         """The organisation "the group" or "the ministry" refers back to: the last one named
         before it whose name ends in the same word."""
@@ -1139,8 +1155,11 @@ def _referred_by(head: Token, context: ArticleContext) -> list[str]:
         named = context.organisation_before(head)
         if named:
             return [named]
-    owned = any(c.dep_ == "poss" for c in head.children)  # "their leaders" are someone else's
     group = head.lemma_.lower()
+    owned = any(c.dep_ == "poss" for c in head.children)  # "their leaders" are someone else's
+    if group in GROUP_NOUNS | LEADER_ROLES and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
+        people = context.people_before(head)  # "the Armenians in Karabakh ..., their leaders": Karabakh's
+        return [people] if people else []
     if word in ("they", "their") or (group in GROUP_NOUNS and head.tag_ in ("NNS", "NNPS") and not owned):
         whose = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if whose is not None:  # "the leaders of the two countries", "the presidents of Armenia and Azerbaijan"
