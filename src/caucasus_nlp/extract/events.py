@@ -618,7 +618,7 @@ def _codable(event: EventMention, token: Token) -> bool:
     if not event.actors and any(c.dep_ == "auxpass" for c in token.children) and (said := match_trigger(token)) and (
         said.event_type in SAID_BY_SOMEONE
     ):
-        return False  # not "the soldiers must be released": a demand made of a passive act is the speaker's
+        return False  # "X is accused of ...": no one accuses (a demand made of a passive act, "must be released", stays)
     # no participant named at all ("issues were discussed"): nothing an analyst can code
     return bool(event.actors or event.targets)
 
