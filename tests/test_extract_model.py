@@ -693,3 +693,20 @@ def test_what_is_prevented_is_no_event(nlp, text, expected):
 )
 def test_their_leaders_are_the_leaders_of_the_people_last_named(nlp, text, expected):
     assert [(e.event_type, e.actors, e.targets) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia warned Georgia against joining the alliance.", [("THREATEN", "warning", (RUSSIA,), (GEORGIA,))]),
+        # the sanctions threatened are not imposed
+        ("Turkey threatened Greece with sanctions.", [("THREATEN", "threat", (TURKEY,), (GREECE,))]),
+        ("Azerbaijan issued an ultimatum to Armenia.", [("THREATEN", "ultimatum", (AZERBAIJAN,), None)]),
+    ],
+)
+def test_threats(nlp, text, expected):
+    # None: the targets are not asserted ("to Armenia" hangs on "issued", not on the ultimatum)
+    events = _events(nlp, text)
+    assert len(events) == len(expected), events
+    assert [(e.event_type, e.subtype, e.actors, e.targets if want[3] is not None else None)
+            for e, want in zip(events, expected, strict=True)] == expected
