@@ -227,7 +227,7 @@ def _context_lemmas(token: Token) -> set[str]:
     it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
     hung on an object are not the object: a cue may not name them. A named person among the trigger's
     own arguments is the word "@person" ("received Lavrov", "hosted Aliyev and Pashinyan"); people named by
-    their nation ("32 Armenians") are "@people"."""
+    their nation ("32 Armenians") are "@people"; a word of condemnation ("unacceptable") is "@condemning"."""
     words = [t for child in token.children if child.dep_ not in CUELESS_DEPENDENTS and not _time_adjunct(child)
              # an object by its own words: "released rulings on three of the detainees" releases no prisoner
              for t in (_core(child) if child.dep_ in OBJECTS else child.subtree)]
@@ -238,10 +238,17 @@ def _context_lemmas(token: Token) -> set[str]:
         lemmas.add("@person")
     if any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in words):
         lemmas.add("@people")  # "released 32 Armenians", "all convicted Azerbaijanis must be freed"
+    if lemmas & condemning_adjectives():
+        lemmas.add("@condemning")
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
     return lemmas
+
+
+@lru_cache(maxsize=1)
+def condemning_adjectives() -> frozenset[str]:
+    return frozenset(line.strip() for line in resource_lines("condemning_adjectives.txt"))
 
 
 def _small_clause(token: Token) -> tuple[Token, Token] | None:
@@ -373,9 +380,13 @@ class ArticleContext:
             return last.entity_id
         return None
 
+    def _mentions_before(self, token: Token) -> Iterator[EntityMention]:
+        """The mentions before a token, the nearest first."""
+        return (m for m in reversed(self.ordered) if m.token_start < token.i)
+
     def _named_before(self, token: Token) -> Iterator[EntityMention]:
         """The mentions with an entity id before a token, the nearest first."""
-        return (m for m in reversed(self.ordered) if m.token_start < token.i and m.entity_id)
+        return (m for m in self._mentions_before(token) if m.entity_id)
 
     @staticmethod
     def _in_reach(mention: EntityMention, token: Token) -> bool:
@@ -404,8 +415,7 @@ class ArticleContext:
         before ("the Armenians in Nagorno-Karabakh, ... their leaders"), as the place the text puts
         them in, else their nation's country."""
         doc = token.doc
-        people = next((m for m in reversed(self.ordered) if m.token_start < token.i and m.label == "NORP"
-                       and doc[m.token_end - 1].tag_ in ("NNS", "NNPS")), None)
+        people = next((m for m in self._mentions_before(token) if m.label == "NORP" and doc[m.token_end - 1].tag_ in ("NNS", "NNPS")), None)
         if people is None or not self._in_reach(people, token):
             return None
         after = people.token_end
@@ -474,20 +484,25 @@ def _accusation_of(token: Token) -> Token | None:
     """The accusation an act is alleged in ("accused Azerbaijan of violating the ceasefire",
     "accusations of ceasefire violations", "blamed Baku for the attack"): the act is an allegation,
     not an event that is reported to have happened. GDELT counts such acts as events; we do not."""
+    accusing = _of_or_for_head(token)
+    trigger = match_trigger(accusing) if accusing is not None else None
+    return accusing if trigger is not None and trigger.event_type == "ACCUSE" else None
+
+
+def _of_or_for_head(token: Token) -> Token | None:
+    """The word an "of"/"for" phrase holding the token hangs on ("accused X of violating", "blamed X
+    for the attack"), past a date the parser hung it on ("accused X on 12 December of blockading")."""
     prep = token.head
     if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return None
-    accusing = prep.head
-    if accusing.ent_type_ == "DATE" and accusing.dep_ == "pobj":
-        accusing = accusing.head.head  # "accused Azerbaijan on 12 December of blockading": hung on the date
-    trigger = match_trigger(accusing)
-    return accusing if trigger is not None and trigger.event_type == "ACCUSE" else None
+    head = prep.head
+    return head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
 
 
 def _alleged_act(token: Token, scores: dict[str, float] | None) -> Trigger | None:
     """The lexicon row of the act an accusation alleges, which names its subtype ("ceasefire_violation")."""
     for act in token.subtree:
-        if act.i != token.i and (accusing := _accusation_of(act)) is not None and accusing.i == token.i and (
+        if act.i != token.i and (head := _of_or_for_head(act)) is not None and head.i == token.i and (
             trigger := match_trigger(act, scores)
         ) is not None:
             return trigger
