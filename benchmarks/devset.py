@@ -15,6 +15,9 @@ def dev_set_args(description: str, report_name: str) -> argparse.Namespace:
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "dev.jsonl")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / report_name)
+    parser.add_argument("--validation", type=Path, default=ROOT.parent / "shared" / "validation" / "raw",
+                        help="the validation dumps (scored beside the dev set when present)")
+    parser.add_argument("--validation-gold", type=Path, default=ROOT / "eval" / "validation" / "gold.jsonl")
     args = parser.parse_args()
     if not args.seeds.is_dir() or not args.gold.is_file():
         raise SystemExit(f"dev set not found ({args.seeds}, {args.gold}): nothing to measure")

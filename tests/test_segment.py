@@ -241,3 +241,93 @@ def test_seed_segmentation_survives_hard_wrapping_and_crlf(seeds_dir, width):
         summary = [(a.title, a.outlet, a.published, a.dateline) for a in original]
         assert [(a.title, a.outlet, a.published, a.dateline) for a in rewrapped] == summary, path.name
         assert [a.article_id for a in rewrapped] == [a.article_id for a in original], path.name
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("2020-10-10T00:48:00Z", "2020-10-10"),
+        ("Monday, October 17, 2022 - 14:34", "2022-10-17"),
+        ("9 December 2023 16:45 (UTC+04:00)", "2023-12-09"),
+        ("Last updated: 2024-11-24T21:37:47-05:00", "2024-11-24"),
+        ("October 07,2022 12:12", "2022-10-07"),
+        ("September 2022", "2022-09"),
+        ("Published 08.12.2023, 15:21", "2023-12-08"),
+        ("Wednesday, November 17th, 2021 | 2:03 pm", "2021-11-17"),
+        ("Published: SEPTEMBER 13, 2022 00:34", "2022-09-13"),
+        # sentences that hold a date are no date lines
+        ("The talks ended on 5 May 2023", None),
+        ("September 2022 was the month of the border war", None),
+        ("14 July 2020, by BBC News", None),
+    ],
+)
+def test_date_lines_in_the_styles_sites_print_them(line, expected):
+    from caucasus_nlp.segment import parse_date_line
+
+    assert parse_date_line(line) == expected
+
+
+UPDATED_STORY = """Ministers meet on border deal
+
+Sample Wire
+12 May 2023
+https://example.org/early
+
+The foreign ministers of Armenia and Azerbaijan met in Brussels on Friday to discuss the border commissions.
+
+Ministers meet on border deal, agree to meet again
+
+Sample Wire
+12 May 2023
+https://example.org/late
+
+The foreign ministers of Armenia and Azerbaijan met in Brussels on Friday to discuss the border commissions.
+
+They agreed to meet again in June, the European Council said in a statement.
+"""
+
+
+def test_an_updated_story_keeps_the_paragraphs_its_earlier_version_had():
+    early, late = segment_dump(make_dump(UPDATED_STORY)).articles
+    assert late.text.split("\n\n")[1:] == [
+        "The foreign ministers of Armenia and Azerbaijan met in Brussels on Friday to discuss the border commissions.",
+        "They agreed to meet again in June, the European Council said in a statement.",
+    ]
+    assert (early.url, late.url) == ("https://example.org/early", "https://example.org/late")
+
+
+TICKER_THEN_ARTICLE = """Border talks end in Yerevan
+
+Sample Wire
+2 March 2025
+https://example.org/talks
+
+The border commissions of Armenia and Azerbaijan ended two days of talks in Yerevan on Sunday.
+
+USD
+389.56
+Friday, April 25, 2025
+weather in
+Yerevan
+
+Ministers agree on the text of a treaty
+
+Other Wire
+27.03.2025, 15:32
+
+The foreign ministers said on Thursday that the text of the peace treaty was agreed, and that they will meet again soon.
+"""
+
+
+def test_a_page_ticker_is_furniture_and_its_date_is_not_the_next_articles():
+    first, second = segment_dump(make_dump(TICKER_THEN_ARTICLE)).articles
+    assert first.text.split("\n\n")[1:] == ["The border commissions of Armenia and Azerbaijan ended two days of talks in Yerevan on Sunday."]
+    assert (second.title, second.outlet, second.published) == ("Ministers agree on the text of a treaty", "Other Wire", "2025-03-27")
+    assert first.removed == {"header_line": 1, "trailing_furniture": 4}
+
+
+def test_a_banner_between_articles_is_dropped_and_counted():
+    text = UPDATED_STORY.replace("Ministers meet on border deal, agree", "Share\n\nBecome a member\n\nSupport independent journalism: Join today\n\nMinisters meet on border deal, agree")
+    result = segment_dump(make_dump(text))
+    assert [a.title for a in result.articles] == ["Ministers meet on border deal", "Ministers meet on border deal, agree to meet again"]
+    assert result.removed["orphan_block"] == 2

@@ -24,11 +24,14 @@ _QUOTE_CHARS = str.maketrans({"„": "“", "‟": "“", "‛": "‘"})
 _QUOTE_PATTERNS = ((re.compile(r"„([^„“”]{0,400})“"), r"“\1”"), (re.compile(r"``"), "“"), (re.compile(r"''"), "”"), (re.compile(r"(?<=\w)[`´](?=\w)"), "’"))
 BULLET_CHARS = "•·●▪‣◦–-*"
 _BULLET = re.compile(r"^\s*[•·●▪‣◦*]\s+")
+# Markdown pasted as is: heading marks ("## Title") and bold or italic stars ("**this is**").
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
 
 def clean_line(line: str) -> str:
-    """NFC, invisible characters removed, quote marks in one style, every run of spaces one space,
-    ends trimmed.
+    """NFC, invisible characters removed, quote marks in one style, Markdown heading and emphasis
+    marks removed, every run of spaces one space, ends trimmed.
 
     Idempotent: clean_line(clean_line(x)) == clean_line(x).
     """
@@ -37,6 +40,7 @@ def clean_line(line: str) -> str:
         text = pattern.sub(replacement, text)
     text = text.translate(_QUOTE_CHARS)
     text = _SPACES.sub(" ", text)
+    text = _MARKDOWN_EMPHASIS.sub(r"\1", _MARKDOWN_HEADING.sub("", text.strip()))
     return _MULTISPACE.sub(" ", text).strip()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -15,6 +16,11 @@ from pathlib import Path
 STORY_REGION = ("AM", "AZ", "GE", "RU", "TR", "IR")
 # A place outside the story region is linked without other evidence only when it is this large.
 FAR_PLACE_MIN_POPULATION = 100_000
+# Place linking: what each piece of evidence is worth, in orders of magnitude of population (GeoNames.link).
+LINK_CONTEXT_WEIGHT = 3.0
+LINK_REGION_WEIGHT = 2.0
+LINK_OWN_NAME_WEIGHT = 1.0
+LINK_CAPITAL_WEIGHT = 3.0
 
 
 def fold(text: str) -> str:
@@ -165,6 +171,7 @@ class GeoNames:
     def _country_centroids(self, cache) -> None:
         """Countries get the coordinates of their capital, the convention of GDELT's country codes."""
         capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
+        self.capitals = capitals
         for ent in list(self.by_id.values()):
             if ent.latitude is None:
                 continue
@@ -182,9 +189,10 @@ class GeoNames:
     def link(self, name: str, context_countries: frozenset[str] = frozenset()) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 
-        Countries win over cities of the same name (Armenia the country, not Armenia in Colombia);
-        then places in countries the article mentions, then the story region, then population. A
-        small far-away namesake (Gori for Goris) is never linked: only exact names and aliases match.
+        Countries win over cities of the same name (Armenia the country, not Armenia in Colombia).
+        Cities are weighed by the order of magnitude of their population, by being a capital, by
+        lying in a country the article mentions or in the story region, and by bearing the name as
+        their own rather than as an alternate. A small far-away namesake is never linked.
         """
         candidates = self.by_name.get(fold(name), [])
         if not candidates:
@@ -194,11 +202,15 @@ class GeoNames:
         if exact_country:
             return exact_country[0]
 
-        def score(ent: Entity) -> tuple:
+        def score(ent: Entity) -> float:
+            # orders of magnitude of population, plus evidence: a capital (Vienna, Austria) outweighs a
+            # town of 4,000 in a country the article mentions (Vienna, Virginia, when it names the US)
             in_context = ent.country_code in context_countries
             in_region = ent.country_code in STORY_REGION
             own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
-            return (in_context or in_region, in_context, own_name, ent.population or 0)
+            capital = (ent.name, ent.country_code) in self.capitals
+            return (math.log10((ent.population or 0) + 1) + LINK_CONTEXT_WEIGHT * in_context + LINK_REGION_WEIGHT * in_region
+                    + LINK_OWN_NAME_WEIGHT * own_name + LINK_CAPITAL_WEIGHT * capital)
 
         best = max(candidates, key=score)
         near = best.country_code in context_countries or best.country_code in STORY_REGION

@@ -36,7 +36,7 @@ from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
-from caucasus_nlp.records import Article, Dump, Rejection
+from caucasus_nlp.records import Article, Dump, Rejection, Segmentation
 from caucasus_nlp.segment import segment_dump
 from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, code_fingerprint, shard_key
 from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_datapackage, write_manifest, write_table
@@ -266,7 +266,7 @@ def _batches(files, store: OutputStore, fingerprint: str, spec: PipelineSpec, it
         segmentation = segment_dump(dump)
         english, not_english = split_by_language(segmentation.articles)
         fitting, too_long = _split_by_length(english)
-        record = _input_record(dump, len(segmentation.articles), len(not_english) + len(too_long), segmentation.removed)
+        record = _input_record(dump, segmentation, len(not_english) + len(too_long))
         item = _Input(record | {"reused": False}, key)
         items.append(item)
         summary = {
@@ -477,7 +477,9 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
     return result
 
 
-def _input_record(dump: Dump, n_articles: int, n_skipped: int, removed: dict) -> dict:
+def _input_record(dump: Dump, segmentation: Segmentation, n_skipped: int) -> dict:
+    """What the manifest says of one input: what it is, what it held, and what was removed from it,
+    for the dump as a whole (`furniture_removed`) and for each article that lost lines (`removed_by_article`)."""
     return {
         "path": dump.path,
         "dump": dump.name,
@@ -486,10 +488,11 @@ def _input_record(dump: Dump, n_articles: int, n_skipped: int, removed: dict) ->
         "format": dump.format,
         "encoding": dump.encoding,
         "mojibake_repairs": list(dump.repaired),
-        "n_articles": n_articles,
+        "n_articles": len(segmentation.articles),
         "n_skipped_articles": n_skipped,
         "n_rejected_records": len(dump.rejected),
-        "furniture_removed": removed,
+        "furniture_removed": segmentation.removed,
+        "removed_by_article": [{"seq": a.seq, "title": a.title, "removed": a.removed} for a in segmentation.articles if a.removed],
     }
 
 

@@ -64,6 +64,7 @@ class Article:
     author: str | None = None
     published_source: str | None = None
     language: str | None = None
+    removed: dict[str, int] = field(default_factory=dict)  # what the segmenter dropped from it, by kind
 
     @property
     def article_id(self) -> str:

@@ -44,6 +44,21 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 TIME_LINE = re.compile(rf"^{_TIME},?$")
+# What a date line may hold besides its date: labels, a weekday, times, zones, separators.
+# "Monday, October 17, 2022 - 14:34", "9 December 2023 16:45 (UTC+04:00)", "Last updated: 2024-11-24T21:37:47-05:00"
+_DATE_LINE_REST = re.compile(
+    rf"(?:{_DATE_LABEL}|last update:?|created:?|at|on|{WEEKDAY}|{_TIME}(?::\d{{2}})?|[AaPp]\.?[Mm]\.?|"
+    r"\(?(?:UTC|GMT|IST|AMT|AZT|MSK|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|Z)?\s*[+-]?\d{0,2}(?::?\d{2})?\)?|[,|/–—-]|\s)*",
+    re.IGNORECASE,
+)
+# "2024-11-23T21:01:09-05:00", "2020-10-10T00:48:00Z": a machine time stamp; its date is the day as written.
+_ISO_STAMP = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
+# "October 07,2022" (no space after the comma), "Published 04.10.2023", "September 2022" (a month only)
+_LOOSE_DATE = re.compile(
+    rf"{_ISO_STAMP.pattern}|(?:{_MD}|{_DM}),?\s*(?P<y>\d{{4}})|{_DOTTED_DATE}|(?P<my_m>{MONTH})\s+(?P<my_y>\d{{4}})",
+    re.IGNORECASE,
+)
+_UPDATE_LABEL = re.compile(r"^\W*(?:last\s+)?updated?\b", re.IGNORECASE)
 # "By Darryl Coote", "Written by: A. Name", "By Jane Doe, 11 December 2023", "Posted by Admin on Dec 11, 2023"
 BYLINE = re.compile(
     r"^(?:.{0,30}?(?:edited|written|reported|posted)\s+by:?\s*|by:?\s+|author:\s*)"
@@ -87,15 +102,39 @@ WRAP_MAX_WIDTH = 100
 WRAP_MIN_LINES = 4
 WRAP_SLACK = 15
 WRAP_NEAR_SHARE = 0.6
-# Share of an article's long paragraphs already seen in the dump above which it is a repeat of an
-# earlier article (kept whole, so that it can be flagged), not an article sharing boilerplate.
-REPEATED_ARTICLE_SHARE = 0.8
+# Text between two articles with no header of its own and fewer words than this is a banner or a
+# widget ("Become a member ... Join today"), not an article.
+ORPHAN_MAX_WORDS = 60
 
 
 def month_number(token: str) -> int:
     """1-12 for a month name or abbreviation ("Dec.", "Sept", "March")."""
     key = token.lower().rstrip(".")
     return _MONTHS[key] if key in _MONTHS else _MONTHS[key[:3]]
+
+
+def parse_date_line(text: str) -> str | None:
+    """The date of a line that is nothing but a date with its labels, weekday, time and zone
+    ("Published: 10.11.2020", "2020-10-10T00:48:00Z", "Monday, October 17, 2022 - 14:34"), as ISO
+    (a month-year line gives YYYY-MM); None for any other line, sentences that hold a date included."""
+    match = DATE_LINE.match(text)
+    if match:
+        return parse_full_date(match)
+    if len(text) > 80:
+        return None
+    loose = _LOOSE_DATE.search(text)
+    if loose is None:
+        return None
+    rest = text[: loose.start()] + " " + text[loose.end() :]
+    if not _DATE_LINE_REST.fullmatch(rest):
+        return None
+    if loose.group("iso"):
+        return loose.group("iso")
+    if loose.group("my_m"):
+        return f"{int(loose.group('my_y')):04d}-{month_number(loose.group('my_m')):02d}"
+    if loose.group("dotted"):
+        return _iso(int(loose.group("dd_year")), int(loose.group("dd_month")), int(loose.group("dd_day")))
+    return _iso(int(loose.group("y")), month_number(loose.group("m1") or loose.group("m2")), int(loose.group("d1") or loose.group("d2")))
 
 
 def parse_full_date(match: re.Match) -> str | None:
@@ -140,7 +179,7 @@ def split_lines(text: str) -> list[Line]:
         lines.append(line)
         prev_blank = line.kind == "blank"
         pos += len(raw) + 1
-    return join_wrapped(lines)
+    return join_ragged(join_wrapped(lines))
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -156,6 +195,19 @@ def wrap_width(lines: list[Line]) -> int | None:
     return width if near / len(run_on) >= WRAP_NEAR_SHARE else None
 
 
+def _block_wrap_widths(lines: list[Line]) -> list[int | None]:
+    """The wrap width of each line's block (lines between blank lines), for a dump of which only some
+    items were hard-wrapped (one syndicated copy among web pastes): each block is judged alone."""
+    widths: list[int | None] = [None] * len(lines)
+    start = 0
+    for end in [*(k for k, line in enumerate(lines) if line.kind == "blank"), len(lines)]:
+        block = lines[start:end]
+        width = wrap_width(block) if len(block) > WRAP_MIN_LINES else None
+        widths[start:end] = [width] * len(block)
+        start = end + 1
+    return widths
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """Join each wrapped line with the line after it. A greedy wrapper breaks a line only when the
     next word does not fit, so a line followed by a word that would have fitted ends a paragraph
@@ -163,10 +215,12 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     classified again once joined. A URL line inside a wrapped paragraph (text right before and
     after it) is part of the sentence; one followed by a blank line closes an article."""
     width = wrap_width(lines)
-    if width is None:
+    widths = [width] * len(lines) if width is not None else _block_wrap_widths(lines)
+    if not any(widths):
         return lines
     out: list[Line] = []
     for i, line in enumerate(lines):
+        width = widths[i]
         prev = out[-1] if out else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         inline_url = line.kind == "url" and nxt is not None and nxt.kind == "text" and not nxt.blank_before
@@ -175,7 +229,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             # a wrapped list item or furniture line may break before a date ("...statement of" / "November 10, 2020")
             or (prev.kind in ("bullet", "furniture") and line.kind in ("text", "date", "time", "byline"))
         )
-        if continues:
+        if continues and width is not None:
             # measured on the raw lines: a no-break space joins words for the wrapper too
             first_word = re.split(r"[ \t]+", line.raw.strip(" \t"), maxsplit=1)[0]
             if len(prev.raw_tail) + 1 + len(first_word) > width:
@@ -183,6 +237,36 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
                 continue
         line.raw_tail = line.raw.rstrip(" \t")
         out.append(line)
+    return out
+
+
+# A headline is told by its URL's slug only when they share this many words, and half the slug.
+SLUG_MIN_OVERLAP = 3
+# A line that ends in one of these words, or a comma, goes on in the next line.
+_OPEN_ENDINGS = frozenset("a an the of to in on at by for from with and or but as that which who whose its their his her".split())
+
+
+def join_ragged(lines: list[Line]) -> list[Line]:
+    """Join lines broken inside sentences at no fixed width (a syndicator's hard breaks: "...the
+    Republic of" / "Armenia released a joint statement"). Only in a block of text lines most of
+    which end mid-sentence, and only where the break is plainly inside a sentence: the next line
+    starts in lower case, or the line ends with a comma or a function word."""
+    out: list[Line] = []
+    start = 0
+    for end in [*(k for k, line in enumerate(lines) if line.kind == "blank"), len(lines)]:
+        block = lines[start:end]
+        texts = [ln for ln in block if ln.kind == "text"]
+        open_share = sum(not ln.text.rstrip("”\"’'").endswith((".", "!", "?", ":")) for ln in texts) / max(1, len(texts))
+        ragged = len(texts) > WRAP_MIN_LINES and len(texts) == len(block) and open_share >= WRAP_NEAR_SHARE
+        for line in block:
+            prev = out[-1] if out and out[-1].kind == "text" and ragged and line is not block[0] else None
+            if prev is not None and (line.text[:1].islower() or prev.text.endswith(",") or prev.text.split()[-1].lower() in _OPEN_ENDINGS):
+                out[-1] = _joined(prev, line, line.text.split()[0])
+            else:
+                out.append(line)
+        if end < len(lines):
+            out.append(lines[end])
+        start = end + 1
     return out
 
 
@@ -214,7 +298,7 @@ def _line_kind(line: Line) -> str:
     furniture = furniture_kind(text)
     if furniture:
         return "region" if furniture[0] == "region" else "furniture"
-    if DATE_LINE.match(text):
+    if parse_date_line(text):
         return "date"
     if TIME_LINE.match(text):
         return "time"
@@ -231,71 +315,119 @@ def is_headline(line: Line) -> bool:
         line.kind == "text"
         and 2 <= line.words <= HEADLINE_MAX_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.rstrip("”\"’'").endswith((".", ",", ";", ":"))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«")
     )
 
 
-def _is_label(line: Line) -> bool:
+def _is_label(line: Line, max_words: int = SHORT_LABEL_WORDS) -> bool:
     """A short line that can be an outlet name ("Panorama, Armenia", "TASS", "UPI")."""
     return (
         line.kind == "text"
-        and line.words <= SHORT_LABEL_WORDS
-        and len(line.text) <= 60
+        and line.words <= max_words
+        and len(line.text) <= 10 * max_words
         and not line.text.endswith((".", ":", ";", "–", "—", "-"))
     )
 
 
+# An outlet line right on top of its date line may be long: "United Nations Meetings Coverage and
+# Press Releases (SC/15031)", "Prime Minister of the Republic of Armenia (primeminister.am)".
+LONG_LABEL_WORDS = 10
+
+
 @dataclass
 class MetaCluster:
-    """Metadata lines after a headline: how many lines they span and what they say."""
+    """Metadata lines next to a headline: how many lines they span and what they say."""
 
     end: int  # index of the first line after the cluster
     outlet: str | None = None
     published: str | None = None
+    updated: str | None = None  # a "Last updated" date: the publication date only when no other is given
     author: str | None = None
+    url: str | None = None
     published_source: str = "date_line"
     has_signal: bool = False
     removed: Counter = field(default_factory=Counter)
+    standfirst: int | None = None  # a subheadline right under the headline: body, not metadata
+
+    def add_date(self, line: Line) -> None:
+        value = parse_date_line(line.text)
+        if _UPDATE_LABEL.match(line.text):
+            self.updated = self.updated or value
+        else:
+            self.published = self.published or value
+        match = DATE_LINE.match(line.text)
+        if match and match.group("prefix"):
+            self.outlet = self.outlet or re.split(r"\s+[/|]\s+", match.group("prefix"))[0]
+        self.has_signal = True
+
+    def merge(self, other: MetaCluster) -> None:
+        """Fill what this cluster lacks from another (the lines above the headline)."""
+        for name in ("outlet", "published", "updated", "author", "url"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
+        self.has_signal |= other.has_signal
+        self.removed.update(other.removed)
+
+    @property
+    def date(self) -> str | None:
+        return self.published or self.updated
 
 
-def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
-    """Consume the metadata lines from `start`; has_signal says whether they mark an article start."""
+_META_KINDS = ("date", "byline", "time", "url")
+
+
+def read_meta_cluster(lines: list[Line], start: int, stops: frozenset[int] | dict = frozenset()) -> MetaCluster:
+    """Consume the metadata lines from `start`; has_signal says whether they mark an article start.
+
+    Outlet lines are short labels next to a date, a byline, a time or a URL; a URL line in the
+    cluster is the article's URL (some sites put it above the body). A sentence right under the
+    headline with metadata after it is a standfirst, kept as the body's first paragraph. The
+    cluster ends before any line in `stops` (where the next article's own header begins)."""
     cluster = MetaCluster(end=start)
     i, labels = start, []
+    first = _next_content(lines, start)
+    if first is not None and first == start and lines[first].kind == "text" and not _is_label(lines[first]):
+        after = read_meta_cluster(lines, first + 1, stops) if _next_content(lines, first + 1) != first + 1 else None
+        if after is not None and after.has_signal:
+            after.standfirst = first
+            return after
     while i < len(lines):
         line = lines[i]
         nxt = _next_content(lines, i + 1)
         if line.kind == "blank":
             i += 1
             continue
+        if i in stops and i > start:
+            break
         if line.kind == "furniture":
             cluster.removed[line.furniture] += 1
             cluster.has_signal |= line.furniture == "widget"
         elif line.kind == "date":
-            match = DATE_LINE.match(line.text)
-            cluster.published = cluster.published or parse_full_date(match)
-            if match.group("prefix"):
-                labels.append(re.split(r"\s+[/|]\s+", match.group("prefix"))[0])
-            cluster.has_signal = True
+            cluster.add_date(line)
         elif line.kind == "time":
+            cluster.has_signal = True
+        elif line.kind == "url":
+            if cluster.url is not None:
+                break
+            cluster.url = URL_LINE.match(line.text).group("url")
             cluster.has_signal = True
         elif line.kind == "byline":
             byline = BYLINE.match(line.text)
             cluster.author = cluster.author or byline.group("name")
             if byline.group("when"):
-                cluster.published = cluster.published or parse_full_date(DATE_LINE.match(byline.group("when")))
+                cluster.published = cluster.published or parse_date_line(byline.group("when"))
             cluster.has_signal = True
         elif line.kind == "bullet" and len(bullet_item(line.raw).split()) <= 4:
             labels.append(bullet_item(line.raw))
             cluster.has_signal = True
-        elif line.kind == "text" and line.words <= SHORT_LABEL_WORDS and nxt is not None and lines[nxt].kind in (
-            "date",
-            "byline",
-            "time",
-        ):
-            if _is_label(line):
+        elif line.kind == "text" and line.words <= SHORT_LABEL_WORDS and nxt is not None and lines[nxt].kind in _META_KINDS:
+            if _is_label(line):  # "India –" above a byline is header, but no outlet name
                 labels.append(line.text)
+        elif _is_label(line, LONG_LABEL_WORDS) and nxt == i + 1 and lines[nxt].kind in _META_KINDS:
+            labels.append(line.text)
+        elif _is_label(line) and i == first and _is_outlet_name(line) and nxt is not None and _is_paragraph(lines[nxt]):
+            labels.append(line.text)  # "MENAFN", then the body
         else:
             break
         i += 1
@@ -303,6 +435,36 @@ def read_meta_cluster(lines: list[Line], start: int) -> MetaCluster:
     if labels:
         cluster.outlet = labels[0]
     return cluster
+
+
+def read_pre_block(lines: list[Line], headline: int) -> tuple[int, MetaCluster] | None:
+    """Metadata above a headline ("AzerNews / 9 December 2023 16:45 / URL", then the headline):
+    a block of outlet, date and URL lines set apart by a blank line before it, ending at most one
+    blank line above the headline, with a date or a URL in it. Returns its first line and what it says."""
+    j = headline - 1
+    if j >= 0 and lines[j].kind == "blank":
+        j -= 1
+    top = None
+    while j >= 0 and lines[j].kind != "blank" and headline - j <= 12:
+        if lines[j].kind not in ("date", "time", "url", "byline") and not _is_label(lines[j]):
+            return None
+        top = j
+        j -= 1
+    if top is None:
+        return None
+    cluster = read_meta_cluster(lines, top)
+    if not headline - 1 <= cluster.end <= headline or not (cluster.date or cluster.url):
+        return None
+    return top, cluster
+
+
+def _is_outlet_name(line: Line) -> bool:
+    """A name alone on a line: a few capitalised words ("MENAFN", "The White House")."""
+    return line.words <= 5 and len(line.text) <= 40 and line.text[:1].isupper() and not line.text.endswith(("?", "!"))
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.kind == "text" and line.words >= 15
 
 
 def _next_content(lines: list[Line], i: int) -> int | None:
@@ -339,6 +501,12 @@ class _Draft:
     meta: MetaCluster | None = None
     url: str | None = None
     last_line: int = 0
+    closed: bool = False  # a closing widget ("Share", "Subscribe to our newsletter") ended its body
+    removed: Counter = field(default_factory=Counter)
+
+
+# Furniture that ends an article's body on a page: what follows it is another item.
+CLOSING_FURNITURE = frozenset({"widget", "newsletter", "comments", "cookie"})
 
 
 def _repeated_labels(lines: list[Line]) -> set[str]:
@@ -353,11 +521,22 @@ def _repeated_labels(lines: list[Line]) -> set[str]:
 
 def _precedes_date(lines: list[Line], i: int) -> bool:
     nxt = _next_content(lines, i + 1)
-    return nxt is not None and lines[nxt].kind in ("date", "byline", "time")
+    return nxt is not None and lines[nxt].kind in _META_KINDS
+
+
+def _pre_blocks(lines: list[Line]) -> dict[int, tuple[int, MetaCluster]]:
+    """Metadata blocks above headlines, by their first line: {first line: (headline, cluster)}."""
+    found = {}
+    for i, line in enumerate(lines):
+        if is_headline(line) or (line.kind == "text" and 2 <= line.words <= HEADLINE_MAX_WORDS + 15 and not line.text.endswith(".")):
+            pre = read_pre_block(lines, i)
+            if pre is not None:
+                found[pre[0]] = (i, pre[1])
+    return found
 
 
 def segment_dump(dump: Dump) -> Segmentation:
-    """Articles of one dump, in order, with removed furniture counted by kind."""
+    """Articles of one dump, in order, with removed furniture counted by kind (per dump and per article)."""
     if dump.format != "text":
         return segment_records(dump)
     lines = split_lines(dump.text)
@@ -366,43 +545,45 @@ def segment_dump(dump: Dump) -> Segmentation:
     for line in lines:
         if line.kind == "text" and line.text in labels:
             line.kind, line.furniture = "furniture", "repeated_label"
+    pre_blocks = _pre_blocks(lines)
 
     drafts: list[_Draft] = []
     current: _Draft | None = None
     in_teaser = False
+    consumed = 0  # lines before this index belong to an article's header
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.kind == "blank":
             i += 1
             continue
-        strong = None
-        if is_headline(line) and line.blank_before:
-            cluster = read_meta_cluster(lines, i + 1)
-            if cluster.has_signal:
-                strong = cluster
-        if strong is not None or (current is None and not in_teaser and line.kind in ("text", "bullet")):
-            current = _Draft(start_line=i, title=line.text, last_line=i)
+        start = _start_here(lines, i, current, in_teaser, pre_blocks, consumed)
+        if start is not None:
+            head, cluster = start
+            current = _Draft(start_line=i, title=lines[head].text, last_line=head)
             drafts.append(current)
             in_teaser = False
-            if strong is None:
-                strong = read_meta_cluster(lines, i + 1)
-                if not is_headline(line):
-                    current.title = _title_from_paragraph(line.text)
-                    current.body.append(i)
-            current.meta = strong
-            removed.update(strong.removed)
-            i = max(strong.end, i + 1)
+            if not (is_headline(lines[head]) or head != i or cluster.has_signal):
+                current.title = _title_from_paragraph(lines[head].text)
+                current.body.append(head)
+            if cluster.standfirst is not None:
+                current.body.append(cluster.standfirst)
+            current.meta, current.url = cluster, cluster.url
+            current.removed.update(cluster.removed)
+            i = max(cluster.end, head + 1)
+            consumed = i
             current.last_line = i - 1
             continue
         teaser_after = _count_furniture(line, in_teaser, removed)
         if teaser_after is not None:
             in_teaser = teaser_after
+            if current is not None and line.kind == "furniture" and line.furniture in CLOSING_FURNITURE:
+                current.closed = True
         elif line.kind == "url":
             if current is not None and current.url is None:
                 current.url = URL_LINE.match(line.text).group("url")
                 current.last_line = i
-                current = None
+                current.closed = True
             else:
                 removed["stray_url"] += 1
         elif line.kind == "separator":
@@ -410,21 +591,105 @@ def segment_dump(dump: Dump) -> Segmentation:
             current, in_teaser = None, False
         elif line.kind == "mail_header":
             removed["mail_header"] += 1
-        elif line.kind == "bullet" and current is not None and not _is_short_bullet(line):
-            removed["teaser_list"] += 1
+        elif line.kind in ("date", "byline", "time") and current is not None:
+            _header_line_in_body(current, line)
         elif current is not None:
             current.body.append(i)
             current.last_line = i
         i += 1
 
     year_context = _dump_year(drafts, lines)
-    seen_blocks: set[str] = set()
+    # headerless text is a banner only in a dump whose articles have headers; a digest split by rules has none
+    any_header = any(d.meta and (d.meta.date or d.url or d.meta.author) for d in drafts)
     articles = []
     for draft in drafts:
-        article = _build_article(dump, draft, lines, len(articles), year_context, seen_blocks, removed)
+        article = _build_article(dump, draft, lines, len(articles), year_context, removed, orphan_possible=any_header)
         if article is not None:
             articles.append(article)
     return Segmentation(articles=articles, removed=dict(sorted(removed.items())))
+
+
+def _start_here(lines, i, current, in_teaser, pre_blocks, consumed) -> tuple[int, MetaCluster] | None:
+    """(headline line, metadata) when an article starts at line i, else None. An article starts
+    with a metadata block above its headline, with a headline that has metadata under it, or,
+    after the previous article was closed (by its URL line, a closing widget, a digest rule) or at
+    the start of the dump, with any text line."""
+    line = lines[i]
+    # a header above a headline opens an article where none is open, or after a run of text that had no header
+    between = current is None or current.closed or in_teaser or not (current.meta and current.meta.has_signal)
+    # inside an open article, a block that starts with an outlet line still opens the next one (a byline
+    # and dates under a summary do not)
+    if i in pre_blocks and i >= consumed and (between or _is_label(line)):
+        head, above = pre_blocks[i]
+        cluster = read_meta_cluster(lines, head + 1, pre_blocks)
+        if cluster.date and above.date:
+            above.published = above.updated = None  # the headline's own date wins over a ticker's
+        cluster.merge(above)
+        return head, cluster
+    if is_headline(line) or _is_long_headline(lines, i):
+        if line.blank_before or current is None:
+            cluster = read_meta_cluster(lines, i + 1)
+            if _header_belongs_below(lines, i, cluster, pre_blocks):
+                return None
+            if cluster.has_signal and not _is_caption_date(cluster, current) and not _is_closing_url(cluster, current):
+                return i, cluster
+    if (current is None or current.closed) and not in_teaser and line.kind in ("text", "bullet"):
+        return i, read_meta_cluster(lines, i + 1, pre_blocks)
+    return None
+
+
+def _header_belongs_below(lines: list[Line], i: int, cluster: MetaCluster, pre_blocks: dict) -> bool:
+    """Whether a header between two headline-like lines ("Become a member" / outlet, date, URL /
+    the real headline) is the lower one's. The URL slug decides, as it spells its article's
+    headline: the header's own URL, else the URL line that closes the body below it. With no URL,
+    a header belongs to the line above it, the commoner layout."""
+    below = [head for k, (head, _) in pre_blocks.items() if i < k < cluster.end]
+    if not below:
+        return False
+    url = cluster.url or next((URL_LINE.match(ln.text).group("url") for ln in lines[cluster.end :] if ln.kind == "url"), None)
+    if not url:
+        return False
+    slug = set(re.findall(r"[a-z0-9]+", url.lower().rstrip("/").rsplit("/", 1)[-1]))
+    def overlap(idx: int) -> int:
+        return len(slug & set(re.findall(r"[a-z0-9]+", lines[idx].text.lower())))
+    return overlap(below[0]) > overlap(i) and overlap(below[0]) >= max(SLUG_MIN_OVERLAP, len(slug) / 2)
+
+
+def _is_closing_url(cluster: MetaCluster, current: _Draft | None) -> bool:
+    """A URL alone after a paragraph of an open article is that article's URL, not a new header."""
+    only_url = cluster.url is not None and cluster.outlet is None and cluster.date is None and cluster.author is None
+    return only_url and current is not None and current.url is None and bool(current.body)
+
+
+def _header_line_in_body(draft: _Draft, line: Line) -> None:
+    """A byline, date or time line below an article's first paragraph ("By TZVI JOFFRE",
+    "Published: SEPTEMBER 13, 2022 00:34"): header lines the page put under a summary. They fill
+    what the header lacks and are not body text; a date line of a page-top ticker goes the same way."""
+    extra = read_meta_cluster([line], 0)
+    draft.meta = draft.meta or MetaCluster(end=draft.start_line + 1)
+    draft.meta.merge(extra)
+    draft.removed["header_line"] += 1
+
+
+def _is_long_headline(lines: list[Line], i: int) -> bool:
+    """A headline longer than usual (official statements' titles run to 40+ words): still a line
+    that is no sentence, directly followed by an outlet or date line."""
+    line = lines[i]
+    nxt = _next_content(lines, i + 1)
+    return (
+        line.kind == "text" and (line.words > HEADLINE_MAX_WORDS or len(line.text) > HEADLINE_MAX_CHARS)
+        and line.words <= 2 * HEADLINE_MAX_WORDS and not line.text.endswith((".", ",", ";", ":"))
+        and nxt is not None and (lines[nxt].kind in _META_KINDS or _precedes_date(lines, nxt))
+    )
+
+
+def _is_caption_date(cluster: MetaCluster, current: _Draft | None) -> bool:
+    """A photo credit with its date inside a body ("AP video via AP" / "April 3, 2016"): a date
+    alone, the open article's own date, with no outlet, URL or byline: no new article."""
+    if current is None or current.closed or current.meta is None or not current.body:
+        return False
+    only_date = cluster.outlet is None and cluster.url is None and cluster.author is None
+    return only_date and cluster.date is not None and cluster.date == current.meta.date
 
 
 def _count_furniture(line: Line, in_teaser: bool, removed: Counter) -> bool | None:
@@ -442,10 +707,6 @@ def _count_furniture(line: Line, in_teaser: bool, removed: Counter) -> bool | No
     return None
 
 
-def _is_short_bullet(line: Line) -> bool:
-    return len((bullet_item(line.raw) or "").split()) <= 4
-
-
 def _title_from_paragraph(text: str, max_words: int = 15) -> str:
     sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
     words = sentence.split()
@@ -460,31 +721,74 @@ def _dump_year(drafts: list[_Draft], lines: list[Line]) -> int | None:
     return Counter(years).most_common(1)[0][0] if years else None
 
 
-def _build_article(dump, draft, lines, seq, year_context, seen_blocks, removed) -> Article | None:
-    texts = [lines[idx].text for idx in draft.body]
-    long_texts = [t for t in texts if len(t) >= REPEATED_BLOCK_MIN_CHARS]
-    repeat_of_article = bool(long_texts) and sum(t in seen_blocks for t in long_texts) >= REPEATED_ARTICLE_SHARE * len(long_texts)
-    paragraphs = []
-    for text in texts:
-        if len(text) >= REPEATED_BLOCK_MIN_CHARS and not repeat_of_article:
-            if text in seen_blocks:
-                removed["repeated_block"] += 1
-                continue
-            seen_blocks.add(text)
+def _build_article(dump, draft, lines, seq, year_context, removed, orphan_possible) -> Article | None:
+    """The article of a draft. Its body loses only what is furniture by its shape: a paragraph it
+    repeats word for word (scraped captions, a doubled lead), and short lines that are no sentences
+    after its last paragraph (a ticker, "Newspapers in English", a sign-off). A paragraph is never
+    dropped for appearing in another article: an updated story repeats its earlier version's text."""
+    paragraphs, seen = [], set()
+    for idx in _drop_teaser_lists(draft, lines):
+        text = lines[idx].text
+        if text in seen and len(text) >= REPEATED_BLOCK_MIN_CHARS:
+            draft.removed["repeated_paragraph"] += 1
+            continue
+        seen.add(text)
         paragraphs.append(text)
+    while len(paragraphs) > 1 and _is_trailing_furniture(paragraphs[-1]):
+        paragraphs.pop()
+        draft.removed["trailing_furniture"] += 1
+    meta = draft.meta or MetaCluster(end=draft.start_line + 1)
+    has_header = bool(meta.date or draft.url or meta.author)
+    n_words = sum(len(p.split()) for p in paragraphs)
+    if paragraphs and orphan_possible and not has_header and n_words < ORPHAN_MAX_WORDS and not find_dateline(paragraphs[0]):
+        draft.removed["orphan_block"] += len(paragraphs) + 1
+        removed.update(draft.removed)
+        return None
+    removed.update(draft.removed)
     if not paragraphs:
         removed["headline_without_body"] += 1
         return None
-    meta = draft.meta or MetaCluster(end=draft.start_line + 1)
     span = (lines[draft.start_line].start, lines[draft.last_line].end)
-    return _article(dump.name, seq, draft.title, paragraphs, meta, draft.url, span, year_context)
+    article = _article(dump.name, seq, draft.title, paragraphs, meta, draft.url, span, year_context)
+    article.removed = dict(sorted(draft.removed.items()))
+    return article
+
+
+def _drop_teaser_lists(draft: _Draft, lines: list[Line]) -> list[int]:
+    """The draft's body lines less its teaser lists: two or more bullet items in a row, none of them a
+    sentence, are headlines of other stories ("• Amnesty International Report on Georgia: ..."). A
+    list with sentences in it ("• On September 20, the authorities capitulated.") is body text."""
+    kept, run = [], []
+    for idx in [*draft.body, None]:
+        if idx is not None and lines[idx].kind == "bullet" and (not run or run[-1] == idx - 1 or _only_blanks(lines, run[-1], idx)):
+            run.append(idx)
+            continue
+        if len(run) >= 2 and not any(lines[k].text.rstrip("”\"’'").endswith((".", "!", "?")) for k in run):
+            draft.removed["teaser_list"] += len(run)
+        else:
+            kept += run
+        run = []
+        if idx is not None and lines[idx].kind == "bullet":
+            run = [idx]
+        elif idx is not None:
+            kept.append(idx)
+    return kept
+
+
+def _only_blanks(lines: list[Line], a: int, b: int) -> bool:
+    return all(lines[k].kind == "blank" for k in range(a + 1, b))
+
+
+def _is_trailing_furniture(text: str) -> bool:
+    """A short line that is no sentence: page chrome when it closes an article's body."""
+    return len(text.split()) <= SHORT_LABEL_WORDS and not text.rstrip("”\"’'").endswith((".", "!", "?"))
 
 
 def _article(dump_name, seq, title, paragraphs, meta, url, span, year_context) -> Article:
     """An Article from its parts: metadata lines first, then the body's dateline, then the text."""
     dateline = next((d for p in paragraphs[:2] if (d := find_dateline(p))), None)
     outlet = meta.outlet
-    published, source = (meta.published, meta.published_source) if meta.published else (None, None)
+    published, source = (meta.date, meta.published_source) if meta.date else (None, None)
     if dateline:
         outlet = outlet or _agency_name(dateline["agency"])
         if not published and dateline["month_day"] and year_context:

@@ -120,7 +120,7 @@ def _longer_forms(ent: Span, ents: list[Span], kb: dict) -> str | None:
 def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str]]) -> list[Span]:
     """Mentions of a surname the model missed ("Later Nersesyan left"), in an article that names the
     person in full somewhere (a headline often says "Aliyev" before the body says "Ilham Aliyev")."""
-    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = {i for e in ents for i in range(e.start, e.end)}
     found = []
     for token in doc:
         if token.i not in covered and token.is_title and len(surnames.get(fold(token.text), ())) == 1:
