@@ -52,6 +52,11 @@ def _with_ner(nlp, text, spans):
         ("Dr Anar Veliyev's report", [(0, 4, "PERSON")], [("Anar Veliyev", "PERSON")]),
         ("the Foo Council met", [(0, 3, "ORG")], [("Foo Council", "ORG")]),
         ("Yerevan said", [(0, 1, "PERSON")], [("Yerevan", "GPE")]),  # gazetteer overrides a wrong label
+        # one organisation whose name coordinates two modifiers, cut at "and" by the model
+        ("the Bureau of European and Eurasian Affairs said", [(1, 4, "ORG"), (5, 7, "ORG")], [("Bureau of European and Eurasian Affairs", "ORG")]),
+        # two organisations stay two: the second has a head of its own
+        ("the Ministry of Defence and the Foo Council met", [(1, 4, "ORG"), (6, 8, "ORG")], [("Ministry of Defence", "ORG"), ("Foo Council", "ORG")]),
+        ("the Foo Council and Bar Agency met", [(1, 3, "ORG"), (4, 6, "ORG")], [("Foo Council", "ORG"), ("Bar Agency", "ORG")]),
     ],
 )
 def test_entity_corrections(blank_nlp, text, ner, expected):

@@ -187,6 +187,7 @@ class EntityCorrector:
     def __call__(self, doc: Doc) -> Doc:
         fixed = [span for ent in doc.ents if (span := self.correct(ent)) is not None]
         fixed = self._drop_names_from_capitalised_lines(doc, fixed)
+        fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
         doc.ents = filter_spans(fixed)
@@ -279,6 +280,27 @@ class EntityCorrector:
                 found.append(name)
                 covered.update(range(span.start, span.end))
         return found
+
+    @staticmethod
+    def _join_coordinated_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+        """One organisation whose name coordinates two modifiers of its head, which the model cuts
+        at "and": "Bureau of European | and | Eurasian Affairs", "Ministry of Economy | and |
+        Trade". The first part has "of" and the second part no head of its own ("of", a second
+        institution word) and follows "and" or "&" directly."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and ent.start == prev.end + 1
+                and doc[prev.end].lower_ in ("and", "&") and any(t.lower_ == "of" for t in prev[1:])
+                and not any(t.lower_ in ("of", "the") for t in ent) and len(ent) <= 3 and not prev.kb_id_ and not ent.kb_id_
+            ):
+                joined = Span(doc, prev.start, ent.end, label="ORG")
+                joined._.source = "ner+fix"
+                out[-1] = joined
+                continue
+            out.append(ent)
+        return out
 
     def _place_noun_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised name right before a place noun is a place, whatever the model called it:
