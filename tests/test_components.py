@@ -57,6 +57,10 @@ def _with_ner(nlp, text, spans):
         # two organisations stay two: the second has a head of its own
         ("the Ministry of Defence and the Foo Council met", [(1, 4, "ORG"), (6, 8, "ORG")], [("Ministry of Defence", "ORG"), ("Foo Council", "ORG")]),
         ("the Foo Council and Bar Agency met", [(1, 3, "ORG"), (4, 6, "ORG")], [("Foo Council", "ORG"), ("Bar Agency", "ORG")]),
+        # a title alone, a span cut inside a bracket or a hyphen, a weapon: no entity
+        ("citing Spokesperson Dujarric", [(1, 2, "PERSON"), (2, 3, "PERSON")], [("Dujarric", "PERSON")]),
+        ("the Foo (Updated said", [(1, 3, "ORG")], []),
+        ("a Grad missile", [(1, 2, "ORG")], []),
     ],
 )
 def test_entity_corrections(blank_nlp, text, ner, expected):

@@ -108,7 +108,9 @@ def test_a_span_of_years_gives_both_ends_at_their_own_offsets():
     assert found == [("1992", "1992", "1992"), ("1994", "1994", "1994")]
 
 
-@pytest.mark.parametrize("text", ["44-day war", "three decades", "six-weeks", "20 years", "the 1990s", "1992-1994", "72-year-old"])
+@pytest.mark.parametrize("text", ["44-day war", "three decades", "six-weeks", "20 years", "the 1990s", "1992-1994", "72-year-old",
+                                  # times of day, hours, and bare numbers (ages, counts) the model tags DATE
+                                  "8 a.m.", "around 9.10 a.m.", "10:30", "10 hours", "about 24 hours", "48 hours", "49", "27"])
 def test_durations_ages_and_spans_are_not_dates(text):
     assert resolve_date(text, MARCH_14) is None
 

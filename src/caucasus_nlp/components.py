@@ -222,8 +222,10 @@ class EntityCorrector:
             label = "PERSON"
         elif label in ("PERSON", "ORG") and end - start == 1 and doc[start].is_alpha and geonames().link(text) is not None:
             label = "GPE"  # "Yevlakh" tagged PERSON, a dateline's "GRANADA" tagged ORG: a known place of the region, or a large one
-        if label == "PERSON" and (any(c.isdigit() for c in text) or text.islower()):
-            return None
+        if label == "PERSON" and (any(c.isdigit() for c in text) or text.islower() or fold(text).rstrip(".") in self.titles):
+            return None  # "Spokesperson", "Minister": a title alone names no one
+        if text.endswith(("-", "(")) or text.count("(") != text.count(")"):
+            return None  # a span cut inside a word or a bracket ("Russian- brokered", "Nagorno-Karabakh (Updated")
         if (start, end, label) == (ent.start, ent.end, ent.label_):
             return ent
         span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)

@@ -22,7 +22,9 @@ _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 # Durations, ages and spans are not calendar dates ("44-day war", "three decades", "20 years").
 NOT_A_DATE = re.compile(
     rf"(\b{_NUMBER_WORDS}[- ](?:day|week|month|year|decade|centur(?:y|ies))s?\b(?!\s+(?:ago|earlier|later|before))"
-    r"|\b\d{4}s\b|\bdecades?\b|\bcenturies\b|\byears? old\b|-year-old|\bfor (?:the )?(?:past|last|next)\b|\bthe (?:past|last|next) (?:\d+|few|several|two|three))",
+    r"|\b\d{4}s\b|\bdecades?\b|\bcenturies\b|\byears? old\b|-year-old|\bfor (?:the )?(?:past|last|next)\b|\bthe (?:past|last|next) (?:\d+|few|several|two|three)"
+    # times of day and durations in hours: "8 a.m.", "10:30", "48 hours", "about 24 hours"
+    rf"|\b\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\b\.?|\b\d{{1,2}}:\d{{2}}\b|\b{_NUMBER_WORDS}[- ](?:hour|minute|second)s?\b(?!\s+(?:ago|earlier|later|before)))",
     re.IGNORECASE,
 )
 DEICTIC = re.compile(
@@ -167,8 +169,9 @@ def _resolve_deictic(low: str, anchor: dt.date | None, year: int, ahead: bool) -
 
 
 def _dateparser_fallback(low: str, anchor: dt.date, ahead: bool) -> DateValue | None:
-    """dateparser for the shapes the rules do not know; only for text that names a day or month."""
-    if not re.search(rf"\d|{MONTH}|ago", low, re.IGNORECASE):
+    """dateparser for the shapes the rules do not know; only for text that names a month, says "ago",
+    or writes a day and month in digits."""
+    if not re.search(rf"{MONTH}|\bago\b|\d{{1,4}}[./-]\d{{1,2}}", low, re.IGNORECASE):  # a bare number ("49", "27") is an age or a count
         return None
     import dateparser
 
