@@ -101,7 +101,6 @@ def test_entity_sources_are_recorded(blank_nlp):
         # a name before a place noun is a place, and so is the first of a pair
         ("near the Kashen mine", [(2, 3, "PERSON")], [("Kashen mine", "FAC")]),
         ("the Zangezur copper - molybdenum mine", [(1, 2, "ORG")], [("Zangezur copper - molybdenum mine", "FAC")]),
-        ("Kashen and Drmbon mines", [(0, 1, "PERSON"), (2, 3, "PERSON")], [("Kashen", "FAC"), ("Drmbon mines", "FAC")]),
         ("an Armenian village", [(1, 2, "NORP")], [("Armenian", "NORP")]),
         # descriptions, posts, several bodies and abbreviations are not organisations
         ("the international community", [(1, 3, "ORG")], []),

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caucasus_nlp.segment import anchored_year, find_dateline, infer_published, segment_dump, split_lines
+from caucasus_nlp.segment import find_dateline, infer_published, segment_dump, split_lines
 from conftest import make_dump
 
 DIGEST = """Armenia and Azerbaijan agree to exchange prisoners
@@ -180,18 +180,7 @@ def test_weekday_date_gives_the_day_and_a_plain_date_the_month():
     assert infer_published("Talks", ["The leaders met on 14 May 2023."], None) == ("2023-05", "text_latest_date")
 
 
-@pytest.mark.parametrize(
-    "paragraph, year",
-    [
-        ("The Declaration on Allied Interaction signed between Russia and Azerbaijan on February 22 this year was discussed.", 2022),
-        ("The Declaration on Allied Interaction, signed on February 22 last year, remains in force.", 2023),
-        # negatives: a month-day that is not the agreement's, or no agreement named in the sentence
-        ("The Declaration on Allied Interaction signed on March 3 this year was discussed.", None),
-        ("The ministers met on February 22 this year.", None),
-    ],
-)
-def test_year_anchored_by_a_dated_agreement(paragraph, year):
-    assert anchored_year([paragraph]) == year
+def test_an_ordinary_sentence_has_no_dateline():
     assert find_dateline("The ministers met on Monday.") is None
 
 

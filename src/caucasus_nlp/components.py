@@ -322,11 +322,6 @@ class EntityCorrector:
             ):
                 span = Span(doc, ent.start, noun + 1, label=label, kb_id="" if known_place else ent.kb_id_)
                 span._.source = f"{ent._.source}+fix"
-                # "Kashen and Drmbon mines": the first name of the pair is the same kind of place
-                if out and after.text.endswith("s") and ent.start >= 2 and doc[ent.start - 1].lower_ == "and" and out[-1].end == ent.start - 1:
-                    pair = Span(doc, out[-1].start, out[-1].end, label=label, kb_id=out[-1].kb_id_)
-                    pair._.source = "ner+fix"
-                    out[-1] = pair
                 out.append(span)
             else:
                 out.append(ent)

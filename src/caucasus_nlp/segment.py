@@ -18,11 +18,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 
 from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
-from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.records import Article, Dump, Segmentation
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -794,7 +792,7 @@ def _article(dump_name, seq, title, paragraphs, meta, url, span, year_context) -
         if not published and dateline["month_day"] and year_context:
             published, source = _iso(year_context, *dateline["month_day"]), "dateline"
     if not published:
-        published, source = infer_published(title, paragraphs, year_context or anchored_year(paragraphs))
+        published, source = infer_published(title, paragraphs, year_context)
     return Article(
         dump=dump_name,
         seq=seq,
@@ -924,36 +922,6 @@ def infer_published(title: str, paragraphs: list[str], year_context: int | None)
         return None, None
     latest, source = max(found)
     return (latest if source == "text_weekday_date" else latest[:7]), source
-
-
-_RELATIVE_YEAR_DATE = re.compile(rf"(?:{_MD}|{_DM}),?\s+(?P<rel>this|last) year\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _dated_agreements() -> tuple[tuple[re.Pattern, dt.date], ...]:
-    """Name patterns and dates of the catalogued agreements (resources/agreements.jsonl)."""
-    out = []
-    for rec in read_jsonl(None, "agreements.jsonl"):
-        if rec.get("date") and len(rec["date"]) == 10:
-            names = [rec["name"], *rec.get("patterns", [])]
-            pattern = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
-            out.append((pattern, dt.date.fromisoformat(rec["date"])))
-    return tuple(out)
-
-
-def anchored_year(paragraphs: list[str]) -> int | None:
-    """The year of writing, for an article that never states it, from a known dated agreement that
-    the text places in "this year" or "last year": "the Declaration on Allied Interaction signed on
-    February 22 this year" can only have been written in 2022."""
-    for paragraph in paragraphs:
-        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
-            for match in _RELATIVE_YEAR_DATE.finditer(sentence):
-                month = month_number(match.group("m1") or match.group("m2"))
-                day = int(match.group("d1") or match.group("d2"))
-                for pattern, date in _dated_agreements():
-                    if (date.month, date.day) == (month, day) and pattern.search(sentence):
-                        return date.year + (1 if match.group("rel").lower() == "last" else 0)
-    return None
 
 
 def _weekday_year(match: re.Match, year_context: int | None) -> int | None:
