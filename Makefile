@@ -31,7 +31,7 @@ test-fast: $(STAMP)  ## tests that load no statistical model
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
-eval: $(STAMP)  ## dev-set scores of both profiles side by side, with tokens/s (benchmarks/results/profiles.md)
+eval: $(STAMP)  ## validation and dev scores of both profiles side by side, with tokens/s (benchmarks/results/profiles.md)
 	$(BIN)/python benchmarks/profiles.py --seeds $(SEEDS) --gold $(GOLD)
 
 train: $(STAMP)  ## rebuild the event-type classifier (models/event_typer/model) from models/event_typer/data

@@ -6,6 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "dev.jsonl"
+VALIDATION = SHARED / "validation" / "raw"
+VALIDATION_GOLD = ROOT / "eval" / "validation" / "gold.jsonl"
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +22,13 @@ def seeds_dir():
     if not SEEDS.is_dir() or not GOLD.is_file():
         pytest.skip("../shared corpus and gold are absent")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def validation_dir():
+    if not VALIDATION.is_dir():
+        pytest.skip("../shared validation dumps are absent")
+    return VALIDATION
 
 
 def make_dump(text: str, name: str = "test.txt"):

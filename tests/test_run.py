@@ -115,7 +115,10 @@ def test_seed_corpus_meets_the_dev_floor(seeds_dir, tmp_path, nlp):
     scores = evaluate(GOLD, tmp_path)
     assert scores["articles"]["f1"] >= 0.97
     metadata = scores["metadata_accuracy"]
-    assert min(metadata["outlet"], metadata["published"], metadata["url"]) >= 0.95
+    assert min(metadata["outlet"], metadata["url"]) >= 0.95
+    # 21 of 23: two seed articles never state their year (the rule that guessed one from a dated
+    # agreement was written for one of them and was removed: it never fired on validation)
+    assert metadata["published"] >= 0.9
     assert metadata["dateline"] >= 0.9
     assert scores["entities"]["ALL"]["f1"] >= 0.90 and min(scores["entities"][k]["f1"] for k in ("PERSON", "ORG", "PLACE")) >= 0.85
     assert scores["place_linking_accuracy"] >= 0.95
