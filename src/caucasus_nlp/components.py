@@ -165,6 +165,13 @@ def _nested_names(ents, found: list[Span]) -> list[Span]:
     return nested
 
 
+def _unparsed_head(span: Span):
+    """The head noun of a name without a parse: the word before its first "of", "on" or "for"
+    ("Judgment of the ICJ"), else its last word ("Alma-Ata Declaration")."""
+    cut = next((t.i for t in span[1:] if t.lower_ in ("of", "on", "for")), span.end)
+    return span.doc[cut - 1]
+
+
 @Language.factory("caucasus_entity_fixer", assigns=["doc.ents", "span._.source"])
 def make_entity_fixer(nlp: Language, name: str) -> EntityCorrector:
     return EntityCorrector(name)
@@ -212,8 +219,9 @@ class EntityCorrector:
             return None
         if label == "ORG" and self.names_no_organisation(doc[start:end]):
             return None
-        if label == "ORG" and doc[start:end].root.lower_ in self.document_nouns:
-            label = "LAW"  # "Judgment of the ICJ", "Decree of the President": a document, not its author
+        head = doc[start:end].root if doc.has_annotation("DEP") else _unparsed_head(doc[start:end])
+        if label in ("ORG", "FAC", "LOC", "GPE") and (label == "ORG" or end - start > 1) and head.lower_ in self.document_nouns:
+            label = "LAW"  # "Judgment of the ICJ", "Alma-Ata Declaration": a document, not its author or a place
         if label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and (
             fold(text) in self.demonyms or (end - start > 1 and fold(doc[end - 1].text) in self.demonyms and doc[end - 1].text.endswith("s"))
         ):
