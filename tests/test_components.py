@@ -101,6 +101,8 @@ def test_entity_sources_are_recorded(blank_nlp):
         ("Syrian Armenians arrived", [(0, 2, "ORG")], [("Syrian Armenians", "NORP")]),
         # a name before a place noun is a place, and so is the first of a pair
         ("near the Kashen mine", [(2, 3, "PERSON")], [("Kashen mine", "FAC")]),
+        ("on the Ahmedbeyli-Fuzuli-Shusha highway", [(6, 7, "GPE")], [("Ahmedbeyli-Fuzuli-Shusha highway", "FAC")]),
+        ("the Foo Corridor as the only road", [(1, 3, "FAC")], [("Foo Corridor", "FAC")]),
         ("the Zangezur copper - molybdenum mine", [(1, 2, "ORG")], [("Zangezur copper - molybdenum mine", "FAC")]),
         ("an Armenian village", [(1, 2, "NORP")], [("Armenian", "NORP")]),
         # descriptions, posts, several bodies and abbreviations are not organisations

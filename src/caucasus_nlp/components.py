@@ -328,12 +328,21 @@ class EntityCorrector:
                 # a facility named after a known place is another entity: "Zangezur copper-molybdenum mine"
                 or (known_place and label == "FAC")
             ):
-                span = Span(doc, ent.start, noun + 1, label=label, kb_id="" if known_place else ent.kb_id_)
+                start = self._hyphenated_start(doc, ent.start)
+                span = Span(doc, start, noun + 1, label=label, kb_id="" if known_place or start < ent.start else ent.kb_id_)
                 span._.source = f"{ent._.source}+fix"
                 out.append(span)
             else:
                 out.append(ent)
         return out
+
+    @staticmethod
+    def _hyphenated_start(doc: Doc, start: int) -> int:
+        """The first word of a hyphenated chain of names ending at `start`: a road named by the
+        places it joins ("Ahmedbeyli-Fuzuli-Shusha highway") starts at its first place."""
+        while start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].is_title and not doc[start - 1].whitespace_:
+            start -= 2
+        return start
 
     def _place_noun_after(self, doc: Doc, i: int) -> int | None:
         """Index of a place noun at i, or after up to three lower-case modifier tokens
@@ -341,8 +350,8 @@ class EntityCorrector:
         for j in range(i, min(i + 4, len(doc))):
             if doc[j].lower_ in self.place_nouns:
                 return j
-            if not (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) or doc[j].lower_ in ("and", "or", "of", "in"):
-                return None
+            if not (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) or doc[j].is_stop:
+                return None  # a modifier, not a function word: "Lachin Corridor as the only road" is no road's name
         return None
 
     def _drop_names_from_capitalised_lines(self, doc: Doc, ents: list[Span]) -> list[Span]:
