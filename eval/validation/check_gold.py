@@ -72,7 +72,7 @@ def problems(gold: list[dict], raw_dir: Path) -> list[str]:
                 found.append(f"{where}: entity {e['name']!r} has label {e['label']!r}")
             forms = [e["name"], *e.get("alt", [])]
             names.add(e["name"])
-            if not any(squash(f) in text for f in forms):
+            if not any(squash(f).casefold() in text.casefold() for f in forms):  # the scorer ignores case
                 found.append(f"{where}: entity {e['name']!r}: no form of it in the article")
         for d in g["dates"]:
             if squash(d["text"]) not in text:
