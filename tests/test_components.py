@@ -61,6 +61,8 @@ def _with_ner(nlp, text, spans):
         ("citing Spokesperson Dujarric", [(1, 2, "PERSON"), (2, 3, "PERSON")], [("Dujarric", "PERSON")]),
         ("the Foo (Updated said", [(1, 3, "ORG")], []),
         ("a Grad missile", [(1, 2, "ORG")], []),
+        ("a meeting in Tajikistan", [(3, 4, "NORP")], [("Tajikistan", "GPE")]),
+        ("Tajik officials", [(0, 1, "NORP")], [("Tajik", "NORP")]),
         ("under the Alma - Ata Declaration of 1991", [(2, 6, "FAC")], [("Alma - Ata Declaration", "LAW")]),
     ],
 )

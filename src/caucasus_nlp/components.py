@@ -228,6 +228,8 @@ class EntityCorrector:
             label = "NORP"
         elif label in ("ORG", "GPE", "LOC", "NORP") and self.is_person_name(doc[start:end]):
             label = "PERSON"
+        elif label == "NORP" and self._is_country_name(text):
+            label = "GPE"  # "Tajikistan" tagged NORP: a country's name, not its people
         elif label in ("PERSON", "ORG") and end - start == 1 and doc[start].is_alpha and geonames().link(text) is not None:
             label = "GPE"  # "Yevlakh" tagged PERSON, a dateline's "GRANADA" tagged ORG: a known place of the region, or a large one
         if label == "PERSON" and (any(c.isdigit() for c in text) or text.islower() or fold(text).rstrip(".") in self.titles):
@@ -239,6 +241,11 @@ class EntityCorrector:
         span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
         span._.source = "ner+fix"
         return span
+
+    def _is_country_name(self, text: str) -> bool:
+        geo = geonames()
+        return fold(text) not in self.demonyms and any(
+            e.geonameid in geo.country_ids.values() and fold(e.name) == fold(text) for e in geo.by_name.get(fold(text), []))
 
     def names_no_organisation(self, span: Span) -> bool:
         """An ORG span headed by a lower-case word, or by a common noun capitalised only because it
