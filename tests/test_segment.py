@@ -95,11 +95,17 @@ def test_paragraph_repeated_verbatim_is_kept_once():
         ("WASHINGTON, Dec. 8 — The State Department", {"place": "WASHINGTON", "month_day": (12, 8), "agency": None}),
         ("YEREVAN — The government said", {"place": "YEREVAN", "month_day": None, "agency": None}),
         ("BAKU, Azerbaijan, Dec.11. Armenia said", {"place": "BAKU", "month_day": (12, 11), "agency": None}),
+        ("VIENNA, 5 April 2016 - At a special meeting", {"place": "VIENNA", "month_day": (4, 5), "agency": None}),
+        ("YEREVAN, Armenia — Armenia and Azerbaijan", {"place": "YEREVAN", "month_day": None, "agency": None}),
+        ("BAKU/YEREVAN — Armenia and Azerbaijan", {"place": "BAKU/YEREVAN", "month_day": None, "agency": None}),
+        ("GORIS –– Azerbaijani troops have yet", {"place": "GORIS", "month_day": None, "agency": None}),
         # negatives: ordinary sentences
         ("Armenia and Azerbaijan, March 1, agreed", None),
         ("The ministers met on Monday.", None),
         ("Armenia (population 3 million) - a small country", None),
         ("March 14 (local time) the talks began", None),
+        ("Yerevan, Armenia — the capital", None),
+        ("NATO, the alliance, said", None),
     ],
 )
 def test_datelines(paragraph, expected):

@@ -68,7 +68,8 @@ URL_LINE = re.compile(r"^(?:(?:source|link|url|read (?:it )?(?:at|on))\s*:\s*)?(
 SEPARATOR_LINE = re.compile(r"^(?:[-=_]{4,}|-{2,}\s*(?:forwarded|original) message\s*-{2,})$", re.IGNORECASE)
 # Header lines of a pasted e-mail; they describe the message, not an article.
 MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id|mime-version|content-type|content-transfer-encoding|x-[\w-]+):\s", re.IGNORECASE)
-_PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}"
+# One place or a pair joined by a slash ("BAKU/YEREVAN"): the dateline of a story filed from both.
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]+(?:[ /-][A-Z][A-Z'’.-]+){0,2}"
 _PLACE_TITLE = r"[A-Z][a-zəöüçşğı'’-]+(?: [A-Z][a-zəöüçşğı'’-]+)?"
 _DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s*(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(?P<dm2>(?i:{MONTH})))"
 # An agency credit in brackets: "Reuters", "AP", "Caucasus Test Monitor" (letters only, at most four words).
@@ -81,14 +82,15 @@ DATELINE_PATTERNS = (
         rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+(?!{MONTH}\s+\d)(?P<region>[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){{0,2}}))?"
         rf"(?:,\s+{_DL_DATE})?\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"
     ),
-    # WASHINGTON, Dec. 8 —   DUBAI, 11 December –   BAKU, Azerbaijan, December 11. (Trend)
+    # WASHINGTON, Dec. 8 —   DUBAI, 11 December –   BAKU, Azerbaijan, December 11. (Trend)   VIENNA, 5 April 2016 -
     re.compile(
-        rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?!{MONTH}\s*\d)(?P<region>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}))?,\s+{_DL_DATE}\s*[—–.-]\s"
+        rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?!{MONTH}\s*\d)(?P<region>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}))?,\s+{_DL_DATE}"
+        rf"(?:,?\s+\d{{4}})?\s*[—–.-]\s"
     ),
     # Dec. 8 (UPI) —
     re.compile(rf"^{_DL_DATE}\s+\((?P<agency>{_AGENCY})\)\s*[—–-]"),
-    # YEREVAN — text   (capitals only, so that ordinary sentences never match)
-    re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*[—–]\s"),
+    # YEREVAN — text   YEREVAN, Armenia — text   GORIS –– text   (place in capitals, so that ordinary sentences never match)
+    re.compile(rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?P<region>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}))?\s*(?:[—–]{{1,2}}|--)\s"),
 )
 HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
