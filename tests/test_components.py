@@ -144,6 +144,9 @@ def test_names_found_only_in_a_title_case_headline_are_dropped(blank_nlp):
     plain = "EU chief hails a breakthrough in talks with Hikmet Hajiyev\n\nThe statement was welcomed."
     kept = _with_ner(blank_nlp, plain, [(8, 10, "PERSON")])
     assert [e.text for e in kept.ents] == ["EU", "Hikmet Hajiyev"]
+    dense = "Talks held\n\nThe statement was made at the Meeting of the OSCE Ministerial Council in Vienna, Austria."
+    named = _with_ner(blank_nlp, dense, [(16, 17, "GPE"), (18, 19, "GPE")])
+    assert [e.text for e in named.ents] == ["OSCE", "Vienna", "Austria"]  # a sentence full of names is no heading
 
 
 @pytest.mark.parametrize(
@@ -168,6 +171,15 @@ def test_wire_credit_slashes_split_off_capitalised_words():
     split_edge_slashes(nlp)
     assert [t.text for t in nlp("BAKU, March 14. /TASS/. There")][5:8] == ["/", "TASS", "/."]
     assert [t.text for t in nlp("see https://x.org/a/b/ on 14/03/2023 and/or")] == ["see", "https://x.org/a/b/", "on", "14/03/2023", "and/or"]
+
+
+def test_compounds_on_a_dotted_abbreviation_split_at_the_hyphen():
+    from caucasus_nlp.nlp import split_abbreviation_compounds
+
+    nlp = spacy.blank("en")
+    split_abbreviation_compounds(nlp)
+    assert [t.text for t in nlp("a U.S.-brokered truce")] == ["a", "U.S.", "-", "brokered", "truce"]
+    assert [t.text for t in nlp("a well-known Russian-brokered deal, e-mail")] == ["a", "well", "-", "known", "Russian", "-", "brokered", "deal", ",", "e", "-", "mail"]
 
 
 @pytest.mark.parametrize(

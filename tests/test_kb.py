@@ -14,6 +14,8 @@ from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base
         ("Jermuk", frozenset(), 174884),
         ("Granada", frozenset(), 2517117),  # far away, but large
         ("Xankəndi", frozenset(), 146970),
+        ("Europe", frozenset(), 6255148),  # the continent
+        ("Asia", frozenset({"AM"}), 6255147),
     ],
 )
 def test_geonames_linking_prefers_the_story_region(name, context, expected):

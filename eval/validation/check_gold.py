@@ -1,7 +1,8 @@
 """Check a gold file against the dumps it annotates: every entity name (or one of its alternatives),
 date text and event evidence must occur in its own article's text, evidence must be a short phrase
-(at most six words: the project keeps annotations, not article text), and every event actor and
-target must be an entity of the same article.
+(at most six words: the project keeps annotations, not article text), an entity must be named by a
+word of its own (a demonym names no entity), and every event actor and target must be an entity of
+the same article or a state the article names by its demonym.
 
     python eval/validation/check_gold.py [GOLD.jsonl] [RAW_DIR]
 
@@ -52,6 +53,14 @@ def article_texts(gold: list[dict], raw_dir: Path) -> dict[tuple[str, int], str]
     return out
 
 
+def _word_in(form: str, text: str, whole: bool = True) -> bool:
+    """`form` occurs in `text` as a word of its own ("Azerbaijan", not the start of "Azerbaijani"), case
+    ignored as the scorer ignores it; with whole=False it may start a longer word: a state an event
+    names by its demonym ("Azerbaijani forces" → actor Azerbaijan) is no entity of the article."""
+    end = r"(?!\w)" if whole else ""
+    return re.search(r"(?<!\w)" + re.escape(squash(form)) + end, text, re.IGNORECASE) is not None
+
+
 def problems(gold: list[dict], raw_dir: Path) -> list[str]:
     found = []
     texts = article_texts(gold, raw_dir)
@@ -72,8 +81,8 @@ def problems(gold: list[dict], raw_dir: Path) -> list[str]:
                 found.append(f"{where}: entity {e['name']!r} has label {e['label']!r}")
             forms = [e["name"], *e.get("alt", [])]
             names.add(e["name"])
-            if not any(squash(f).casefold() in text.casefold() for f in forms):  # the scorer ignores case
-                found.append(f"{where}: entity {e['name']!r}: no form of it in the article")
+            if not any(_word_in(f, text) for f in forms):
+                found.append(f"{where}: entity {e['name']!r}: no form of it in the article as a word of its own")
         for d in g["dates"]:
             if squash(d["text"]) not in text:
                 found.append(f"{where}: date text {d['text']!r} not in the article")
@@ -89,8 +98,9 @@ def problems(gold: list[dict], raw_dir: Path) -> list[str]:
                 found.append(f"{where}: evidence {evidence!r} not in the article")
             for role in ("actors", "targets"):
                 for name in ev.get(role, []):
-                    if name not in names:
-                        found.append(f"{where}: event {evidence!r}: {role[:-1]} {name!r} is no entity of the article")
+                    if name not in names and not _word_in(name, text, whole=False):
+                        found.append(f"{where}: event {evidence!r}: {role[:-1]} {name!r} is no entity of the article "
+                                     "and the article does not name it (not even by its demonym)")
     return found
 
 

@@ -383,8 +383,14 @@ class EntityCorrector:
 
     @staticmethod
     def _capitals_say_nothing(line: Span) -> bool:
+        """A heading in Title Case or capitals. A sentence dense with names ("The statement was made
+        at the Meeting of the OSCE Ministerial Council ... in Vienna, Austria.") is none: it ends with
+        a full stop and still has lower-case words, and its names are real."""
         words = [t for t in line if t.is_alpha and len(t) >= 4]
         if len(words) < TITLE_CASE_MIN_WORDS or len(line) > HEADING_MAX_TOKENS:
+            return False
+        ends_as_sentence = line[-1].text == "." if len(line) else False
+        if ends_as_sentence and any(t.is_lower for t in words):
             return False
         capitalised = sum(t.is_title or t.is_upper for t in words)
         return capitalised >= TITLE_CASE_SHARE * len(words)

