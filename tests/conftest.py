@@ -1,3 +1,4 @@
+import logging
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,16 @@ SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "dev.jsonl"
 VALIDATION = SHARED / "validation" / "raw"
 VALIDATION_GOLD = ROOT / "eval" / "validation" / "gold.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def _root_log_handlers_restored():
+    """The CLI configures logging on the stderr of typer's test runner, which closes it afterwards:
+    later tests' log lines would go to a closed stream."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:], root.level = handlers, level
 
 
 @pytest.fixture(scope="session")

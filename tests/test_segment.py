@@ -99,6 +99,8 @@ def test_paragraph_repeated_verbatim_is_kept_once():
         ("YEREVAN, Armenia — Armenia and Azerbaijan", {"place": "YEREVAN", "month_day": None, "agency": None}),
         ("BAKU/YEREVAN — Armenia and Azerbaijan", {"place": "BAKU/YEREVAN", "month_day": None, "agency": None}),
         ("GORIS –– Azerbaijani troops have yet", {"place": "GORIS", "month_day": None, "agency": None}),
+        ("STEPANAKERT, OCTOBER 17, ARTSAKHPRESS: “This decision", {"place": "STEPANAKERT", "month_day": (10, 17), "agency": "ARTSAKHPRESS"}),
+        ("AFP, BAKU", {"place": "BAKU", "month_day": None, "agency": "AFP"}),
         # negatives: ordinary sentences
         ("Armenia and Azerbaijan, March 1, agreed", None),
         ("The ministers met on Monday.", None),
@@ -106,6 +108,7 @@ def test_paragraph_repeated_verbatim_is_kept_once():
         ("March 14 (local time) the talks began", None),
         ("Yerevan, Armenia — the capital", None),
         ("NATO, the alliance, said", None),
+        ("NATO, OSCE and the EU", None),
     ],
 )
 def test_datelines(paragraph, expected):

@@ -3,6 +3,7 @@ on, and their gold in eval/validation/gold.jsonl (two annotators per article, me
 stay in ../shared; these tests skip where it is absent."""
 
 import json
+import subprocess
 import sys
 
 import pytest
@@ -11,7 +12,7 @@ from caucasus_nlp.evaluate import evaluate, norm
 from caucasus_nlp.io import read_dump
 from caucasus_nlp.pipeline import run
 from caucasus_nlp.segment import segment_dump
-from conftest import ROOT, VALIDATION_GOLD
+from conftest import ROOT, SHARED, VALIDATION_GOLD
 
 sys.path.insert(0, str(ROOT / "eval" / "validation"))
 from check_gold import problems  # noqa: E402
@@ -47,3 +48,18 @@ def test_validation_meets_its_floor(validation_dir, tmp_path, nlp):
     assert scores["entities"]["ALL"]["f1"] >= 0.88
     assert scores["place_linking_accuracy"] >= 0.95
     assert scores["dates"]["f1"] >= 0.92
+    # `caucasus-nlp evaluate` gives the referee's numbers, field for field
+    referee = subprocess.run([sys.executable, str(SHARED / "tools" / "score_gold.py"), str(VALIDATION_GOLD), str(tmp_path)],
+                             capture_output=True, text=True, check=True).stdout
+    assert _numbers(scores) == _numbers(json.loads(referee[: referee.rindex("}") + 1]))
+
+
+def _numbers(scores: dict, prefix: str = "") -> dict:
+    """Every number of a score report, flattened to dotted keys."""
+    out = {}
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            out.update(_numbers(value, f"{prefix}{key}."))
+        elif isinstance(value, (int, float)):
+            out[prefix + key] = value
+    return out

@@ -152,7 +152,8 @@ def _align(gold: list[dict], articles: pd.DataFrame) -> list[tuple[dict, dict]]:
         used: set[int] = set()
         for g in (g for g in gold if g["dump"] == dump):
             scored = [(SequenceMatcher(None, norm(g["title"]), norm(p["title"])).ratio(), i) for i, p in enumerate(preds) if i not in used]
-            if scored and (best := max(scored))[0] >= TITLE_MATCH:
+            # the first of equally similar titles, as the referee takes it (a dump may repeat a headline)
+            if scored and (best := max(scored, key=lambda s: s[0]))[0] >= TITLE_MATCH:
                 used.add(best[1])
                 pairs.append((g, preds[best[1]].to_dict()))
     return pairs

@@ -76,7 +76,9 @@ _DL_DATE = rf"(?:(?P<dm>(?i:{MONTH}))\s*(?P<dd>\d{{1,2}})|(?P<dd2>\d{{1,2}})\s+(
 _AGENCY = r"[A-Za-z][A-Za-z.-]+(?: [A-Za-z][A-Za-z.-]+){0,3}"
 DATELINE_PATTERNS = (
     # YEREVAN, MARCH 27, ARMENPRESS.   BAKU, March 14. /TASS/.   Baku, December 7, AZERTAC
-    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?\.?(?=\s|$)"),
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}),\s+{_DL_DATE}[.,]?\s*/?(?P<agency>[A-Z][A-Za-z-]{{2,}})/?[.:]?(?=\s|$)"),
+    # AFP, BAKU   (a credit line of its own: agency, then the place in capitals)
+    re.compile(rf"^(?P<agency>[A-Z]{{2,10}}),\s+(?P<place>{_PLACE_CAPS})$"),
     # MOSCOW (Reuters) -    YEREVAN, March 27 (Reuters) -    ANKARA, Turkey (AP) —
     re.compile(
         rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE})(?:,\s+(?!{MONTH}\s+\d)(?P<region>[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){{0,2}}))?"
@@ -92,6 +94,9 @@ DATELINE_PATTERNS = (
     # YEREVAN — text   YEREVAN, Armenia — text   GORIS –– text   (place in capitals, so that ordinary sentences never match)
     re.compile(rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?P<region>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}))?\s*(?:[—–]{{1,2}}|--)\s"),
 )
+# The dateline opens one of the body's first paragraphs: after a standfirst, a kicker line or a
+# repeated lead ("The Council decided ... / October 17, 2022, 14:34 ... / STEPANAKERT, OCTOBER 17, ...").
+DATELINE_PARAGRAPHS = 3
 HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
 SHORT_LABEL_WORDS = 6
@@ -786,7 +791,7 @@ def _is_trailing_furniture(text: str) -> bool:
 
 def _article(dump_name, seq, title, paragraphs, meta, url, span, year_context) -> Article:
     """An Article from its parts: metadata lines first, then the body's dateline, then the text."""
-    dateline = next((d for p in paragraphs[:2] if (d := find_dateline(p))), None)
+    dateline = next((d for p in paragraphs[:DATELINE_PARAGRAPHS] if (d := find_dateline(p))), None)
     outlet = meta.outlet
     published, source = (meta.date, meta.published_source) if meta.date else (None, None)
     if dateline:
