@@ -389,8 +389,7 @@ class EntityCorrector:
         words = [t for t in line if t.is_alpha and len(t) >= 4]
         if len(words) < TITLE_CASE_MIN_WORDS or len(line) > HEADING_MAX_TOKENS:
             return False
-        ends_as_sentence = line[-1].text == "." if len(line) else False
-        if ends_as_sentence and any(t.is_lower for t in words):
+        if line[-1].text == "." and any(t.is_lower for t in words):  # words is not empty, nor is line
             return False
         capitalised = sum(t.is_title or t.is_upper for t in words)
         return capitalised >= TITLE_CASE_SHARE * len(words)

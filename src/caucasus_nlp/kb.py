@@ -135,51 +135,39 @@ class GeoNames:
         self.by_name: dict[str, list[Entity]] = defaultdict(list)
         self.country_ids: dict[str, int] = {}
         for country in cache.get_countries().values():
-            ent = Entity(
-                id=f"geonames:{country['geonameid']}",
-                type="PLACE",
-                label="GPE",
-                name=country["name"],
-                geonameid=int(country["geonameid"]),
-                country_code=country["iso"],
-                population=int(country.get("population") or 0),
-            )
-            self.by_id[ent.geonameid] = ent
+            name = fold(country["name"])
+            # "The Netherlands" is written "the Netherlands" or "Netherlands"
+            ent = self._add(country["geonameid"], country["name"], "GPE", {name, name.removeprefix("the ")},
+                            country_code=country["iso"], population=country.get("population"))
             self.country_ids[country["iso"]] = ent.geonameid
-            self.by_name[fold(ent.name)].append(ent)
-            if fold(ent.name).startswith("the "):  # "The Netherlands" is written "the Netherlands" or "Netherlands"
-                self.by_name[fold(ent.name)[4:]].append(ent)
         for continent in cache.get_continents().values():  # "Europe", "Asia": GeoNames ids of their own
-            ent = Entity(
-                id=f"geonames:{continent['geonameId']}",
-                type="PLACE",
-                label="LOC",
-                name=continent["name"],
-                geonameid=int(continent["geonameId"]),
-                latitude=float(continent["lat"]),
-                longitude=float(continent["lng"]),
-                population=int(continent.get("population") or 0),
-            )
-            self.by_id[ent.geonameid] = ent
-            self.by_name[fold(ent.name)].append(ent)
+            self._add(continent["geonameId"], continent["name"], "LOC", {fold(continent["name"])},
+                      latitude=continent["lat"], longitude=continent["lng"], population=continent.get("population"))
         for city in cache.get_cities().values():
-            ent = Entity(
-                id=f"geonames:{city['geonameid']}",
-                type="PLACE",
-                label="GPE",
-                name=city["name"],
-                geonameid=int(city["geonameid"]),
-                latitude=float(city["latitude"]),
-                longitude=float(city["longitude"]),
-                country_code=city["countrycode"],
-                population=int(city.get("population") or 0),
-            )
-            self.by_id[ent.geonameid] = ent
             names = {fold(city["name"])}
             names.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a) and not _is_code(a))
-            for name in names:
-                self.by_name[name].append(ent)
+            self._add(city["geonameid"], city["name"], "GPE", names, latitude=city["latitude"], longitude=city["longitude"],
+                      country_code=city["countrycode"], population=city.get("population"))
         self._country_centroids(cache)
+
+    def _add(self, geonameid, name: str, label: str, names: set[str], *, latitude=None, longitude=None,
+             country_code: str | None = None, population=None) -> Entity:
+        """Index one GeoNames place under its id and each of its folded names."""
+        ent = Entity(
+            id=f"geonames:{geonameid}",
+            type="PLACE",
+            label=label,
+            name=name,
+            geonameid=int(geonameid),
+            latitude=float(latitude) if latitude is not None else None,
+            longitude=float(longitude) if longitude is not None else None,
+            country_code=country_code,
+            population=int(population or 0),
+        )
+        self.by_id[ent.geonameid] = ent
+        for folded in names:
+            self.by_name[folded].append(ent)
+        return ent
 
     def _country_centroids(self, cache) -> None:
         """Countries get the coordinates of their capital, the convention of GDELT's country codes."""
