@@ -34,9 +34,10 @@ from pathlib import Path
 import psutil
 import pyarrow.parquet as pq
 
+from caucasus_nlp.engine import BATCH_SIZE
 from caucasus_nlp.io import read_dumps
 from caucasus_nlp.nlp import DEFAULT_MODEL, model_version
-from caucasus_nlp.pipeline import BATCH_SIZE, split_by_language
+from caucasus_nlp.pipeline import split_by_language
 from caucasus_nlp.records import Dump
 from caucasus_nlp.segment import segment_dump
 

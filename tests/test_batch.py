@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from caucasus_nlp import pipeline
+from caucasus_nlp import engine, pipeline
 from caucasus_nlp.pipeline import run
 from caucasus_nlp.store import OutputError
 from caucasus_nlp.tables import TABLES
@@ -89,18 +89,18 @@ def test_a_crash_leaves_the_published_tables_and_the_next_run_finishes_the_work(
     out = tmp_path / "out"
     run([inputs / "sample_digest.txt"], out, nlp=nlp)
     published = tables(out)
-    real = pipeline.article_rows
+    real = engine.article_rows
 
     def crash_on_last_input(article, doc, year_hint):
         if article.dump == "wire_stories.txt":  # inputs go in name order: export.jsonl is done by then
             raise KeyboardInterrupt  # the user's Ctrl-C, or the batch system's kill
         return real(article, doc, year_hint)
 
-    monkeypatch.setattr(pipeline, "article_rows", crash_on_last_input)
+    monkeypatch.setattr(engine, "article_rows", crash_on_last_input)
     with pytest.raises(KeyboardInterrupt):
         run([inputs], out, nlp=nlp)
     assert tables(out) == published
-    monkeypatch.setattr(pipeline, "article_rows", real)
+    monkeypatch.setattr(engine, "article_rows", real)
     resumed = run([inputs], out, nlp=nlp).manifest
     assert (resumed["n_inputs_processed"], resumed["n_inputs_reused"]) == (1, 2)  # only the interrupted input
     assert tables(out) == reference

@@ -1,8 +1,9 @@
 import pytest
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events import PLOVER_TYPES, acting_state, trigger_lexicon
+from caucasus_nlp.extract.events import acting_state, trigger_lexicon
 from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base
+from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 
 @pytest.mark.parametrize(
@@ -87,6 +88,6 @@ def test_every_demonym_names_a_known_country_or_none():
 def test_every_trigger_rule_has_its_own_stable_id():
     # a user's filter on rule_id must survive a row added to the lexicon: ids name the row, not its number
     rules = [t for rows in trigger_lexicon().values() for t in rows]
-    assert len({t.rule_id for t in rules}) == len(rules)
-    assert all(t.rule_id.split(":")[1] == t.lemma and not any(part.isdigit() for part in t.rule_id.split(":")) for t in rules)
+    assert len({t.id for t in rules}) == len(rules)
+    assert all(t.id.split(":")[1] == t.lemma and not any(part.isdigit() for part in t.id.split(":")) for t in rules)
     assert {t.event_type for t in rules} <= set(PLOVER_TYPES)

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 import spacy
 
-from caucasus_nlp.event_typer import EventTyper, EventTyperError, SoftmaxModel, fit_softmax, read_labelled, scores
+from caucasus_nlp.event_typer import EventTyper, EventTyperError, SoftmaxModel
+from caucasus_nlp.event_typer_training import fit_softmax, read_labelled, scores
 from caucasus_nlp.extract.entities import entity_mentions
 from caucasus_nlp.extract.events import event_mentions
 
@@ -150,7 +151,7 @@ def test_training_writes_the_same_weights_twice_and_reports_held_out_scores(accu
     (data / "s.jsonl").write_text("".join(json.dumps({"text": t, "label": label}) + "\n" for t, label in sentences), "utf-8")
     config = tmp_path / "config.cfg"
     config.write_text('[paths]\ndata = "data"\noutput = "model"\n\n[training]\nheldout_share = 0.3\nepochs = 200\nlearn_rate = 0.05\nl2 = 0.0001\n')
-    from caucasus_nlp.event_typer import train_event_typer
+    from caucasus_nlp.event_typer_training import train_event_typer
 
     first = train_event_typer(config, accurate)
     second = train_event_typer(config, accurate)

@@ -1,4 +1,4 @@
-"""Command line: thin commands over the library (run, segment, extract, evaluate)."""
+"""Command line: thin commands over the library (run, segment, extract, evaluate, rules, ...)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from caucasus_nlp.nlp import DEFAULT_MODEL, PROFILES, ModelNotFoundError, load_pipeline
 
@@ -159,7 +160,7 @@ def extract(
     explain: bool = typer.Option(False, "--explain", help="Show which rule found each row."),
 ):
     """Print the entities, dates, agreements and events of one text."""
-    from caucasus_nlp.pipeline import analyze_doc
+    from caucasus_nlp.analysis import analyze_doc
 
     if file is not None:
         text = file.read_text(encoding="utf-8", errors="replace")
@@ -195,6 +196,7 @@ def evaluate(
     json_out: Path = typer.Option(None, "--json", help="Also write the scores to this JSON file."),
 ):
     """Print P/R/F1 per layer against gold annotations."""
+    from caucasus_nlp.evaluate import GoldError
     from caucasus_nlp.evaluate import evaluate as score
 
     if not gold.exists():
@@ -202,7 +204,7 @@ def evaluate(
         raise typer.Exit(2)
     try:
         result = score(gold, pred)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, GoldError) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     table = Table(title=f"{pred} vs {gold.name}")
@@ -218,6 +220,40 @@ def evaluate(
                   f"entities per dump F1: {result['entities_per_dump']['f1']}")
     if json_out:
         json_out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+@app.command()
+def rules(
+    folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
+    gold: Path = typer.Option(None, "--gold", help="Gold JSONL (gold/FORMAT.md): also score each rule, matching events as evaluate does."),
+    json_out: bool = typer.Option(False, "--json", help="Print the records as a JSON list instead of a table."),
+):
+    """Print, per rule id of event_mentions.rule_id, its rows and articles; with --gold, also its rows
+    that match a gold event, their precision, and the gold events only its rows match."""
+    from caucasus_nlp.rules_report import RulesReportError, rules_report
+
+    try:
+        result = rules_report(folder, gold)
+    except RulesReportError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if json_out:
+        typer.echo(json.dumps(result.records, indent=1, ensure_ascii=False))
+        return
+    columns = ["rule", "rows", "articles"] + (["matched", "precision", "only"] if gold else [])
+    # Text, not markup: a rule id is data, and escape() alone would still turn trigger:fire:verb:... into an emoji
+    table = Table(title=Text(f"Event rules of {folder}" + (f" vs {gold.name}" if gold else "")))
+    for col in columns:
+        table.add_column(col, justify="left" if col == "rule" else "right", overflow="fold")
+    for r in result.records:
+        cells = [Text(r["rule_id"]), str(r["rows"]), str(r["articles"])]
+        table.add_row(*cells, *([str(r["matched"]), f"{r['precision']:.3f}", str(r["only"])] if gold else []))
+    console.print(table)
+    if gold:
+        console.print(f"scored: {result.scored_rows} of {result.rows} event-mention rows, those of the articles aligned to "
+                      f"{result.aligned} of {result.gold_articles} gold articles; only: gold events no row would match had the rule not fired")
+    else:
+        console.print(f"{result.rows} event-mention rows, {len(result.records)} rule ids")
 
 
 @app.command()
@@ -302,7 +338,8 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
 @app.command()
 def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), help="Training config of the event-type classifier.")):
     """Train the event-type classifier over MiniLM sentence vectors and save it where the config says."""
-    from caucasus_nlp.event_typer import EventTyperError, train_event_typer
+    from caucasus_nlp.event_typer import EventTyperError
+    from caucasus_nlp.event_typer_training import train_event_typer
 
     if not config.is_file():
         err.print(f"[red]error:[/red] config not found: {config}")

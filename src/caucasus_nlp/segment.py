@@ -13,7 +13,6 @@ The segmenter follows the general shapes of pasted news rather than any one site
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -21,24 +20,27 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
+from caucasus_nlp.date_grammar import (
+    DAY_MONTH,
+    DOTTED_DATE,
+    FULL_DATE,
+    MONTH,
+    MONTH_DAY,
+    MONTH_NUMBERS,
+    WEEKDAY,
+    iso_date,
+    month_number,
+    parse_full_date,
+)
 from caucasus_nlp.records import Article, Dump, Segmentation
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MD = rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-_DM = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})"
-_FULL_DATE = rf"(?:(?:{WEEKDAY},?\s+)?(?:{_MD}|{_DM}),?\s+(?P<y>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 _TIME = r"\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?"
-_DOTTED_DATE = r"(?P<dotted>(?P<dd_day>\d{1,2})\.(?P<dd_month>\d{1,2})\.(?P<dd_year>\d{4}))"
 _DATE_LABEL = r"(?:(?:published|updated|last updated|posted|date)(?: on)?\s*:?\s*)"
 # "Dec 11 2023", "Panorama, Armenia / Dec 11 2023", "TASS / Russia – March 14 2023",
 # "10:53, 21 March 2023", "8 December 2023 17:05", "Published: 11.12.2023 | 14:22", "Dec. 11, 2023 5:04 p.m. ET"
 DATE_LINE = re.compile(
     rf"^(?:(?P<prefix>[^\W\d_][\w .,'’&/-]{{0,40}}?)\s*[/|–—-]\s*)?{_DATE_LABEL}?(?:{_TIME},?\s*)?"
-    rf"(?:{_FULL_DATE}|{_DOTTED_DATE})(?:\s*[,|/]?\s*{_TIME}(?:\s*[A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?)?\.?$",
+    rf"(?:{FULL_DATE.pattern}|{DOTTED_DATE})(?:\s*[,|/]?\s*{_TIME}(?:\s*[A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?)?\.?$",
     re.IGNORECASE,
 )
 TIME_LINE = re.compile(rf"^{_TIME},?$")
@@ -53,7 +55,7 @@ _DATE_LINE_REST = re.compile(
 _ISO_STAMP = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
 # "October 07,2022" (no space after the comma), "Published 04.10.2023", "September 2022" (a month only)
 _LOOSE_DATE = re.compile(
-    rf"{_ISO_STAMP.pattern}|(?:{_MD}|{_DM}),?\s*(?P<y>\d{{4}})|{_DOTTED_DATE}|(?P<my_m>{MONTH})\s+(?P<my_y>\d{{4}})",
+    rf"{_ISO_STAMP.pattern}|(?:{MONTH_DAY}|{DAY_MONTH}),?\s*(?P<y>\d{{4}})|{DOTTED_DATE}|(?P<my_m>{MONTH})\s+(?P<my_y>\d{{4}})",
     re.IGNORECASE,
 )
 _UPDATE_LABEL = re.compile(r"^\W*(?:last\s+)?updated?\b", re.IGNORECASE)
@@ -112,12 +114,6 @@ WRAP_NEAR_SHARE = 0.6
 ORPHAN_MAX_WORDS = 60
 
 
-def month_number(token: str) -> int:
-    """1-12 for a month name or abbreviation ("Dec.", "Sept", "March")."""
-    key = token.lower().rstrip(".")
-    return _MONTHS[key] if key in _MONTHS else _MONTHS[key[:3]]
-
-
 def parse_date_line(text: str) -> str | None:
     """The date of a line that is nothing but a date with its labels, weekday, time and zone
     ("Published: 10.11.2020", "2020-10-10T00:48:00Z", "Monday, October 17, 2022 - 14:34"), as ISO
@@ -138,22 +134,8 @@ def parse_date_line(text: str) -> str | None:
     if loose.group("my_m"):
         return f"{int(loose.group('my_y')):04d}-{month_number(loose.group('my_m')):02d}"
     if loose.group("dotted"):
-        return _iso(int(loose.group("dd_year")), int(loose.group("dd_month")), int(loose.group("dd_day")))
-    return _iso(int(loose.group("y")), month_number(loose.group("m1") or loose.group("m2")), int(loose.group("d1") or loose.group("d2")))
-
-
-def parse_full_date(match: re.Match) -> str | None:
-    """ISO date from a _FULL_DATE (or DATE_LINE) match, or None for an impossible date (31 February)."""
-    if match.group("iso"):
-        return match.group("iso")
-    if "dotted" in match.re.groupindex and match.group("dotted"):
-        return _iso(int(match.group("dd_year")), int(match.group("dd_month")), int(match.group("dd_day")))
-    month = match.group("m1") or match.group("m2")
-    day = match.group("d1") or match.group("d2")
-    try:
-        return dt.date(int(match.group("y")), month_number(month), int(day)).isoformat()
-    except ValueError:
-        return None
+        return iso_date(int(loose.group("dd_year")), int(loose.group("dd_month")), int(loose.group("dd_day")))
+    return iso_date(int(loose.group("y")), month_number(loose.group("m1") or loose.group("m2")), int(loose.group("d1") or loose.group("d2")))
 
 
 @dataclass
@@ -486,7 +468,7 @@ def find_dateline(first_paragraph: str) -> dict | None:
             continue
         groups = match.groupdict()
         place = groups.get("place")
-        if place and place.lower().rstrip(".") in _MONTHS:
+        if place and place.lower().rstrip(".") in MONTH_NUMBERS:
             continue
         month = groups.get("dm") or groups.get("dm2")
         day = groups.get("dd") or groups.get("dd2")
@@ -722,7 +704,7 @@ def _dump_year(drafts: list[_Draft], lines: list[Line]) -> int | None:
     """The year the dump is about: most common year of its dated articles, else of its full dates."""
     years = [int(d.meta.published[:4]) for d in drafts if d.meta and d.meta.published]
     if not years:
-        years = [int(m.group("y")) for line in lines for m in re.finditer(_FULL_DATE, line.text, re.IGNORECASE) if m.group("y")]
+        years = [int(m.group("y")) for line in lines for m in FULL_DATE.finditer(line.text) if m.group("y")]
     return Counter(years).most_common(1)[0][0] if years else None
 
 
@@ -797,7 +779,7 @@ def _article(dump_name, seq, title, paragraphs, meta, url, span, year_context) -
     if dateline:
         outlet = outlet or _agency_name(dateline["agency"])
         if not published and dateline["month_day"] and year_context:
-            published, source = _iso(year_context, *dateline["month_day"]), "dateline"
+            published, source = iso_date(year_context, *dateline["month_day"]), "dateline"
     if not published:
         published, source = infer_published(title, paragraphs, year_context)
     return Article(
@@ -890,15 +872,8 @@ def _agency_name(agency: str | None) -> str | None:
     return agency.upper() if len(agency) <= 10 and agency.isalpha() and agency.isupper() else agency
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-_TODAY_DATE = re.compile(rf"\btoday,?\s*\(?(?:{_MD}|{_DM})\b", re.IGNORECASE)
-_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s*\(?(?:{_MD}|{_DM})\b", re.IGNORECASE)
+_TODAY_DATE = re.compile(rf"\btoday,?\s*\(?(?:{MONTH_DAY}|{DAY_MONTH})\b", re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s*\(?(?:{MONTH_DAY}|{DAY_MONTH})\b", re.IGNORECASE)
 
 
 def infer_published(title: str, paragraphs: list[str], year_context: int | None) -> tuple[str | None, str | None]:
@@ -909,7 +884,7 @@ def infer_published(title: str, paragraphs: list[str], year_context: int | None)
     the weekday only for the last few days before publication; a plain full date gives the month
     only, since an article is written on or after the last date it reports, but not always soon.
     """
-    for match in re.finditer(_FULL_DATE, title, re.IGNORECASE):
+    for match in FULL_DATE.finditer(title):
         iso = parse_full_date(match)
         if iso:
             return iso, "headline_date"
@@ -917,14 +892,14 @@ def infer_published(title: str, paragraphs: list[str], year_context: int | None)
     today = _TODAY_DATE.search(body)
     if today and year_context:
         month, day = today.group("m1") or today.group("m2"), today.group("d1") or today.group("d2")
-        return _iso(year_context, month_number(month), int(day)), "text_today"
-    found = [(iso, "text_latest_date") for m in re.finditer(_FULL_DATE, body, re.IGNORECASE) if (iso := parse_full_date(m))]
+        return iso_date(year_context, month_number(month), int(day)), "text_today"
+    found = [(iso, "text_latest_date") for m in FULL_DATE.finditer(body) if (iso := parse_full_date(m))]
     for match in _WEEKDAY_DATE.finditer(body):
         year = _weekday_year(match, year_context)
         if year:
             month = month_number(match.group("m1") or match.group("m2"))
             day = int(match.group("d1") or match.group("d2"))
-            found.append((_iso(year, month, day), "text_weekday_date"))
+            found.append((iso_date(year, month, day), "text_weekday_date"))
     if not found:
         return None, None
     latest, source = max(found)
@@ -939,7 +914,7 @@ def _weekday_year(match: re.Match, year_context: int | None) -> int | None:
     day = int(match.group("d1") or match.group("d2"))
     weekday = match.group("wd").lower()[:3]
     for offset in (0, -1, 1, -2, 2):
-        date = _iso(year_context + offset, month, day)
+        date = iso_date(year_context + offset, month, day)
         if date and dt.date.fromisoformat(date).strftime("%a").lower() == weekday:
             return year_context + offset
     return None

@@ -146,11 +146,11 @@ TABLES: dict[str, Table] = {
             _c("modality", "str", "asserted, planned, proposed, refused, negated, hypothetical.", False),
             _c("quantity", "int", "A count the sentence gives."),
             _c("sentence", "str", "Sentence text.", False),
-            _c("rule_id", "str", "Trigger rule that fired (trigger:LEMMA:POS:SUBTYPE, a row of event_triggers.tsv, or accusing_noun:LEMMA), then what else decided: "
-               "+event_typer (the classifier chose the type), +demanded (coded as the speaker's demand), "
-               "+acts_for (a state body's state added to the actors), +alleged (the subtype is the act the accusation "
-               "alleges), +negated (a negated agreement or support coded as a rejection), +captor (a release naming no releaser: the other side of "
-               "the article's two main countries).", False),
+            _c("rule_id", "str", "The rules behind the row, joined by '+': first the trigger row that proposed it (trigger:LEMMA:POS:SUBTYPE, a row of "
+               "resources/events/triggers.tsv, or accusing_noun:LEMMA), then every rule of resources/events/ that fired on it: the "
+               "rewrites (rewrite:event_typer, rewrite:alleged, rewrite:negated, rewrite:demanded, rewrite:acts_for, rewrite:captor, ...), the role "
+               "paths that gave the actors (role:subject, role:xcomp_controller, ...), the parse repairs they relied on (repair:stray_subject, ...) "
+               "and the modality rule (modality:planned, ...; none for asserted). caucasus-nlp rules counts them.", False),
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
         ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from caucasus_nlp.segment import _DM, _FULL_DATE, _MD, MONTH, WEEKDAY, month_number, parse_full_date
+from caucasus_nlp.date_grammar import DAY_MONTH, FULL_DATE, MONTH, MONTH_DAY, WEEKDAY, month_number, parse_full_date
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|a)"
@@ -35,18 +35,19 @@ DEICTIC = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<m>{MONTH})\s*(?:of\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"^(?:(?:in|on|since|by|until|early|mid|late|the|end of|beginning of)[- ]+)*(?P<m>{MONTH})$", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"(?:{_MD}|{_DM})\b", re.IGNORECASE)
+_MONTH_AND_DAY = re.compile(rf"(?:{MONTH_DAY}|{DAY_MONTH})\b", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(rf"^(?:(?:on|last|this|next|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
 # "September last year", "in March of next year": a month of a year named relative to publication
 _MONTH_RELATIVE_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next) year\b", re.IGNORECASE)
 # "by the end of the year": the year of publication
 _PART_OF_THE_YEAR = re.compile(r"^(?:(?:by|until|before|at|towards?|in|during|for)\s+)?(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|course)\s+of\s+the\s+year$")
-FULL_DATE = re.compile(_FULL_DATE, re.IGNORECASE)
 # "1992-1994", "in 1992–94": a span of years, whose two ends are dates of their own
 YEAR_RANGE = re.compile(r"\b(?P<first>1[89]\d{2}|20\d{2})\s*[-\u2013\u2014]\s*(?P<last>(?:1[89]|20)?\d{2})\b")
 # Words that put the expression of a clause in the future: "will be held in July", "the planned meetings in June"
 FUTURE_AUX = {"will", "shall", "'ll"}
 FUTURE_WORDS = {"plan", "planned", "schedule", "scheduled", "upcoming", "forthcoming", "next", "expect", "future", "due"}
+# Day-precision dates this many days apart can be the same event.
+SAME_DAY_TOLERANCE = 1
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,18 @@ def start_of(value: str | None) -> dt.date | None:
         return None
 
 
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    """Whether two ISO dates can be of one event: equal, one refining the other (2023-12 and
+    2023-12-07), or days one apart: outlets in different time zones, or resolving "yesterday" from
+    different publication times, differ by a day. Here with the dates, as both the event extractor
+    (one event told twice in an article) and dedup (across articles) ask it."""
+    if a is None or b is None or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= SAME_DAY_TOLERANCE
+    return False
+
+
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -100,7 +113,7 @@ def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = No
     if not expr or NOT_A_DATE.search(expr):
         return None
     year_known = anchor.year if anchor else anchor_year
-    full = re.search(_FULL_DATE, expr, re.IGNORECASE)
+    full = FULL_DATE.search(expr)
     if full and (iso := parse_full_date(full)):
         return DateValue(iso, "day", False, "full_date")
     month_year = _MONTH_YEAR.search(expr)
@@ -109,7 +122,7 @@ def resolve_date(text: str, anchor: dt.date | None, anchor_year: int | None = No
         return DateValue(f"{year:04d}-{month_number(relative_year['m']):02d}", "month", True, "month_relative_year")
     if month_year:
         return DateValue(f"{int(month_year['y']):04d}-{month_number(month_year['m']):02d}", "month", False, "month_year")
-    month_day = _MONTH_DAY.search(expr)
+    month_day = _MONTH_AND_DAY.search(expr)
     if month_day and year_known:
         month = month_number(month_day.group("m1") or month_day.group("m2"))
         day = int(month_day.group("d1") or month_day.group("d2"))

@@ -6,15 +6,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from caucasus_nlp.extract.dates import start_of
+from caucasus_nlp.extract.dates import compatible_dates, start_of
 from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
 REPORTING_WINDOW_DAYS = 14
 # Events whose sides are told either way round: a meeting, an agreement, a cooperation.
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-# Day-precision dates this many days apart can be the same event.
-SAME_DAY_TOLERANCE = 1
 
 
 @dataclass
@@ -26,16 +24,6 @@ class _Cluster:
     dates: list[tuple[str, str]] = field(default_factory=list)
     published: dt.date | None = None
     members: list[dict] = field(default_factory=list)
-
-
-def compatible_dates(a: str | None, b: str | None) -> bool:
-    """Equal, one refining the other (2023-12 and 2023-12-07), or days one apart: outlets in
-    different time zones, or resolving "yesterday" from different publication times, differ by a day."""
-    if a is None or b is None or a.startswith(b) or b.startswith(a):
-        return True
-    if len(a) == len(b) == 10:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= SAME_DAY_TOLERANCE
-    return False
 
 
 def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool:

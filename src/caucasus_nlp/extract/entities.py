@@ -11,9 +11,7 @@ from spacy.tokens import Doc, Span
 from caucasus_nlp.components import NESTED
 from caucasus_nlp.ids import slug
 from caucasus_nlp.kb import fold, geonames, knowledge_base, resource_lines
-
-MENTION_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
 
 @dataclass(frozen=True)

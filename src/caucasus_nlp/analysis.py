@@ -1,0 +1,107 @@
+"""The analysis of one article: its spaCy Doc in, everything the extractors find and the table rows
+it contributes out.
+
+The engine runs it on every article of a batch (in a worker process, or on a Dask worker), the
+`extract` command on one text and evaluation on its labelled pairs; so it sits below the engine and
+the pipeline, and neither needs the other for it. What spans articles (events deduplicated across
+them, the entity and agreement tables) is the pipeline's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from caucasus_nlp.extract.agreements import AgreementMention, agreement_mentions
+from caucasus_nlp.extract.dates import DateMention, date_mentions
+from caucasus_nlp.extract.entities import EntityMention, entity_mentions
+from caucasus_nlp.extract.events import EventMention, article_events, event_mentions
+from caucasus_nlp.ids import stable_id
+from caucasus_nlp.kb import geonames, knowledge_base
+from caucasus_nlp.records import Article
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything extracted from one article."""
+
+    doc: Doc
+    entities: list[EntityMention]
+    dates: list[DateMention]
+    agreements: list[AgreementMention]
+    events: list[EventMention]
+
+
+def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, outlet: str | None = None) -> ArticleAnalysis:
+    entities = list(entity_mentions(doc))
+    dates = list(date_mentions(doc, published, year_hint))
+    return ArticleAnalysis(
+        doc=doc,
+        entities=entities,
+        dates=dates,
+        agreements=list(agreement_mentions(doc, published)),
+        events=article_events(event_mentions(doc, entities, dates, published, outlet), headline_sentences(doc)),
+    )
+
+
+def headline_sentences(doc: Doc) -> int:
+    """How many sentences the headline has: an article's text is its headline, a blank line and
+    the body (a text with no blank line has no headline of its own)."""
+    end = doc.text.find("\n\n")
+    return 0 if end < 0 else sum(1 for sent in doc.sents if sent.start_char < end)
+
+
+def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
+    """The rows one analysed article contributes to the mention, date, agreement and event tables."""
+    aid = article.article_id
+    analysis = analyze_doc(doc, article.published, year_hint, article.outlet)
+    out: dict = {"article_id": aid, "n_tokens": len(doc), "mentions": [], "dates": [], "agreement_mentions": [],
+                 "event_mentions": [], "agreements": {}, "entities": {}}
+    for m in analysis.entities:
+        out["mentions"].append(
+            {"mention_id": stable_id(aid, m.start, m.end, m.label), "article_id": aid, "sent_idx": m.sent_idx, "start": m.start,
+             "end": m.end, "text": m.text, "label": m.label, "entity_id": m.entity_id, "source": m.source}
+        )
+        if m.entity_id and m.entity_id not in out["entities"]:
+            out["entities"][m.entity_id] = entity_facts(m.entity_id)
+    for d in analysis.dates:
+        mid = stable_id(aid, d.start, d.end, "DATE")
+        out["mentions"].append(
+            {"mention_id": mid, "article_id": aid, "sent_idx": d.sent_idx, "start": d.start, "end": d.end,
+             "text": d.text, "label": "DATE", "entity_id": None, "source": d.source}
+        )
+        r = d.resolved
+        out["dates"].append(
+            {"mention_id": mid, "article_id": aid, "text": d.text, "value": r.value if r else None,
+             "granularity": r.granularity if r else None, "relative": r.relative if r else None, "rule_id": r.rule if r else None}
+        )
+    for a in analysis.agreements:
+        agr = a.agreement
+        out["agreements"][agr.id] = {"agreement_id": agr.id, "name": agr.name, "kind": agr.kind, "date": agr.date, "parties": list(agr.parties)}
+        out["agreement_mentions"].append(
+            {"agreement_mention_id": stable_id(aid, a.start, a.end, agr.id), "agreement_id": agr.id, "article_id": aid,
+             "sent_idx": a.sent_idx, "start": a.start, "end": a.end, "text": a.text, "status": a.status, "rule_id": a.rule_id}
+        )
+    for e in analysis.events:
+        out["event_mentions"].append(
+            # the actors tell apart the two sides of one release ("the release of two Azerbaijani and 32 Armenian detainees")
+            {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type, *e.actors), "event_id": None,
+             "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
+             "trigger": e.trigger, "trigger_start": e.trigger_start, "actors": list(e.actors), "targets": list(e.targets),
+             "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
+             "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
+             "type_confidence": e.type_confidence}
+        )
+    return out
+
+
+def entity_facts(entity_id: str) -> dict | None:
+    """What the knowledge base or GeoNames says of a linked entity; None for one only the text names.
+    Looked up where the article is analysed and cached with its rows, so assembling the tables
+    needs neither (nor their seconds of loading)."""
+    known = knowledge_base().get(entity_id) or geonames().get(entity_id)
+    if known is None:
+        return None
+    return {"name": known.name, "type": known.type, "aliases": list(known.aliases), "geonameid": known.geonameid,
+            "latitude": known.latitude, "longitude": known.longitude, "country_code": known.country_code}

@@ -1,0 +1,94 @@
+"""Events: PLOVER events from trigger rows and the dependency parse, in stages.
+
+triggers → gates (candidate) → rewrites (before roles) → roles → rewrites (after roles) → attributes →
+rewrites (on the event) → gates (event) → merge. Each stage is a module of pure functions; the rules
+they run are rows of resources/events/ (see its README.md), and every rule that fires on an event
+leaves its id in the event's rule_id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from caucasus_nlp.extract.dates import DateMention
+from caucasus_nlp.extract.entities import EntityMention, sentence_index
+from caucasus_nlp.extract.events.attributes import adjuncts, location, modality, own_date, quantity
+from caucasus_nlp.extract.events.gates import candidate_gate, event_gate
+from caucasus_nlp.extract.events.mention import EventMention
+from caucasus_nlp.extract.events.merge import article_events
+from caucasus_nlp.extract.events.resolve import ArticleContext
+from caucasus_nlp.extract.events.rewrite import AFTER_ROLES, BEFORE_ROLES, ON_EVENT, Draft
+from caucasus_nlp.extract.events.roles import arguments
+from caucasus_nlp.extract.events.states import acting_state
+from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger, match_trigger, trigger_lexicon, trigger_tokens
+from caucasus_nlp.rulebook import stage_rules
+
+__all__ = ["EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
+
+
+def event_mentions(
+    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None
+) -> Iterator[EventMention]:
+    """Every event a sentence of the article expresses, with its arguments."""
+    context = ArticleContext.of(doc, mentions, published, outlet)
+    dates_by_sent: dict[int, list[DateMention]] = {}
+    for d in dates:
+        if d.resolved:
+            dates_by_sent.setdefault(d.sent_idx, []).append(d)
+    sentence_scores = doc._.sent_event_scores if doc.has_extension("sent_event_scores") else None
+    sents = sentence_index(doc)
+    gates = [r.id for r in stage_rules("gate", applies_to="candidate")]
+    event_gates = [r.id for r in stage_rules("gate", applies_to="event")]
+    before = [r.id for r in stage_rules("rewrite", when="before_roles")]
+    on_event = [r.id for r in stage_rules("rewrite", when="event")]
+    for token in trigger_tokens(doc):
+        scores = sentence_scores[sents[token.i]] if sentence_scores else None
+        if (chosen := choose_trigger(token, scores)) is None or candidate_gate(token, context.by_token, gates):
+            continue
+        candidate = Candidate(token, chosen[0], sents[token.i], list(chosen[1]))
+        candidate.fired.extend(rule_id for rule_id in before if BEFORE_ROLES[rule_id](candidate, scores))
+        event = build(candidate, context, dates_by_sent.get(candidate.sent_idx, []), scores)
+        for rule_id in on_event:
+            if (rewritten := ON_EVENT[rule_id](event, context)) is not None:
+                events = rewritten
+                break
+        else:
+            events = [event]
+        for one in events:
+            if not event_gate(one, token, event_gates):
+                yield one
+
+
+def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], scores: dict[str, float] | None) -> EventMention:
+    """The event of a candidate: its roles, the after-roles rewrites in file order, its attributes."""
+    token, trigger = candidate.token, candidate.trigger
+    roles = arguments(token, trigger.event_type, context)
+    mood, mood_rule = modality(token)
+    draft = Draft(token, trigger.event_type, trigger.subtype, roles.actors, roles.targets, roles.represented, mood, mood_rule,
+                  [*candidate.fired, *roles.paths])
+    for rule in stage_rules("rewrite", when="after_roles"):
+        if AFTER_ROLES[rule.id](draft, context, trigger.spoken_accusation):
+            draft.fired.append(rule.id)
+    phrases = adjuncts(token)
+    date = own_date(token, phrases, sent_dates)
+    return EventMention(
+        sent_idx=candidate.sent_idx,
+        event_type=draft.event_type,
+        subtype=draft.subtype,
+        trigger=token.text,
+        trigger_start=token.idx,
+        trigger_lemma=token.lemma_.lower(),
+        actors=draft.actors,
+        targets=draft.targets,
+        location_id=location(token, phrases, context.by_token, set(draft.actors) | set(draft.targets)),
+        date=date.value if date else None,
+        date_precision=date.granularity if date else None,
+        modality=draft.mood,
+        quantity=quantity(token),
+        sentence=token.sent.text.strip(),
+        rule_id="+".join([trigger.id, *draft.fired, *([draft.mood_rule] if draft.mood_rule else [])]),
+        type_confidence=round(scores.get(draft.event_type, 0.0), 4) if scores else None,
+        represented=draft.represented,
+    )

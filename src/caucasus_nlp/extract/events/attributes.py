@@ -1,0 +1,140 @@
+"""Attributes of an event: its modality, quantity, place and date (resources/events/attributes.jsonl).
+
+Modality follows FactBank's factuality values, read from the trigger's syntax: negation, the verb that
+governs it ("refused to go", "plans to hold", "urged Yerevan to sign") and its auxiliaries ("could
+attack", "will meet"). The modality rules are tried in file order; the first that holds names the
+modality, and its id goes into rule_id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from caucasus_nlp.extract.dates import DateMention, DateValue
+from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.rulebook import check_implemented, rule, rules
+from caucasus_nlp.syntax import governor
+from caucasus_nlp.vocabulary import PLACE_LABELS
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What the modality rules read: the trigger (for a noun object, its verb), the verb governing it,
+    the lemmas of the verbs above it, and the auxiliaries and conjunctions on the two."""
+
+    token: Token
+    governor: Token
+    chain: frozenset[Token]
+    lemmas: frozenset[str]
+    aux: frozenset[str]
+    marks: frozenset[str]
+
+    @classmethod
+    def of(cls, token: Token) -> _Clause:
+        if token.pos_ == "NOUN" and token.dep_ == "dobj":
+            token = token.head
+        ruler = governor(token)
+        chain = frozenset({token, ruler, token.head})
+        return cls(token, ruler, chain, frozenset(t.lemma_.lower() for t in chain if t.i != token.i),
+                   frozenset(c.lower_ for t in (token, ruler) for c in t.children if c.dep_ in ("aux", "auxpass")),
+                   frozenset(c.lower_ for t in (token, ruler) for c in t.children if c.dep_ == "mark"))
+
+
+def negated(clause: _Clause) -> bool:
+    """A negation in the chain, except on a verb of preventing ("did not prevent the attack": it happened)."""
+    deps, preventing = rule("modality:negated").deps, rule("gate:prevented").words
+    return any(c.dep_ in deps for t in clause.chain if t.lemma_.lower() not in preventing for c in t.children)
+
+
+def refused(clause: _Clause) -> bool:
+    return bool(clause.lemmas & rule("modality:refused").words)
+
+
+def hypothetical(clause: _Clause) -> bool:
+    found = rule("modality:hypothetical")
+    return bool(clause.marks & found.words or clause.aux & found.aux)
+
+
+def proposed(clause: _Clause) -> bool:
+    words = rule("modality:proposed").words
+    return bool(clause.lemmas & words or {c.lemma_.lower() for c in clause.governor.children} & {"ready", "willing"})
+
+
+def planned(clause: _Clause) -> bool:
+    found = rule("modality:planned")
+    return bool(clause.aux & found.aux or clause.lemmas & found.words)
+
+
+MODALITIES: dict[str, Callable[[_Clause], bool]] = {
+    "modality:negated": negated,
+    "modality:refused": refused,
+    "modality:hypothetical": hypothetical,
+    "modality:proposed": proposed,
+    "modality:planned": planned,
+}
+check_implemented("modality", MODALITIES)
+
+
+def modality(token: Token) -> tuple[str, str | None]:
+    """asserted, planned, proposed, refused, negated or hypothetical, and the rule that said so (None
+    for asserted)."""
+    clause = _Clause.of(token)
+    for rule_id in (r.id for r in rules().values() if r.stage == "modality" and r.enabled):
+        if MODALITIES[rule_id](clause):
+            return rule_id.split(":", 1)[1], rule_id
+    return "asserted", None
+
+
+def quantity(token: Token) -> int | None:
+    """The first number among the trigger's objects: "released 32 servicemen", "freed two soldiers"."""
+    number_words = rule("attribute:quantity").map
+    for child in token.children:
+        if child.dep_ not in rule("role:object").deps:
+            continue
+        for tok in child.subtree:
+            if tok.dep_ == "nummod" or tok.like_num:
+                text = tok.text.lower().replace(",", "")
+                if text.isdigit():
+                    return int(text)
+                if text in number_words:
+                    return number_words[text]
+    return None
+
+
+def adjuncts(token: Token) -> list[Token]:
+    """The phrases that can say where and when the trigger's event is: the prepositional and bare noun
+    phrases hung on it, and for a noun that is the subject of a verb, those of the verb ("a meeting
+    ... was planned to be held in Moscow later this month")."""
+    verbs = [token]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(token.head)
+        verbs.extend(c for c in token.head.children if c.dep_ == "xcomp")
+    return [c for verb in verbs for c in verb.children if c.dep_ in ("prep", "npadvmod")]
+
+
+def location(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], arguments: set[str]) -> str | None:
+    """The first place a "in/at/near ..." phrase of the event names ("the meeting of the leaders of the
+    two countries in Brussels": the noun's whole phrase), other than one of its participants."""
+    place_preps = rule("attribute:place").words
+    own = [t for t in token.subtree if t.head.i != token.i] if token.pos_ == "NOUN" else []
+    for child in [*phrases, *own]:
+        if child.dep_ == "prep" and child.lower_ in place_preps:
+            for tok in child.subtree:
+                mention = by_token.get(tok.i)
+                if mention and mention.label in PLACE_LABELS and mention.entity_id and mention.entity_id not in arguments:
+                    return mention.entity_id
+    return None
+
+
+def own_date(token: Token, phrases: list[Token], sent_dates: list[DateMention]) -> DateValue | None:
+    """The date of the trigger's own phrase ("the meetings in Chisinau in June"), else the sentence's first:
+    a sentence listing several meetings gives each its own date."""
+    if not sent_dates:
+        return None
+    phrase = [*token.subtree] if token.pos_ == "NOUN" else []
+    spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in phrases for t in c.subtree]]
+    own = next((d for d in sent_dates if any(start <= d.start < end for start, end in spans)), None)
+    return (own or sent_dates[0]).resolved

@@ -1,0 +1,157 @@
+"""Gates: what a trigger candidate must pass to be an event (resources/events/gates.jsonl).
+
+A candidate gate looks at the trigger token before its arguments are found; an event gate at the event
+built from it. Each returns True when the candidate is to be dropped. Questions, conditions, habits and
+what is prevented are not asserted events (FactBank's factuality); neither is an act alleged in an
+accusation (the accusation carries it as its subtype), nor a participle that only describes a noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.mention import EventMention
+from caucasus_nlp.extract.events.triggers import match_trigger
+from caucasus_nlp.rulebook import check_implemented, rule
+from caucasus_nlp.syntax import governor
+
+
+def inside_name(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    mention = by_token.get(token.i)
+    return mention is not None and mention.label not in rule("gate:inside_name").labels
+
+
+def yields_to_complement(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"agreed to exchange prisoners" is one event, the complement's. A request or a refusal is an
+    event of its own ("urged Yerevan to sign"); the complement then carries the modality."""
+    gate = rule("gate:yields_to_complement")
+    own = match_trigger(token)
+    if own is not None and own.event_type in gate.types:
+        return False
+    return any(child.dep_ in gate.deps and match_trigger(child) for child in token.children)
+
+
+def participle_modifier(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """A past participle that describes a noun instead of telling an event: "the convicted men", "all
+    arrested and convicted Armenians must be freed" (the small model reads the latter as subjects)."""
+    gate = rule("gate:participle_modifier")
+    if token.dep_ == "amod":
+        return True
+    if token.tag_ not in gate.tags or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in token.children):
+        return False
+    while token.dep_ == "conj" and token.head.tag_ in gate.tags:
+        token = token.head
+    return token.dep_ in gate.deps
+
+
+def scene_participle(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"Welcoming the delegation, Kostanyan praised ...": a participle before its clause, with no subject
+    or conjunction of its own, sets the scene for the clause's event."""
+    gate = rule("gate:scene_participle")
+    return token.tag_ in gate.tags and token.dep_ in gate.deps and token.i < token.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+
+
+def prevented(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """Whether the trigger is what a verb of preventing governs ("to avoid sanctions", "to prevent
+    holding a conference"), not negated ("did not prevent the attacks": they happened)."""
+    gate = rule("gate:prevented")
+    verb = token.head
+    return token.dep_ in gate.deps and verb.lemma_.lower() in gate.words and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"frequently protest ..., accusing them of": a habit, in the trigger's clause or, for a participle
+    hung on a clause, in that clause."""
+    clause = [token, governor(token)]
+    if token.tag_ == "VBG" and token.dep_ == "advcl":
+        clause.append(token.head)
+    return any(c.dep_ == "advmod" and c.lower_ in rule("gate:habitual").words for t in clause for c in t.children)
+
+
+def question(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    return token.sent.text.strip().rstrip("\"'”’").endswith("?")
+
+
+def condition(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """The trigger is in a clause under "if"/"unless", or in the clause such a condition comes before
+    ("If X, Y": not "Y, though it is questionable if X")."""
+    words = rule("gate:condition").words
+    for node in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
+            return True
+        if any(c.dep_ == "advcl" and c.i < token.i and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+               for c in node.children):
+            return True
+    return False
+
+
+def alleged_in_accusation(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"accused Azerbaijan of violating the ceasefire", "accusations of ceasefire violations", "blamed
+    Baku for the attack": the act is an allegation, not an event reported to have happened. GDELT counts
+    such acts as events; we do not."""
+    return accusation_of(token) is not None
+
+
+def accusation_of(token: Token) -> Token | None:
+    """The accusation an act is alleged in: the word its "of"/"for" phrase hangs on, when that triggers ACCUSE."""
+    accusing = of_or_for_head(token)
+    trigger = match_trigger(accusing) if accusing is not None else None
+    return accusing if trigger is not None and trigger.event_type == "ACCUSE" else None
+
+
+def of_or_for_head(token: Token) -> Token | None:
+    """The word an "of"/"for" phrase holding the token hangs on ("accused X of violating", "blamed X
+    for the attack"), past a date the parser hung it on ("accused X on 12 December of blockading")."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in rule("gate:alleged_in_accusation").words:
+        return None
+    head = prep.head
+    return head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
+
+
+def background_noun(event: EventMention, token: Token) -> bool:
+    return token.pos_ == "NOUN" and not event.actors
+
+
+def passive_speech(event: EventMention, token: Token) -> bool:
+    """"X is accused of ...": no one accuses (a demand made of a passive act, "must be released", is the
+    speaker's and has its actors by then)."""
+    said = match_trigger(token) if not event.actors and any(c.dep_ == "auxpass" for c in token.children) else None
+    return said is not None and said.event_type in rule("gate:passive_speech").types
+
+
+def no_participant(event: EventMention, token: Token) -> bool:
+    return not (event.actors or event.targets)
+
+
+CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = {
+    "gate:inside_name": inside_name,
+    "gate:yields_to_complement": yields_to_complement,
+    "gate:participle_modifier": participle_modifier,
+    "gate:scene_participle": scene_participle,
+    "gate:prevented": prevented,
+    "gate:habitual": habitual,
+    "gate:question": question,
+    "gate:condition": condition,
+    "gate:alleged_in_accusation": alleged_in_accusation,
+}
+EVENT_GATES: dict[str, Callable[[EventMention, Token], bool]] = {
+    "gate:background_noun": background_noun,
+    "gate:passive_speech": passive_speech,
+    "gate:no_participant": no_participant,
+}
+check_implemented("gate", CANDIDATE_GATES | EVENT_GATES)
+
+
+def candidate_gate(token: Token, by_token: dict[int, EntityMention], gate_ids: list[str]) -> str | None:
+    """The first of the enabled candidate gates that drops the token, or None."""
+    return next((gate_id for gate_id in gate_ids if CANDIDATE_GATES[gate_id](token, by_token)), None)
+
+
+def event_gate(event: EventMention, token: Token, gate_ids: list[str]) -> str | None:
+    """The first of the enabled event gates that drops the event, or None."""
+    return next((gate_id for gate_id in gate_ids if EVENT_GATES[gate_id](event, token)), None)

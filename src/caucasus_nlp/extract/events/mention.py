@@ -1,0 +1,38 @@
+"""The record an event extractor yields: one event mention, as the event_mentions table has it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventMention:
+    sent_idx: int
+    event_type: str
+    subtype: str
+    trigger: str
+    trigger_start: int
+    trigger_lemma: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location_id: str | None
+    date: str | None
+    date_precision: str | None
+    modality: str
+    quantity: int | None
+    sentence: str
+    # the trigger row, then every rule that fired on the mention, joined by "+"
+    rule_id: str
+    # the event-type classifier's probability for this type in this sentence (accurate profile only)
+    type_confidence: float | None = None
+    # the states among the actors that are there because a state body of theirs acted (acts_for)
+    represented: tuple[str, ...] = ()
+
+    @property
+    def own_actors(self) -> set[str]:
+        """The actors the sentence itself names, without the states their bodies act for."""
+        return set(self.actors) - set(self.represented)
+
+    @property
+    def rules(self) -> list[str]:
+        return self.rule_id.split("+")

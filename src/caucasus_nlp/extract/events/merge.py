@@ -1,0 +1,60 @@
+"""Merge: one mention per event and article, as GDELT counts mentions per article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from caucasus_nlp.extract.dates import compatible_dates
+from caucasus_nlp.extract.events.mention import EventMention
+
+
+def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> list[EventMention]:
+    """One mention per event and article: a headline and a body sentence, or two body sentences,
+    reporting the same type of event by the same actors (or one of them naming none) are one report
+    of it; GDELT counts mentions per article too. The actors compared are those the sentences name:
+    two Artsakh bodies both acting for Nagorno-Karabakh are not thereby one report. A headline event
+    is also one with the first body event of its type and subtype whoever they name: a headline sums
+    up the lead in its own words ("Armenia accuses Azerbaijan ..." over "Armenia's Foreign Ministry
+    accused ..."). The first sentence is kept, with the actors, targets, place, date and quantity
+    the others add.
+    `headline_sents` is how many sentences the headline has (0: no headline)."""
+    kept: list[EventMention] = []
+    headline_joined: set[int] = set()
+    for event in events:
+        kind = (event.event_type, event.subtype)
+        index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind and compatible(k, event)
+                      and (k.own_actors & event.own_actors or not k.actors or not event.actors)), None)
+        if index is None and event.sent_idx >= headline_sents:
+            index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
+                          and i not in headline_joined), None)
+        if index is None:
+            kept.append(event)
+            continue
+        if kept[index].sent_idx < headline_sents <= event.sent_idx:
+            headline_joined.add(index)
+        first = kept[index]
+        actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
+        kept[index] = replace(
+            first,
+            actors=actors,
+            represented=tuple(a for a in actors if a not in first.own_actors | event.own_actors),
+            targets=tuple(t for t in dict.fromkeys([*first.targets, *event.targets]) if t not in actors),
+            location_id=first.location_id or event.location_id,
+            date=first.date or event.date,
+            date_precision=first.date_precision if first.date else event.date_precision,
+            quantity=first.quantity if first.quantity is not None else event.quantity,
+        )
+    return kept
+
+
+def compatible(one: EventMention, other: EventMention) -> bool:
+    """Whether two mentions may tell of one event: not in two different places or at two different
+    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June"). A request is
+    what it asks: in two sentences, two requests by the same side made with different words ("urged
+    the sides to take up the proposals", "calls on all sides to reduce incidents") are two requests."""
+    if one.location_id and other.location_id and one.location_id != other.location_id:
+        return False
+    if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:
+        return False  # the first letters: "invites" and "the invitation" are one word
+    return compatible_dates(one.date, other.date)

@@ -1,0 +1,240 @@
+"""Roles: the actors and targets of a trigger, along the dependency paths of resources/events/roles.jsonl.
+
+The actor is the subject of the trigger's clause, found by climbing from the trigger through
+complements, coordinations and adjectives ("is ready to meet"); a noun event's actor is the subject of
+the verb it is the object of ("held talks"), its owner ("Azerbaijan's blockade") or its of-phrase. The
+targets are its objects and prepositional complements. Each path that gives the event an actor is
+named in the result, and so is a parse repair (caucasus_parse_repairs) the path relied on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
+from caucasus_nlp.extract.events.states import entity_ids
+from caucasus_nlp.extract.events.triggers import match_trigger, small_clause
+from caucasus_nlp.rulebook import enabled, rule
+from caucasus_nlp.syntax import core, prep_phrase, same_clause
+
+
+@dataclass(frozen=True)
+class Roles:
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    # the states among the actors that are there because a state body of theirs acted (acts_for)
+    represented: tuple[str, ...] = ()
+    # the role paths and parse repairs that gave the actors
+    paths: tuple[str, ...] = ()
+
+
+@dataclass
+class _Phrases:
+    """The tokens found for each side, with the paths that found the subject's."""
+
+    subject: list[tuple[tuple[str, ...], list[Token]]] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+
+    def add_subject(self, paths: tuple[str, ...], tokens: list[Token]) -> None:
+        self.subject.append((paths, list(tokens)))
+
+    @property
+    def subject_tokens(self) -> list[Token]:
+        return [t for _, tokens in self.subject for t in tokens]
+
+
+def repaired_subject(verb: Token) -> tuple[str, list[Token]] | None:
+    """The subject caucasus_parse_repairs found for a verb the parse left without one."""
+    found = (verb.doc._.subject_repairs or {}).get(verb.i)
+    return (found[0], [verb.doc[i] for i in found[1]]) if found else None
+
+
+def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ...]]:
+    """The clause whose subject does the event, the actor tokens when the syntax names them elsewhere,
+    and the paths taken. "accused Azerbaijan of violating": the violator is the object."""
+    paths: tuple[str, ...] = ()
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        verb = token.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and enabled("role:accused_object") and token.head.lower_ in rule("role:accused_object").words:  # "blamed Baku for attacking": Baku attacked
+            return verb, list(core(objects[0])), ("role:accused_object",)
+        if enabled("role:gerund_manner") and token.head.lower_ in rule("role:gerund_manner").words and verb.pos_ in ("VERB", "AUX"):
+            token, paths = verb, ("role:gerund_manner",)  # "supported the bid by withdrawing its own": the supporter withdrew
+    if token.pos_ == "NOUN" or token.dep_ == "compound":
+        # a noun event is done by the subject of the verb it is the object of ("held talks", "refused
+        # negotiation", "return to the negotiating table"); a noun inside any other phrase ("as a
+        # result of the blockade") says nothing of who did it
+        head = token.head if token.dep_ == "compound" else token
+        light_verb = enabled("role:light_verb")
+        if light_verb and head.dep_ == "pobj" and head.head.dep_ == "prep" and token.dep_ == "compound":
+            head, paths = head.head.head, (*paths, "role:light_verb")
+        elif light_verb and head.dep_ == "dobj" and match_trigger(head.head) is None and head.head.lemma_.lower() not in rule("gate:prevented").words:
+            # "held talks": the holder talked; "condemned the attack", "welcomed the agreement": the verb
+            # is an event of its own, and its subject did not attack or agree
+            head, paths = head.head, (*paths, "role:light_verb")
+        elif enabled("role:occasion") and head.dep_ == "pobj" and head.head.lower_ in rule("role:occasion").words and (
+            verb := occasion_verb(head.head)) is not None and any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+            head, paths = verb, (*paths, "role:occasion")  # "Aliyev said at a meeting with Steinmeier": the speaker took part
+        else:
+            return token, None, paths
+    else:
+        head = token
+    climbs = rule("role:climb").deps
+    finite = rule("role:finite_conjunct").tags
+    for _ in range(5):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        if stray := repaired_subject(head):  # also before a clause the small model took for the subject
+            return head, stray[1], (*paths, stray[0])
+        if any(c.dep_ == "csubj" for c in head.children):
+            break
+        if head.dep_ not in climbs or head.head.i == head.i or not enabled("role:climb"):
+            break
+        if head.dep_ == "xcomp" and enabled("role:xcomp_controller") and (controller := next((c for c in head.head.children if c.dep_ in rule("role:xcomp_controller").deps), None)) is not None:
+            # "urged Yerevan to sign", "offered the community to meet": the one urged would do it
+            return head.head, core(controller), (*paths, "role:xcomp_controller")
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN" and enabled("role:acl_owner"):
+            # "Armenia's intention to join", "Baku's proposal to start talks": the owner of the intention acts
+            owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return head.head, list(owner.subtree), (*paths, "role:acl_owner")
+        if head.dep_ == "conj" and enabled("role:finite_conjunct") and head.tag_ in finite and head.head.tag_ not in finite and (
+            head.head.pos_ == "ADJ" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
+        ):
+            # "considers Armenia's intention to join the Statute unacceptable and warns Yerevan": the parser
+            # joined the finite "warns" to the infinitive or to the adjective; coordinated verbs share their
+            # form, so it is "considers" it goes with, whose subject warns (not so when the participle has a
+            # subject of its own: "The forces, having taken the height, established control")
+            head = next((a for a in head.head.ancestors if a.tag_ in finite), head.head)
+            paths = (*paths, "role:finite_conjunct")
+            continue
+        head, paths = head.head, (*paths, "role:climb")
+    return head, None, paths
+
+
+def occasion_verb(prep: Token) -> Token | None:
+    """The verb an occasion phrase belongs to: its head, or the verb whose object the parser hung it on
+    ("conveyed these concerns in conversations with the minister")."""
+    if prep.head.pos_ == "VERB":
+        return prep.head
+    if prep.head.dep_ == "dobj" and prep.head.head.pos_ == "VERB":
+        return prep.head.head
+    return None
+
+
+def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
+    """Actors, targets, the states among the actors that their state bodies stand for, and the paths."""
+    by_token = context.by_token
+    found = _Phrases()
+    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None)
+    if token.pos_ == "NOUN" and between is not None and enabled("role:between"):
+        # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
+        head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)
+    else:
+        head, named, paths = actor_clause(token)
+    # "Azerbaijan is set to release": the subject of a passive the trigger complements does the trigger's act
+    passive = any(c.dep_ == "nsubjpass" for c in head.children) and same_clause(token, head)
+    if named is not None:
+        found.add_subject(paths, named)
+    for child in head.children:
+        if child.dep_ in rule("role:subject").deps and named is None and enabled("role:subject"):  # "Russia accused Azerbaijan of violating": not Russia
+            subject_paths = (*paths, "role:subject")
+            if child.lower_ in rule("role:relative_antecedent").words and head.dep_ == "relcl" and enabled("role:relative_antecedent"):
+                child, subject_paths = head.head, (*paths, "role:relative_antecedent")  # "the United States, which commended"
+            phrase, extra = subject_phrase(child, by_token)
+            if passive:
+                found.objects.extend(phrase)
+            else:
+                found.add_subject((*subject_paths, *extra), phrase)
+        if child.dep_ == "agent" and passive and enabled("role:agent"):  # "killed by Azerbaijani fire near Jermuk": not Jermuk
+            found.add_subject((*paths, "role:agent"), prep_phrase(child))
+    agents = [child for child in token.children if child.dep_ == "agent"]
+    if agents and head.i != token.i and named is None and enabled("role:participle_agent"):
+        # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
+        found.add_subject(("role:participle_agent",), [t for agent in agents for t in prep_phrase(agent)])
+        if token.dep_ == "acl":
+            found.objects.extend(core(token.head))
+    if token.pos_ == "NOUN" and enabled("role:noun_owner"):
+        owner = rule("role:noun_owner")
+        for child in token.children:
+            if child.dep_ in owner.deps:
+                found.add_subject(("role:noun_owner",), list(child.subtree))
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                # "the seizure of Artsakh", "the blockade of the corridor": an act done to someone takes
+                # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
+                # (the phrase itself, not the clauses hung on it: "between the two countries held ... in Washington")
+                phrase = [child, *prep_phrase(child)]
+                if child.lower_ == "of" and event_type in owner.types:
+                    found.objects.extend(phrase)
+                else:
+                    found.add_subject(("role:noun_owner",), phrase)
+    if (judgement := small_clause(token)) is not None:
+        found.objects.extend(core(judgement[0]))
+    objects, target_preps = rule("role:object").deps, rule("role:target_prep").words
+    for child in token.children:
+        if child.dep_ in objects:
+            found.objects.extend(object_phrase(child, by_token))
+        elif child.dep_ in ("prep", "prt") and child.lower_ in target_preps:
+            # "talks on the sidelines of the summit in Granada": the phrase, not the places hung on it
+            found.objects.extend(prep_phrase(child))
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None:
+        # "held talks with Aliyev": the partners the verb a noun event is the object of names
+        found.objects.extend(t for c in token.head.children if c.dep_ == "prep" and c.lower_ in rule("role:light_verb").words
+                             for t in prep_phrase(c))
+    return _resolved(found, context)
+
+
+def _resolved(found: _Phrases, context: ArticleContext) -> Roles:
+    """The entity ids the phrases name, else the ones a subject refers to; an office holder or group
+    leader the subject names first; the states the actors' bodies act for."""
+    by_token = context.by_token
+    subject_tokens = found.subject_tokens
+    actors = entity_ids(subject_tokens, by_token)
+    paths = [p for p_list, tokens in found.subject if entity_ids(tokens, by_token) for p in p_list]
+    if not actors and enabled("role:referred") and (actors := referred_actors(subject_tokens, context)):
+        paths = [p for p_list, _ in found.subject for p in p_list] + ["role:referred"]
+    holder, path = None, None
+    if enabled("role:office_holder") and (person := office_holder_of(subject_tokens, context)):
+        holder, path = person, "role:office_holder"
+    elif enabled("role:group_leader") and (person := group_leader(subject_tokens, context)):
+        holder, path = person, "role:group_leader"
+    if holder and holder not in actors:
+        actors, paths = [holder, *actors], [*paths, path]
+    actors, represented = context.with_states(actors)
+    # "accused the former": the object names its target by position
+    ordinal = [t for tok in found.objects if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
+    targets = [t for t in context.with_states(entity_ids(found.objects, by_token) + ordinal)[0] if t not in actors]
+    return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
+
+
+def object_phrase(obj: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """An object with all it governs, less a name the parser hung on it that is the subject of the
+    next clause ("returned four soldiers and Turkey will return two": Turkey returns, is not returned)."""
+    tokens = list(obj.subtree)
+    claimed: set[int] = set()
+    for tok in tokens:
+        mention = by_token.get(tok.i)
+        if tok.dep_ != "conj" or mention is None or mention.token_end >= len(tok.doc):
+            continue
+        after = tok.doc[mention.token_end]
+        if after.dep_ in ("aux", "auxpass") and (stray := repaired_subject(after.head)) and any(t.i == tok.i for t in stray[1]):
+            claimed.update(range(mention.token_start, mention.token_end))
+    return [t for t in tokens if t.i not in claimed]
+
+
+def subject_phrase(subject: Token, by_token: dict[int, EntityMention]) -> tuple[list[Token], tuple[str, ...]]:
+    """The words of a subject that can name its actor, and the paths that gave them: its core; for a
+    description, the name an apposition gives ("the UN's principal court, the ICJ, ordered": the ICJ,
+    not the UN) or the owner the parser cut off (repair:stray_possessor)."""
+    if subject.i not in by_token and enabled("role:apposition"):
+        for appos in subject.children:
+            if appos.dep_ == "appos" and appos.i in by_token:
+                return core(appos), ("role:apposition",)
+    phrase = core(subject)
+    owner = (subject.doc._.owner_repairs or {}).get(subject.i)
+    if owner and not any(t.i in by_token for t in phrase):
+        return phrase + [subject.doc[i] for i in owner[1]], (owner[0],)
+    return phrase, ()

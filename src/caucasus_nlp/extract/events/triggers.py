@@ -1,0 +1,150 @@
+"""Trigger candidates: the tokens a row of the trigger tables matches, found by a DependencyMatcher.
+
+The tables (resources/events/triggers.tsv, accusing_nouns.tsv) are compiled into one DependencyMatcher
+pattern per part of speech a row may ask for, over the lower-cased lemma; a candidate then takes the
+first row of its lemma whose part of speech and cue match. The cue is a regular expression over the
+lemmas of the trigger's own arguments (see `context_lemmas`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from caucasus_nlp.kb import resource_lines
+from caucasus_nlp.rulebook import Trigger, enabled, rule, triggers
+from caucasus_nlp.syntax import core
+
+# dependents of a trigger whose words say nothing of what it acts on: its doer, clauses of their own, and a
+# verb coordinated with it ("agree to a prisoner exchange, work toward a peace treaty": no treaty is agreed)
+CUELESS_DEPENDENTS = {"nsubj", "csubj", "ccomp", "advcl", "parataxis", "conj"}
+# the token parts of speech a row's pos admits
+ADMITTED_POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"]}
+
+if not Token.has_extension("lemma_lower"):
+    Token.set_extension("lemma_lower", getter=lambda token: token.lemma_.lower())
+
+
+@dataclass
+class Candidate:
+    """A token a trigger row matched, with the rules that have fired on it so far."""
+
+    token: Token
+    trigger: Trigger
+    sent_idx: int
+    fired: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> dict[str, list[Trigger]]:
+    """Lemma → its trigger rows, in table order."""
+    lexicon: dict[str, list[Trigger]] = {}
+    for trigger in triggers():
+        lexicon.setdefault(trigger.lemma, []).append(trigger)
+    return lexicon
+
+
+@lru_cache(maxsize=4)
+def trigger_matcher(vocab: Vocab) -> DependencyMatcher:
+    """One single-node pattern per row part of speech: the lemmas of its rows, and the token POS it admits."""
+    matcher = DependencyMatcher(vocab)
+    for pos in ("VERB", "NOUN", "ANY"):
+        attrs: dict = {"_": {"lemma_lower": {"IN": sorted({t.lemma for t in triggers() if t.pos == pos})}}}
+        if pos in ADMITTED_POS:
+            attrs["POS"] = {"IN": ADMITTED_POS[pos]}
+        matcher.add(f"trigger_{pos.lower()}", [[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": attrs}]])
+    return matcher
+
+
+def trigger_tokens(doc: Doc) -> list[Token]:
+    """The tokens whose lemma and part of speech some trigger row has, in text order."""
+    return [doc[i] for i in sorted({ids[0] for _, ids in trigger_matcher(doc.vocab)(doc)})]
+
+
+def matching_triggers(token: Token) -> list[Trigger]:
+    """The rows of the token's lemma whose part of speech and cue match, in table order."""
+    candidates = trigger_lexicon().get(token.lemma_.lower())
+    if not candidates:
+        return []
+    context = context_lemmas(token)
+    return [
+        trigger for trigger in candidates
+        if not (trigger.pos == "VERB" and token.pos_ != "VERB")
+        and not (trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"))
+        and (trigger.cue is None or any(trigger.cue.match(lemma) for lemma in context))
+    ]
+
+
+def match_trigger(token: Token) -> Trigger | None:
+    """The row a token triggers: the first whose part of speech and cue match."""
+    matching = matching_triggers(token)
+    return matching[0] if matching else None
+
+
+def choose_trigger(token: Token, scores: dict[str, float] | None) -> tuple[Trigger, list[str]] | None:
+    """The row a candidate takes, and the rules that chose it: with the event-type classifier's scores
+    for the sentence (accurate profile), a lemma whose matching rows have different types ("withdraw":
+    RETREAT or CONCEDE) takes the row of the type it scores higher (rewrite:event_typer)."""
+    matching = matching_triggers(token)
+    if not matching:
+        return None
+    if scores and enabled("rewrite:event_typer") and len({t.event_type for t in matching}) > 1:
+        chosen = max(matching, key=lambda t: scores.get(t.event_type, 0.0))
+        return chosen, ["rewrite:event_typer"] if chosen is not matching[0] else []
+    return matching[0], []
+
+
+def context_lemmas(token: Token) -> set[str]:
+    """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects.
+    The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
+    it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
+    hung on an object are not the object: a cue may not name them. A named person among the trigger's
+    own arguments is the word "@person" ("received Lavrov", "hosted Aliyev and Pashinyan"); people named by
+    their nation ("32 Armenians") are "@people"; a word of condemnation ("unacceptable") is "@condemning"."""
+    objects = rule("role:object").deps
+    words = [t for child in token.children if child.dep_ not in CUELESS_DEPENDENTS and not time_adjunct(child)
+             # an object by its own words: "released rulings on three of the detainees" releases no prisoner
+             for t in (core(child) if child.dep_ in objects else child.subtree)]
+    if (judgement := small_clause(token)) is not None:
+        words.append(judgement[1])  # "considers the plans unacceptable": the judgement is the verb's own
+    lemmas = {t.lemma_.lower() for t in words}
+    if any(t.ent_type_ == "PERSON" for t in words):
+        lemmas.add("@person")
+    if any(t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in words):
+        lemmas.add("@people")  # "released 32 Armenians", "all convicted Azerbaijanis must be freed"
+    if lemmas & condemning_adjectives():
+        lemmas.add("@condemning")
+    lemmas.add(token.head.lemma_.lower())
+    if token.pos_ == "NOUN":
+        lemmas |= {t.lemma_.lower() for t in token.head.subtree}
+    return lemmas
+
+
+@lru_cache(maxsize=1)
+def condemning_adjectives() -> frozenset[str]:
+    return frozenset(line.strip() for line in resource_lines("condemning_adjectives.txt"))
+
+
+def small_clause(token: Token) -> tuple[Token, Token] | None:
+    """What a verb judges and the adjective it judges it by ("considers Armenia's plans unacceptable",
+    "called the vote illegal"). The small model reads the adjective as a clause of its own, an object
+    predicate beside the object, or an object of a verb inside the judged phrase ("plans to extend
+    its waters unacceptable"), so it is looked for in the whole complement."""
+    deps = rule("role:small_clause").deps
+    complements = [c for c in token.children if c.dep_ in deps - {"acomp"}]
+    adjective = next((t for c in complements for t in c.subtree if t.pos_ == "ADJ" and t.dep_ in deps), None)
+    if adjective is None:
+        return None
+    judged = next((c for c in complements if c.pos_ in ("NOUN", "PROPN")), None) or next(
+        (c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (judged, adjective) if judged is not None else None
+
+
+def time_adjunct(child: Token) -> bool:
+    """"on Monday", "in March": a date says nothing of what the act is ("called Aliyev on Monday")."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)

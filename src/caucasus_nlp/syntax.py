@@ -1,0 +1,37 @@
+"""Phrases of the dependency parse that every stage reads: a noun phrase's core, a preposition's object,
+a clause's governing verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def core(phrase: Token) -> list[Token]:
+    """A noun phrase without its appositions, clauses and modifiers other than "of": in "Turkey, as
+    Baku's closest ally in the 2020 war, insists", only Turkey acts."""
+    out = [phrase]
+    for child in phrase.children:
+        if child.dep_ in ("appos", "relcl", "acl", "advcl", "punct") or (child.dep_ == "prep" and child.lower_ != "of"):
+            continue
+        out.extend(core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def prep_phrase(prep: Token) -> list[Token]:
+    """A preposition's object without the clauses and other prepositions hung on it ("by Azerbaijani
+    fire near Jermuk": the fire, not Jermuk)."""
+    return [t for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp") for t in core(pobj)]
+
+
+def same_clause(token: Token, head: Token) -> bool:
+    """Whether the clause head is the trigger itself or a verb it is coordinated with."""
+    while token.i != head.i and token.dep_ == "conj":
+        token = token.head
+    return token.i == head.i
+
+
+def governor(token: Token) -> Token:
+    """The verb that governs a complement ("refused" for "go" in "refused to go")."""
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
+        token = token.head
+    return token
