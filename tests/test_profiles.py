@@ -114,7 +114,7 @@ def test_event_typer_component_scores_every_sentence():
 def test_classifier_breaks_ties_between_a_lemmas_types_only(nlp, text, probs, event_type, rule_suffix):
     events = _events(_scored(nlp, text, **probs))
     assert events and events[0].event_type == event_type
-    assert events[0].rule_id.endswith("+event_typer") is rule_suffix
+    assert ("rewrite:event_typer" in events[0].rules) is rule_suffix
 
 
 @pytest.mark.slow

@@ -1,4 +1,4 @@
-"""The per-rule report (caucasus-nlp rules) on small hand-made tables: no model."""
+"""The per-rule and per-gate report (caucasus-nlp rules) on small hand-made tables: no model."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from caucasus_nlp.cli import app
 from caucasus_nlp.evaluate import evaluate
-from caucasus_nlp.rules_report import rule_counts, rule_ids, rule_scores
+from caucasus_nlp.rules_report import gate_counts, gate_scores, rule_counts, rule_ids, rule_scores, rules_report
 from caucasus_nlp.tables import TABLES, write_table
 
 ACCUSE, BLAME, AGREE = "trigger:accuse:verb:accusation", "trigger:blame:verb:accusation", "trigger:agree:verb:agreement"
@@ -37,10 +37,36 @@ MENTIONS = [
 GOLD = [
     {"dump": "d1.txt", "seq": 0, "title": "Armenia accuses Azerbaijan of shelling",
      "entities": [{"label": "PLACE", "name": "Armenia", "alt": []}, {"label": "PLACE", "name": "Azerbaijan", "alt": []}],
-     "events": [{"type": "ACCUSE", "actors": ["Armenia"]}, {"type": "AGREE", "actors": ["Azerbaijan"]}]},
+     "events": [{"type": "ACCUSE", "actors": ["Armenia"], "evidence": "accuses Azerbaijan of shelling"},
+                {"type": "AGREE", "actors": ["Azerbaijan"]}]},
     {"dump": "d1.txt", "seq": 2, "title": "Baku agrees to talks",
      "entities": [{"label": "PLACE", "name": "Azerbaijan", "alt": ["Baku"]}],
-     "events": [{"type": "AGREE", "actors": ["Azerbaijan"]}, {"type": "REJECT", "actors": ["Armenia"]}]},
+     "events": [{"type": "AGREE", "actors": ["Azerbaijan"], "evidence": "Baku agrees to talks"},
+                {"type": "REJECT", "actors": ["Armenia"], "evidence": "Yerevan rejected the offer"}]},
+]
+# (article, gate, type, sentence) of dropped_event_candidates
+DROPPED = [
+    # the gold REJECT of a3, which no kept row matches: lost, by each gate one of whose drops would match it ...
+    ("a3", "gate:no_participant", "REJECT", "Yerevan rejected the offer, officials said."),
+    ("a3", "gate:no_participant", "REJECT", "\u201cYerevan rejected the offer!\u201d"),  # ... once: one to one
+    ("a3", "gate:question", "REJECT", "Has Yerevan rejected the offer?"),
+    ("a3", "gate:background_noun", "REJECT", "The rejection of the offer surprised no one."),  # the evidence is not in it
+    ("a3", "gate:condition", "CONSULT", "If Yerevan rejected the offer, talks would stop."),  # another type
+    ("a1", "gate:question", "ACCUSE", "Armenia accuses Azerbaijan of shelling?"),  # a kept row matches that gold event
+    ("a2", "gate:habitual", "PROTEST", "Farmers often protest."),  # in an article the gold does not have
+]
+GATE_COUNTS = [
+    {"kind": "gate", "gate_id": "gate:no_participant", "dropped": 2, "articles": 1},
+    {"kind": "gate", "gate_id": "gate:question", "dropped": 2, "articles": 2},
+    {"kind": "gate", "gate_id": "gate:background_noun", "dropped": 1, "articles": 1},
+    {"kind": "gate", "gate_id": "gate:condition", "dropped": 1, "articles": 1},
+    {"kind": "gate", "gate_id": "gate:habitual", "dropped": 1, "articles": 1},
+]
+GATE_SCORES = [
+    {"kind": "gate", "gate_id": "gate:background_noun", "dropped": 1, "articles": 1, "lost": 0, "precision": 1.0},
+    {"kind": "gate", "gate_id": "gate:condition", "dropped": 1, "articles": 1, "lost": 0, "precision": 1.0},
+    {"kind": "gate", "gate_id": "gate:no_participant", "dropped": 2, "articles": 1, "lost": 1, "precision": 0.5},
+    {"kind": "gate", "gate_id": "gate:question", "dropped": 2, "articles": 2, "lost": 1, "precision": 0.5},
 ]
 
 COUNTS = [
@@ -66,6 +92,11 @@ def _mentions(rows=MENTIONS) -> pd.DataFrame:
     """As evaluate reads the CSV: lists joined with '|'."""
     return pd.DataFrame([{"article_id": a, "event_type": t, "actors": "|".join(actors), "rule_id": r} for a, t, actors, r in rows],
                         columns=["article_id", "event_type", "actors", "rule_id"])
+
+
+def _dropped(rows=DROPPED) -> pd.DataFrame:
+    return pd.DataFrame([{"article_id": a, "gate_id": g, "event_type": t, "sentence": text} for a, g, t, text in rows],
+                        columns=["article_id", "gate_id", "event_type", "sentence"])
 
 
 def _articles() -> pd.DataFrame:
@@ -115,7 +146,30 @@ def test_the_empty_table_gives_no_records():
     assert rule_counts(pd.DataFrame()) == []
 
 
-def _write_run(folder):
+def test_gate_counts_per_gate_id_without_gold_most_dropped_first():
+    assert gate_counts(_dropped()) == GATE_COUNTS
+    assert gate_counts(_dropped([])) == gate_counts(pd.DataFrame()) == []
+
+
+def test_gate_scores_count_the_gold_events_no_kept_row_matches_that_a_drop_of_the_type_holding_their_evidence_would():
+    assert gate_scores(_dropped(), _mentions(), _articles(), _entities(), GOLD) == GATE_SCORES
+
+
+def test_without_kept_rows_every_gold_event_of_the_article_may_be_lost():
+    dropped = _dropped([("a3", "gate:question", "AGREE", "Baku agrees to talks, they say?"),
+                        ("a3", "gate:question", "REJECT", "Yerevan rejected the offer.")])
+    scores = gate_scores(dropped, _mentions([]), _articles(), _entities(), GOLD)
+    assert scores == [{"kind": "gate", "gate_id": "gate:question", "dropped": 2, "articles": 1, "lost": 2, "precision": 0.0}]
+    # with the kept row of a3 matching the gold AGREE, only the REJECT is lost
+    assert gate_scores(dropped, _mentions(), _articles(), _entities(), GOLD)[0]["lost"] == 1
+
+
+def test_a_gold_event_without_evidence_is_never_lost():
+    dropped = _dropped([("a1", "gate:question", "AGREE", "Does Azerbaijan agree?")])
+    assert gate_scores(dropped, _mentions([]), _articles(), _entities(), GOLD)[0]["lost"] == 0
+
+
+def _write_run(folder, dropped=()):
     """A tiny output folder through the project's own table writer."""
     folder.mkdir()
     articles = [dict(a, outlet=None, published=None, published_source=None, url=None, dateline=None, author=None, language="en",
@@ -126,7 +180,10 @@ def _write_run(folder):
                  "trigger": "x", "trigger_start": 0, "actors": actors, "targets": [], "location_id": None, "date": None,
                  "date_precision": None, "modality": "asserted", "quantity": None, "sentence": "x", "rule_id": r, "type_confidence": None}
                 for i, (a, t, actors, r) in enumerate(MENTIONS)]
-    tables = {"articles": articles, "entities": entities, "event_mentions": mentions}
+    drops = [{"dropped_candidate_id": f"c{i}", "article_id": a, "sent_idx": 0, "gate_id": g, "event_type": t, "subtype": None,
+              "trigger": "x", "trigger_start": 0, "trigger_lemma": "x", "actors": [], "targets": [], "sentence": text, "rule_id": "trigger:x"}
+             for i, (a, g, t, text) in enumerate(dropped)]
+    tables = {"articles": articles, "entities": entities, "event_mentions": mentions, "dropped_event_candidates": drops}
     for name in TABLES:
         write_table(name, tables.get(name, []), folder)
     return folder
@@ -167,3 +224,39 @@ def test_cli_fails_cleanly_without_event_mentions_or_readable_gold(tmp_path):
     result = runner.invoke(app, ["rules", str(folder), "--gold", str(bad)])
     assert result.exit_code == 1 and "bad.jsonl:1 is not JSON" in result.output
     assert "Traceback" not in result.output
+
+
+def test_cli_prints_the_gate_records_after_the_rule_records(tmp_path):
+    folder = _write_run(tmp_path / "run", DROPPED)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(g) + "\n" for g in GOLD), "utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["rules", str(folder), "--json"])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.stdout) == COUNTS + GATE_COUNTS
+    scored = runner.invoke(app, ["rules", str(folder), "--gold", str(gold), "--json"])
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout) == SCORES + GATE_SCORES
+
+
+def test_cli_tables_name_every_rule_then_every_gate(tmp_path):
+    folder = _write_run(tmp_path / "run", DROPPED)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(g) + "\n" for g in GOLD), "utf-8")
+    for args, rules, gates in (([], COUNTS, GATE_COUNTS), (["--gold", str(gold)], SCORES, GATE_SCORES)):
+        result = CliRunner().invoke(app, ["rules", str(folder), *args], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        names = [line.split("│")[1].strip() for line in result.stdout.splitlines() if line.startswith("│")]
+        assert names == [r["rule_id"] for r in rules] + [g["gate_id"] for g in gates]
+        assert "Event gates of" in result.stdout and ("lost" in result.stdout) == bool(args)
+
+
+def test_a_run_without_the_dropped_table_has_no_gate_records(tmp_path):
+    folder = _write_run(tmp_path / "run")
+    assert rules_report(folder).gates == []
+    (folder / "dropped_event_candidates.csv").unlink()
+    assert rules_report(folder).gates is None
+    result = CliRunner().invoke(app, ["rules", str(folder), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == COUNTS
+    result = CliRunner().invoke(app, ["rules", str(folder)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "no dropped_event_candidates table" in result.stdout

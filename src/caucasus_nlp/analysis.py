@@ -9,14 +9,14 @@ them, the entity and agreement tables) is the pipeline's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from caucasus_nlp.extract.agreements import AgreementMention, agreement_mentions
 from caucasus_nlp.extract.dates import DateMention, date_mentions
 from caucasus_nlp.extract.entities import EntityMention, entity_mentions
-from caucasus_nlp.extract.events import EventMention, article_events, event_mentions
+from caucasus_nlp.extract.events import DroppedCandidate, EventMention, article_events, event_mentions
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.records import Article
@@ -31,17 +31,21 @@ class ArticleAnalysis:
     dates: list[DateMention]
     agreements: list[AgreementMention]
     events: list[EventMention]
+    # the candidates the event gates dropped, in text order
+    dropped: list[DroppedCandidate] = field(default_factory=list)
 
 
 def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, outlet: str | None = None) -> ArticleAnalysis:
     entities = list(entity_mentions(doc))
     dates = list(date_mentions(doc, published, year_hint))
+    dropped: list[DroppedCandidate] = []
     return ArticleAnalysis(
         doc=doc,
         entities=entities,
         dates=dates,
         agreements=list(agreement_mentions(doc, published)),
-        events=article_events(event_mentions(doc, entities, dates, published, outlet), headline_sentences(doc)),
+        events=article_events(event_mentions(doc, entities, dates, published, outlet, dropped=dropped), headline_sentences(doc)),
+        dropped=dropped,
     )
 
 
@@ -53,11 +57,12 @@ def headline_sentences(doc: Doc) -> int:
 
 
 def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
-    """The rows one analysed article contributes to the mention, date, agreement and event tables."""
+    """The rows one analysed article contributes to the mention, date, agreement and event tables, and
+    to dropped_event_candidates."""
     aid = article.article_id
     analysis = analyze_doc(doc, article.published, year_hint, article.outlet)
     out: dict = {"article_id": aid, "n_tokens": len(doc), "mentions": [], "dates": [], "agreement_mentions": [],
-                 "event_mentions": [], "agreements": {}, "entities": {}}
+                 "event_mentions": [], "dropped_event_candidates": [], "agreements": {}, "entities": {}}
     for m in analysis.entities:
         out["mentions"].append(
             {"mention_id": stable_id(aid, m.start, m.end, m.label), "article_id": aid, "sent_idx": m.sent_idx, "start": m.start,
@@ -92,6 +97,14 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
              "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
              "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
              "type_confidence": e.type_confidence}
+        )
+    for c in analysis.dropped:
+        out["dropped_event_candidates"].append(
+            # the participants tell apart the events one rewrite makes of a trigger, as for event mentions
+            {"dropped_candidate_id": stable_id(aid, c.sent_idx, c.trigger_start, c.event_type, c.gate_id, "|".join(c.actors), "|".join(c.targets)),
+             "article_id": aid, "sent_idx": c.sent_idx, "gate_id": c.gate_id, "event_type": c.event_type, "subtype": c.subtype,
+             "trigger": c.trigger, "trigger_start": c.trigger_start, "trigger_lemma": c.trigger_lemma, "actors": list(c.actors),
+             "targets": list(c.targets), "sentence": c.sentence, "rule_id": c.rule_id}
         )
     return out
 

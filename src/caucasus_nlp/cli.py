@@ -226,10 +226,13 @@ def evaluate(
 def rules(
     folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
     gold: Path = typer.Option(None, "--gold", help="Gold JSONL (gold/FORMAT.md): also score each rule, matching events as evaluate does."),
-    json_out: bool = typer.Option(False, "--json", help="Print the records as a JSON list instead of a table."),
+    json_out: bool = typer.Option(False, "--json", help="Print the records as a JSON list instead of tables: the rules', then the "
+                                  "gates' (with \"kind\": \"gate\")."),
 ):
     """Print, per rule id of event_mentions.rule_id, its rows and articles; with --gold, also its rows
-    that match a gold event, their precision, and the gold events only its rows match."""
+    that match a gold event, their precision, and the gold events only its rows match. Then, per gate
+    id of dropped_event_candidates.gate_id, the candidates it dropped and their articles; with --gold,
+    also the gold events no kept row matches that its dropped candidates would have (lost)."""
     from caucasus_nlp.rules_report import RulesReportError, rules_report
 
     try:
@@ -238,13 +241,13 @@ def rules(
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     if json_out:
-        typer.echo(json.dumps(result.records, indent=1, ensure_ascii=False))
+        typer.echo(json.dumps(result.records + (result.gates or []), indent=1, ensure_ascii=False))
         return
     columns = ["rule", "rows", "articles"] + (["matched", "precision", "only"] if gold else [])
     # Text, not markup: a rule id is data, and escape() alone would still turn trigger:fire:verb:... into an emoji
     table = Table(title=Text(f"Event rules of {folder}" + (f" vs {gold.name}" if gold else "")))
     for col in columns:
-        table.add_column(col, justify="left" if col == "rule" else "right", overflow="fold")
+        table.add_column(col, justify="left" if col == "rule" else "right", no_wrap=col != "rule", overflow="fold")
     for r in result.records:
         cells = [Text(r["rule_id"]), str(r["rows"]), str(r["articles"])]
         table.add_row(*cells, *([str(r["matched"]), f"{r['precision']:.3f}", str(r["only"])] if gold else []))
@@ -254,6 +257,29 @@ def rules(
                       f"{result.aligned} of {result.gold_articles} gold articles; only: gold events no row would match had the rule not fired")
     else:
         console.print(f"{result.rows} event-mention rows, {len(result.records)} rule ids")
+    _print_gates(result, folder, gold)
+
+
+def _print_gates(result, folder: Path, gold: Path | None) -> None:
+    if result.gates is None:
+        console.print(f"no dropped_event_candidates table in {escape(str(folder))}: run `caucasus-nlp run` into it again to measure the gates")
+        return
+    if not result.gates:
+        console.print("no candidate dropped by a gate" + (" in the aligned articles" if gold else ""))
+        return
+    columns = ["gate", "dropped", "articles"] + (["lost", "precision"] if gold else [])
+    table = Table(title=Text(f"Event gates of {folder}" + (f" vs {gold.name}" if gold else "")))
+    for col in columns:
+        table.add_column(col, justify="left" if col == "gate" else "right", no_wrap=col != "gate", overflow="fold")
+    for r in result.gates:
+        table.add_row(Text(r["gate_id"]), str(r["dropped"]), str(r["articles"]), *([str(r["lost"]), f"{r['precision']:.3f}"] if gold else []))
+    console.print(table)
+    if gold:
+        console.print(f"scored: {result.scored_dropped} of {result.dropped} dropped candidates, those of the aligned articles; lost: gold "
+                      "events no kept row matches that a dropped candidate of the same type whose sentence holds their evidence would; "
+                      "precision: 1 - lost/dropped")
+    else:
+        console.print(f"{result.dropped} dropped candidates, {len(result.gates)} gate ids")
 
 
 @app.command()

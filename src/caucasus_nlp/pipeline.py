@@ -342,7 +342,8 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
     """Write every table into `folder` from the cached inputs, in input order. An article seen in an
     earlier input (or earlier in its own) is a row of `articles` with duplicate_of set; only its
     first occurrence contributes mentions."""
-    writers = {name: TableWriter(name, folder) for name in ("articles", "mentions", "dates", "agreement_mentions")}
+    streamed = ("mentions", "dates", "agreement_mentions", "dropped_event_candidates")  # an article's own rows, written as they come
+    writers = {name: TableWriter(name, folder) for name in ("articles", *streamed)}
     first_tokens: dict[str, int] = {}
     article_meta: dict[str, dict] = {}
     entity_seen: dict[str, dict] = {}
@@ -369,7 +370,7 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
                 first_tokens[aid] = rows["n_tokens"]
                 article_meta[aid] = {k: record[k] for k in ("outlet", "published", "dump")}
                 article_rows_out.append(record | {"n_tokens": rows["n_tokens"]})
-                for name in ("mentions", "dates", "agreement_mentions"):
+                for name in streamed:
                     writers[name].write(rows[name])
                 for m in rows["mentions"]:
                     if m["entity_id"]:

@@ -20,7 +20,7 @@ import datetime as dt
 import html
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,7 +70,8 @@ class Run:
     def read(cls, folder: Path) -> Run:
         """Raises FileNotFoundError or SchemaError (see tables.read_manifest)."""
         manifest = read_manifest(folder)
-        frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES if name != "dates"}
+        # the tables the report draws on, not every table of the run (dates, dropped_event_candidates)
+        frames = {f.name: pd.read_parquet(folder / f"{f.name}.parquet") for f in fields(cls) if f.name in TABLES}
         return cls(**frames, manifest=manifest)
 
     def name(self, entity_id: str) -> str:

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 # 1.1: article_id hashes the article's text (repeats share it, see articles.duplicate_of); articles are keyed
 # by (dump, seq); event_mentions has one row per event and article; new columns language and duplicate_of.
 # 1.2: event_mentions.type_confidence (accurate profile) and trigger_start; datapackage.json.
-SCHEMA_VERSION = "1.2"
+# 1.3: dropped_event_candidates (what the event gates drop).
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,28 @@ TABLES: dict[str, Table] = {
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
         ), (ForeignKey("location_id", "entities", "entity_id"),)),
+        Table("dropped_event_candidates", ("dropped_candidate_id",),
+              "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "
+              "extractor did not keep (a question, a condition, a participle describing a noun, an event with no participant, ...). "
+              "Not events: it is there to measure the gates (caucasus-nlp rules).", (
+            _c("dropped_candidate_id", "str", "Stable id.", False),
+            _c("article_id", "str", "FK to articles.", False),
+            _c("sent_idx", "int", "Sentence index.", False),
+            _c("gate_id", "str", "The gate that dropped it, a row of resources/events/gates.jsonl (gate:question, gate:no_participant, ...): "
+               "the first enabled gate, in file order, that drops it.", False),
+            _c("event_type", "str", "PLOVER type it would have had: the trigger row's for a candidate gate (applied before roles), the built "
+               "event's for an event gate.", False),
+            _c("subtype", "str", "Domain subtype, likewise."),
+            _c("trigger", "str", "Word that would have expressed the event.", False),
+            _c("trigger_start", "int", "Char offset of the trigger into articles.text.", False),
+            _c("trigger_lemma", "str", "Lower-cased lemma of the trigger.", False),
+            _c("actors", "list", "Entity ids of who acts in the built event (event gates only: a candidate gate drops it before roles are found)."),
+            _c("targets", "list", "Entity ids of who it is done to or with (event gates only)."),
+            _c("sentence", "str", "Sentence text.", False),
+            _c("rule_id", "str", "The rules behind the candidate, joined by '+' as in event_mentions.rule_id: the trigger row that proposed it "
+               "(and rewrite:event_typer when that chose the row) and, for an event gate, every rule that fired on the event before the gate "
+               "dropped it. The gate itself is gate_id.", False),
+        )),
     )
 }
 
@@ -278,7 +301,7 @@ def read_manifest(folder: Path) -> dict:
     """The manifest of a finished run in `folder`, checked to be of this schema version and to have
     every table; raises FileNotFoundError or SchemaError saying what to do."""
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
-    if missing or not (folder / "manifest.json").is_file():
+    if not (folder / "manifest.json").is_file():
         absent = ", ".join(f"{m}.parquet" for m in missing) or "manifest.json"
         raise FileNotFoundError(f"{folder} is not an output folder of `caucasus-nlp run` (no {absent})")
     try:
@@ -286,9 +309,12 @@ def read_manifest(folder: Path) -> dict:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SchemaError(f"{folder / 'manifest.json'} is not readable JSON ({exc}): run `caucasus-nlp run` into {folder} again") from None
     version = manifest.get("schema_version") if isinstance(manifest, dict) else None
+    # checked before the tables: a run of an older schema lacks the tables added since
     if version != SCHEMA_VERSION:
         raise SchemaError(f"the tables in {folder} have schema {version}, this version reads {SCHEMA_VERSION}: "
                           f"run `caucasus-nlp run` into it again")
+    if missing:
+        raise FileNotFoundError(f"{folder} is not an output folder of `caucasus-nlp run` (no {', '.join(f'{m}.parquet' for m in missing)})")
     return manifest
 
 

@@ -3,35 +3,38 @@
 triggers → gates (candidate) → rewrites (before roles) → roles → rewrites (after roles) → attributes →
 rewrites (on the event) → gates (event) → merge. Each stage is a module of pure functions; the rules
 they run are rows of resources/events/ (see its README.md), and every rule that fires on an event
-leaves its id in the event's rule_id.
+leaves its id in the event's rule_id. What a gate drops leaves no event; a caller that passes a list
+as `dropped` gets a DroppedCandidate for each, with the gate's id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import EntityMention, sentence_index
 from caucasus_nlp.extract.events.attributes import adjuncts, location, modality, own_date, quantity
 from caucasus_nlp.extract.events.gates import candidate_gate, event_gate
-from caucasus_nlp.extract.events.mention import EventMention
+from caucasus_nlp.extract.events.mention import DroppedCandidate, EventMention
 from caucasus_nlp.extract.events.merge import article_events
 from caucasus_nlp.extract.events.resolve import ArticleContext
 from caucasus_nlp.extract.events.rewrite import AFTER_ROLES, BEFORE_ROLES, ON_EVENT, Draft
 from caucasus_nlp.extract.events.roles import arguments
 from caucasus_nlp.extract.events.states import acting_state
 from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger, match_trigger, trigger_lexicon, trigger_tokens
-from caucasus_nlp.rulebook import stage_rules
+from caucasus_nlp.rulebook import Trigger, stage_rules
 
-__all__ = ["EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
+__all__ = ["DroppedCandidate", "EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
 
 
 def event_mentions(
-    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None
+    doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None,
+    dropped: list[DroppedCandidate] | None = None,
 ) -> Iterator[EventMention]:
-    """Every event a sentence of the article expresses, with its arguments."""
+    """Every event a sentence of the article expresses, with its arguments. With a `dropped` list,
+    each candidate a gate drops is appended to it as the events are yielded; the events are the same."""
     context = ArticleContext.of(doc, mentions, published, outlet)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
@@ -45,7 +48,11 @@ def event_mentions(
     on_event = [r.id for r in stage_rules("rewrite", when="event")]
     for token in trigger_tokens(doc):
         scores = sentence_scores[sents[token.i]] if sentence_scores else None
-        if (chosen := choose_trigger(token, scores)) is None or candidate_gate(token, context.by_token, gates):
+        if (chosen := choose_trigger(token, scores)) is None:
+            continue
+        if gate_id := candidate_gate(token, context.by_token, gates):
+            if dropped is not None:
+                dropped.append(dropped_candidate(token, sents[token.i], chosen[0], list(chosen[1]), gate_id))
             continue
         candidate = Candidate(token, chosen[0], sents[token.i], list(chosen[1]))
         candidate.fired.extend(rule_id for rule_id in before if BEFORE_ROLES[rule_id](candidate, scores))
@@ -57,8 +64,20 @@ def event_mentions(
         else:
             events = [event]
         for one in events:
-            if not event_gate(one, token, event_gates):
+            if not (gate_id := event_gate(one, token, event_gates)):
                 yield one
+            elif dropped is not None:
+                dropped.append(DroppedCandidate(
+                    sent_idx=one.sent_idx, event_type=one.event_type, subtype=one.subtype, trigger=one.trigger,
+                    trigger_start=one.trigger_start, trigger_lemma=one.trigger_lemma, rule_id=one.rule_id, gate_id=gate_id,
+                    sentence=one.sentence, actors=one.actors, targets=one.targets))
+
+
+def dropped_candidate(token: Token, sent_idx: int, trigger: Trigger, fired: list[str], gate_id: str) -> DroppedCandidate:
+    """What a candidate gate drops: the token with the trigger row it took (and the rules that chose it)."""
+    return DroppedCandidate(
+        sent_idx=sent_idx, event_type=trigger.event_type, subtype=trigger.subtype, trigger=token.text, trigger_start=token.idx,
+        trigger_lemma=token.lemma_.lower(), rule_id="+".join([trigger.id, *fired]), gate_id=gate_id, sentence=token.sent.text.strip())
 
 
 def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], scores: dict[str, float] | None) -> EventMention:

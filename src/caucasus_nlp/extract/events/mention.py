@@ -36,3 +36,29 @@ class EventMention:
     @property
     def rules(self) -> list[str]:
         return self.rule_id.split("+")
+
+
+@dataclass(frozen=True)
+class DroppedCandidate:
+    """A trigger candidate a gate dropped, as the dropped_event_candidates table has it: what the
+    event would have been, and the gate that stopped it. A candidate gate drops it before roles are
+    found, so it has the chosen trigger row's type and no actors; an event gate drops the built event,
+    with its type, subtype, participants and rules."""
+
+    sent_idx: int
+    event_type: str
+    subtype: str
+    trigger: str
+    trigger_start: int
+    trigger_lemma: str
+    # the trigger row, then (event gates) every rule that fired on the event before the gate, joined by "+"
+    rule_id: str
+    gate_id: str
+    sentence: str
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+    @property
+    def trigger_row(self) -> str:
+        """The id of the trigger row that proposed the candidate."""
+        return self.rule_id.split("+")[0]
