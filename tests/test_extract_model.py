@@ -264,9 +264,6 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
         # the phrase after "between", not the clauses hung on it
         ("Armenia and Azerbaijan issued a statement. Talks between the two countries held in Washington resumed.", "CONSULT",
          "negotiation", (ARMENIA, AZERBAIJAN)),
-        # a description's apposition names the actor, not the description's owner
-        ("The UN's principal judicial organ, the International Court of Justice, ordered Baku to take steps to protect civilians.",
-         "REQUEST", "court_order", ("org:icj",)),
         # "his government": the state of the person last named
         ("Nikol Pashinyan spoke in Paris. He said that his government had invited Azerbaijani officials to Yerevan.", "REQUEST",
          "invitation", (ARMENIA,)),
@@ -278,9 +275,6 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
          ("person:nikol-pashinyan",)),
         # "his country": the state of the person last named
         ("Antony Blinken phoned Ilham Aliyev to get his country to agree to the talks.", "AGREE", "agreement", (AZERBAIJAN,)),
-        # the one who takes steps towards doing something would do it
-        ("Georgia and Armenia held consultations in Tbilisi. The sides expressed their readiness to take steps towards "
-         "expanding trade ties.", "COOPERATE", "economic_cooperation", ("geonames:614540", ARMENIA)),
         # "the latter", "the former": by position among the last two named
         ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
         # ... however far back, while every sentence since speaks of him
@@ -620,7 +614,9 @@ def test_a_speaker_charging_something_accuses(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Russia accused Azerbaijan of violating the ceasefire.", [("ACCUSE", "ceasefire_violation", (RUSSIA,), (AZERBAIJAN,))]),
+        # the act alleged by a verb is also an event of its own, the accused one's (as the validation gold codes it)
+        ("Russia accused Azerbaijan of violating the ceasefire.",
+         [("ACCUSE", "ceasefire_violation", (RUSSIA,), (AZERBAIJAN,)), ("ASSAULT", "ceasefire_violation", (AZERBAIJAN,), ())]),
         ("Armenia blamed Azerbaijan for the shelling of Jermuk.", [("ACCUSE", "shelling", (ARMENIA,), (AZERBAIJAN, "geonames:174884"))]),
         ("Armenia and Azerbaijan traded accusations of ceasefire violations.", [("ACCUSE", "ceasefire_violation", (ARMENIA, AZERBAIJAN), ())]),
         # an act the lexicon does not know leaves the accusation a plain one
@@ -630,10 +626,10 @@ def test_a_speaker_charging_something_accuses(nlp):
          [("SUPPORT", "gratitude", (GEORGIA,), (TURKEY,)), ("CONCEDE", "prisoner_release", (TURKEY,), ())]),
     ],
 )
-def test_an_alleged_act_is_the_accusations_subtype_not_an_event(nlp, text, expected):
+def test_an_alleged_act_gives_the_accusation_its_subtype(nlp, text, expected):
     events = _events(nlp, text)
     assert [(e.event_type, e.subtype, e.actors, e.targets) for e in events] == expected
-    assert all(("rewrite:alleged" in e.rules) == (e.subtype not in ("accusation", "gratitude", "prisoner_release")) for e in events)
+    assert all(("rewrite:alleged" in e.rules) == (e.event_type == "ACCUSE" and e.subtype != "accusation") for e in events)
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 A candidate gate looks at the trigger token before its arguments are found; an event gate at the event
 built from it. Each returns True when the candidate is to be dropped. Questions, conditions, habits and
-what is prevented are not asserted events (FactBank's factuality); neither is an act alleged in an
-accusation (the accusation carries it as its subtype), nor a participle that only describes a noun.
+what is prevented are not asserted events (FactBank's factuality); neither is a participle that only
+describes a noun.
 """
 
 from __future__ import annotations
@@ -22,16 +22,6 @@ from caucasus_nlp.syntax import governor
 def inside_name(token: Token, by_token: dict[int, EntityMention]) -> bool:
     mention = by_token.get(token.i)
     return mention is not None and mention.label not in rule("gate:inside_name").labels
-
-
-def yields_to_complement(token: Token, by_token: dict[int, EntityMention]) -> bool:
-    """"agreed to exchange prisoners" is one event, the complement's. A request or a refusal is an
-    event of its own ("urged Yerevan to sign"); the complement then carries the modality."""
-    gate = rule("gate:yields_to_complement")
-    own = match_trigger(token)
-    if own is not None and own.event_type in gate.types:
-        return False
-    return any(child.dep_ in gate.deps and match_trigger(child) for child in token.children)
 
 
 def participle_modifier(token: Token, by_token: dict[int, EntityMention]) -> bool:
@@ -89,30 +79,6 @@ def condition(token: Token, by_token: dict[int, EntityMention]) -> bool:
     return False
 
 
-def alleged_in_accusation(token: Token, by_token: dict[int, EntityMention]) -> bool:
-    """"accused Azerbaijan of violating the ceasefire", "accusations of ceasefire violations", "blamed
-    Baku for the attack": the act is an allegation, not an event reported to have happened. GDELT counts
-    such acts as events; we do not."""
-    return accusation_of(token) is not None
-
-
-def accusation_of(token: Token) -> Token | None:
-    """The accusation an act is alleged in: the word its "of"/"for" phrase hangs on, when that triggers ACCUSE."""
-    accusing = of_or_for_head(token)
-    trigger = match_trigger(accusing) if accusing is not None else None
-    return accusing if trigger is not None and trigger.event_type == "ACCUSE" else None
-
-
-def of_or_for_head(token: Token) -> Token | None:
-    """The word an "of"/"for" phrase holding the token hangs on ("accused X of violating", "blamed X
-    for the attack"), past a date the parser hung it on ("accused X on 12 December of blockading")."""
-    prep = token.head
-    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in rule("gate:alleged_in_accusation").words:
-        return None
-    head = prep.head
-    return head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
-
-
 def background_noun(event: EventMention, token: Token) -> bool:
     return token.pos_ == "NOUN" and not event.actors
 
@@ -130,14 +96,12 @@ def no_participant(event: EventMention, token: Token) -> bool:
 
 CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = {
     "gate:inside_name": inside_name,
-    "gate:yields_to_complement": yields_to_complement,
     "gate:participle_modifier": participle_modifier,
     "gate:scene_participle": scene_participle,
     "gate:prevented": prevented,
     "gate:habitual": habitual,
     "gate:question": question,
     "gate:condition": condition,
-    "gate:alleged_in_accusation": alleged_in_accusation,
 }
 EVENT_GATES: dict[str, Callable[[EventMention, Token], bool]] = {
     "gate:background_noun": background_noun,

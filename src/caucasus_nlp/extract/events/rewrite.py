@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.gates import of_or_for_head
 from caucasus_nlp.extract.events.mention import EventMention
 from caucasus_nlp.extract.events.resolve import ArticleContext
 from caucasus_nlp.extract.events.states import country_ids, country_of, entity_ids, home_state, metonyms
@@ -52,6 +51,16 @@ def alleged(candidate: Candidate, scores: dict[str, float] | None) -> bool:
             candidate.trigger = replace(candidate.trigger, subtype=chosen[0].subtype)
             return True
     return False
+
+
+def of_or_for_head(token: Token) -> Token | None:
+    """The word an "of"/"for" phrase holding the token hangs on ("accused X of violating", "blamed X
+    for the attack"), past a date the parser hung it on ("accused X on 12 December of blockading")."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in rule("rewrite:alleged").words:
+        return None
+    head = prep.head
+    return head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
 
 
 def agreed_on(candidate: Candidate, scores: dict[str, float] | None) -> bool:

@@ -61,8 +61,6 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and enabled("role:accused_object") and token.head.lower_ in rule("role:accused_object").words:  # "blamed Baku for attacking": Baku attacked
             return verb, list(core(objects[0])), ("role:accused_object",)
-        if enabled("role:gerund_manner") and token.head.lower_ in rule("role:gerund_manner").words and verb.pos_ in ("VERB", "AUX"):
-            token, paths = verb, ("role:gerund_manner",)  # "supported the bid by withdrawing its own": the supporter withdrew
     if token.pos_ == "NOUN" or token.dep_ == "compound":
         # a noun event is done by the subject of the verb it is the object of ("held talks", "refused
         # negotiation", "return to the negotiating table"); a noun inside any other phrase ("as a
@@ -144,11 +142,10 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
             subject_paths = (*paths, "role:subject")
             if child.lower_ in rule("role:relative_antecedent").words and head.dep_ == "relcl" and enabled("role:relative_antecedent"):
                 child, subject_paths = head.head, (*paths, "role:relative_antecedent")  # "the United States, which commended"
-            phrase, extra = subject_phrase(child, by_token)
             if passive:
-                found.objects.extend(phrase)
+                found.objects.extend(core(child))
             else:
-                found.add_subject((*subject_paths, *extra), phrase)
+                found.add_subject(subject_paths, core(child))
         if child.dep_ == "agent" and passive and enabled("role:agent"):  # "killed by Azerbaijani fire near Jermuk": not Jermuk
             found.add_subject((*paths, "role:agent"), prep_phrase(child))
     agents = [child for child in token.children if child.dep_ == "agent"]
@@ -224,17 +221,3 @@ def object_phrase(obj: Token, by_token: dict[int, EntityMention]) -> list[Token]
             claimed.update(range(mention.token_start, mention.token_end))
     return [t for t in tokens if t.i not in claimed]
 
-
-def subject_phrase(subject: Token, by_token: dict[int, EntityMention]) -> tuple[list[Token], tuple[str, ...]]:
-    """The words of a subject that can name its actor, and the paths that gave them: its core; for a
-    description, the name an apposition gives ("the UN's principal court, the ICJ, ordered": the ICJ,
-    not the UN) or the owner the parser cut off (repair:stray_possessor)."""
-    if subject.i not in by_token and enabled("role:apposition"):
-        for appos in subject.children:
-            if appos.dep_ == "appos" and appos.i in by_token:
-                return core(appos), ("role:apposition",)
-    phrase = core(subject)
-    owner = (subject.doc._.owner_repairs or {}).get(subject.i)
-    if owner and not any(t.i in by_token for t in phrase):
-        return phrase + [subject.doc[i] for i in owner[1]], (owner[0],)
-    return phrase, ()
