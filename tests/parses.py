@@ -3,11 +3,19 @@ names on it as the entity components would leave them. No statistical model is l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
 import spacy
 from spacy.tokens import Doc, Span
 
-from caucasus_nlp.extract.entities import EntityMention
+import caucasus_nlp.event_typer  # noqa: F401  registers doc._.sent_event_scores
+from caucasus_nlp.extract.entities import EntityMention, sentence_index
+from caucasus_nlp.extract.events import event_mentions
 from caucasus_nlp.parse_repairs import ParseRepairs
+from caucasus_nlp.rulebook import rules
+from caucasus_nlp.vocabulary import MENTION_LABELS
 
 RUSSIA, ARMENIA, AZERBAIJAN, TURKEY, GEORGIA = "geonames:2017370", "geonames:174982", "geonames:587116", "geonames:298795", "geonames:614540"
 VOCAB = spacy.blank("en").vocab
@@ -22,9 +30,63 @@ def parsed(conll: str) -> Doc:
 
 def named(doc: Doc, names: dict[int | tuple[int, int], tuple[str, str | None]]) -> list[EntityMention]:
     """Entity mentions, one per name: token index (or (start, end)) → (label, entity id). The names are
-    also set as the Doc's entities, and caucasus_parse_repairs runs on it, as in the pipeline."""
+    also set as the Doc's entities, and caucasus_parse_repairs runs on it, as in the pipeline; a DATE
+    or TIME name is an entity of the Doc and no mention."""
     spans = {(k, k + 1) if isinstance(k, int) else k: v for k, v in names.items()}
     doc.ents = [Span(doc, start, end, label=label) for (start, end), (label, _) in sorted(spans.items())]
     ParseRepairs()(doc)
+    sents = sentence_index(doc)
     return [EntityMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text, label, entity_id, "test",
-                          0, start, end) for (start, end), (label, entity_id) in sorted(spans.items())]
+                          sents[start], start, end) for (start, end), (label, entity_id) in sorted(spans.items())
+            if label in MENTION_LABELS]
+
+
+def shifted(conll: str, by: int) -> str:
+    """The tokens of a sentence placed after `by` tokens of others (their heads shifted with them)."""
+    rows = [token.split("/") for token in conll.split()]
+    return " ".join("/".join([*r[:4], str(int(r[4]) + by), *r[5:]]) for r in rows)
+
+
+def article(sentences: str | tuple[str, ...]) -> Doc:
+    """One Doc of one or more hand-built sentences, in order."""
+    sentences = (sentences,) if isinstance(sentences, str) else sentences
+    tokens, start = [], 0
+    for sentence in sentences:
+        tokens.append(shifted(sentence, start))
+        start += len(sentence.split())
+    return parsed(" ".join(tokens))
+
+
+def coded(sentences: str | tuple[str, ...], names: dict, published: str | None = None, outlet: str | None = None,
+          scores: list[dict[str, float]] | None = None) -> list[tuple]:
+    """What event extraction makes of hand-built sentences, as the stage tables state it: per event
+    (type, subtype, actors, targets, modality, place, quantity, rule_id), and per candidate a gate
+    dropped ("dropped", gate id, trigger word), events first. `scores`: the event-type classifier's
+    probabilities per sentence, as caucasus_event_typer leaves them (accurate profile)."""
+    doc = article(sentences)
+    doc._.sent_event_scores = scores
+    dropped: list = []
+    events = [(e.event_type, e.subtype, e.actors, e.targets, e.modality, e.location_id, e.quantity, e.rule_id)
+              for e in event_mentions(doc, named(doc, names), [], published, outlet, dropped=dropped)]
+    return events + [("dropped", d.gate_id, d.trigger) for d in dropped]
+
+
+@contextmanager
+def rule_off(rule_id: str) -> Iterator[None]:
+    """The rule switched off (`"enabled": false`) for the duration."""
+    table = rules()
+    kept = table[rule_id]
+    table[rule_id] = replace(kept, enabled=False)
+    try:
+        yield
+    finally:
+        table[rule_id] = kept
+
+
+def check_row(rule_id: str, sentences: str | tuple[str, ...], names: dict, expected: list[tuple], **context) -> None:
+    """A stage table's row: the sentences code as expected, and where the rule's id is in what they
+    code, they code otherwise with the rule switched off, so the row tests that rule."""
+    assert coded(sentences, names, **context) == expected
+    if any(rule_id in row[-1].split("+") or rule_id == row[1] for row in expected):
+        with rule_off(rule_id):
+            assert coded(sentences, names, **context) != expected

@@ -1,9 +1,53 @@
-"""Event arguments over hand-built parses: the small model's known mistakes, reproduced exactly, and
-what the event rules make of them. No statistical model is loaded."""
+"""Parse repairs (caucasus_parse_repairs, resources/events/repairs.jsonl) and the small model's other
+known mistakes, over hand-built parses that reproduce them exactly; no statistical model is loaded.
+CASES is the repairs' table, one row per repair id, as the event stage tables have it (see parses.check_row)."""
+
+import pytest
 
 from caucasus_nlp.extract.events import event_mentions
-from parses import GEORGIA, RUSSIA, TURKEY, named, parsed
+from caucasus_nlp.parse_repairs import ParseRepairs
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row, named, parsed
 
+CASES = [
+    # Georgia will return four Armenian soldiers and Turkey will return two Azerbaijani soldiers.
+    pytest.param("repair:stray_subject",
+        "Georgia/Georgia/PROPN/nsubj/2/NNP will/will/AUX/aux/2/MD return/return/VERB/ROOT/2/VB four/four/NUM/nummod/5/CD Armenian/armenian/ADJ/amod/5/JJ "
+        "soldiers/soldier/NOUN/dobj/2/NNS and/and/CCONJ/cc/5/CC Turkey/Turkey/PROPN/conj/5/NNP will/will/AUX/aux/9/MD return/return/VERB/conj/2/VB "
+        "two/two/NUM/nummod/12/CD Azerbaijani/Azerbaijani/PROPN/compound/12/NNP soldiers/soldier/NOUN/dobj/9/NNS ././PUNCT/punct/2/.",
+        {0: ("GPE", GEORGIA), 4: ("NORP", None), 7: ("GPE", TURKEY), 11: ("NORP", None)},
+        [("CONCEDE", "prisoner_return", (GEORGIA,), (ARMENIA,), "planned", None, 4, "trigger:return:verb:prisoner_return+role:subject+role:object+modality:planned+attribute:quantity"),
+         ("CONCEDE", "prisoner_return", (TURKEY,), (AZERBAIJAN,), "planned", None, 2, "trigger:return:verb:prisoner_return+repair:stray_subject+role:object+modality:planned+attribute:quantity")],
+        {}, id="second_subject_read_as_object"),
+    # On Thursday Azerbaijan released 32 Armenian servicemen at the Margara crossing.
+    pytest.param("repair:stray_subject",
+        "On/on/ADP/prep/3/IN Thursday/Thursday/PROPN/compound/2/NNP Azerbaijan/Azerbaijan/PROPN/pobj/0/NNP released/release/VERB/ROOT/3/VBD 32/32/NUM/nummod/6/CD "
+        "Armenian/armenian/ADJ/amod/6/JJ servicemen/serviceman/NOUN/dobj/3/NNS at/at/ADP/prep/3/IN the/the/DET/det/10/DT Margara/Margara/PROPN/compound/10/NNP "
+        "crossing/crossing/NOUN/pobj/7/NN ././PUNCT/punct/3/.",
+        {1: ("DATE", None), 2: ("GPE", AZERBAIJAN), 5: ("NORP", None), 9: ("LOC", "geonames:613075")},
+        [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (ARMENIA,), "asserted", "geonames:613075", 32, "trigger:release:verb:prisoner_release+repair:stray_subject+role:object+attribute:place+attribute:quantity")],
+        {}, id="subject_after_a_date"),
+    # On Sunday the envoy met Armenians.
+    pytest.param("repair:stray_subject",
+        "On/on/ADP/prep/4/IN Sunday/Sunday/PROPN/pobj/0/NNP the/the/DET/det/3/DT envoy/envoy/NOUN/nsubj/4/NN met/meet/VERB/ROOT/4/VBD "
+        "Armenians/Armenians/PROPN/dobj/4/NNPS ././PUNCT/punct/4/.",
+        {1: ("DATE", None), 5: ("NORP", None)},
+        [("CONSULT", "meeting", (), (ARMENIA,), "asserted", None, None, "trigger:meet:verb:meeting+role:object")],
+        {}, id="no_name_before_the_verb"),
+]
+
+
+@pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
+def test_repair(rule_id, sentences, names, expected, context):
+    check_row(rule_id, sentences, names, expected, **context)
+
+
+def test_a_repair_left_out_of_the_components_config_records_nothing():
+    # "On Thursday Azerbaijan released prisoners.": the model reads "Thursday Azerbaijan" as the date's object
+    doc = parsed("On/on/ADP/prep/3/IN Thursday/Thursday/PROPN/compound/2/NNP Azerbaijan/Azerbaijan/PROPN/pobj/0/NNP "
+                 "released/release/VERB/ROOT/3/VBD prisoners/prisoner/NOUN/dobj/3/NNS ././PUNCT/punct/3/.")
+    named(doc, {1: ("DATE", None), 2: ("GPE", AZERBAIJAN)})
+    assert doc._.subject_repairs == {3: ("repair:stray_subject", (2,))}
+    assert ParseRepairs(repairs=[])(doc)._.subject_repairs == {}
 
 def test_a_second_subject_the_parser_read_as_an_object_acts_in_its_own_clause():
     # "Georgia will return four soldiers and Turkey will return two soldiers.": "Turkey" hangs on the
@@ -50,3 +94,4 @@ def test_a_finite_verb_joined_to_a_participle_with_its_own_subject_keeps_that_su
     mentions = named(doc, {0: ("GPE", TURKEY), 10: ("PERSON", "person:oktay-gasimov")})
     controls = [e for e in event_mentions(doc, mentions, []) if e.trigger == "established"]
     assert [e.actors for e in controls] == [(TURKEY,)]
+

@@ -24,7 +24,7 @@ from caucasus_nlp.extract.events.rewrite import AFTER_ROLES, BEFORE_ROLES, ON_EV
 from caucasus_nlp.extract.events.roles import arguments
 from caucasus_nlp.extract.events.states import acting_state
 from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger, match_trigger, trigger_lexicon, trigger_tokens
-from caucasus_nlp.rulebook import Trigger, stage_rules
+from caucasus_nlp.rulebook import Trigger, enabled, stage_rules
 
 __all__ = ["DroppedCandidate", "EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
 
@@ -92,6 +92,9 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
             draft.fired.append(rule.id)
     phrases = adjuncts(token)
     date = own_date(token, phrases, sent_dates)
+    place = location(token, phrases, context.by_token, set(draft.actors) | set(draft.targets)) if enabled("attribute:place") else None
+    count = quantity(token) if enabled("attribute:quantity") else None
+    attributes = [rule_id for rule_id, value in (("attribute:place", place), ("attribute:quantity", count)) if value is not None]
     return EventMention(
         sent_idx=candidate.sent_idx,
         event_type=draft.event_type,
@@ -101,13 +104,13 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
         trigger_lemma=token.lemma_.lower(),
         actors=draft.actors,
         targets=draft.targets,
-        location_id=location(token, phrases, context.by_token, set(draft.actors) | set(draft.targets)),
+        location_id=place,
         date=date.value if date else None,
         date_precision=date.granularity if date else None,
         modality=draft.mood,
-        quantity=quantity(token),
+        quantity=count,
         sentence=token.sent.text.strip(),
-        rule_id="+".join([trigger.id, *draft.fired, *([draft.mood_rule] if draft.mood_rule else [])]),
+        rule_id="+".join([trigger.id, *draft.fired, *([draft.mood_rule] if draft.mood_rule else []), *attributes]),
         type_confidence=round(scores.get(draft.event_type, 0.0), 4) if scores else None,
         represented=draft.represented,
     )

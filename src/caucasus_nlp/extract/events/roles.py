@@ -3,8 +3,8 @@
 The actor is the subject of the trigger's clause, found by climbing from the trigger through
 complements, coordinations and adjectives ("is ready to meet"); a noun event's actor is the subject of
 the verb it is the object of ("held talks"), its owner ("Azerbaijan's blockade") or its of-phrase. The
-targets are its objects and prepositional complements. Each path that gives the event an actor is
-named in the result, and so is a parse repair (caucasus_parse_repairs) the path relied on.
+targets are its objects and prepositional complements. Each path that gives the event an actor or a
+target is named in the result, and so is a parse repair (caucasus_parse_repairs) the path relied on.
 """
 
 from __future__ import annotations
@@ -27,23 +27,30 @@ class Roles:
     targets: tuple[str, ...]
     # the states among the actors that are there because a state body of theirs acted (acts_for)
     represented: tuple[str, ...] = ()
-    # the role paths and parse repairs that gave the actors
+    # the role paths and parse repairs that gave the actors, then those that gave the targets
     paths: tuple[str, ...] = ()
 
 
 @dataclass
 class _Phrases:
-    """The tokens found for each side, with the paths that found the subject's."""
+    """The tokens found for each side, with the paths that found them."""
 
     subject: list[tuple[tuple[str, ...], list[Token]]] = field(default_factory=list)
-    objects: list[Token] = field(default_factory=list)
+    objects: list[tuple[str, list[Token]]] = field(default_factory=list)
 
     def add_subject(self, paths: tuple[str, ...], tokens: list[Token]) -> None:
         self.subject.append((paths, list(tokens)))
 
+    def add_object(self, path: str, tokens) -> None:
+        self.objects.append((path, list(tokens)))
+
     @property
     def subject_tokens(self) -> list[Token]:
         return [t for _, tokens in self.subject for t in tokens]
+
+    @property
+    def object_tokens(self) -> list[Token]:
+        return [t for _, tokens in self.objects for t in tokens]
 
 
 def repaired_subject(verb: Token) -> tuple[str, list[Token]] | None:
@@ -143,7 +150,7 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
             if child.lower_ in rule("role:relative_antecedent").words and head.dep_ == "relcl" and enabled("role:relative_antecedent"):
                 child, subject_paths = head.head, (*paths, "role:relative_antecedent")  # "the United States, which commended"
             if passive:
-                found.objects.extend(core(child))
+                found.add_object("role:subject", core(child))
             else:
                 found.add_subject(subject_paths, core(child))
         if child.dep_ == "agent" and passive and enabled("role:agent"):  # "killed by Azerbaijani fire near Jermuk": not Jermuk
@@ -153,7 +160,7 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
         # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
         found.add_subject(("role:participle_agent",), [t for agent in agents for t in prep_phrase(agent)])
         if token.dep_ == "acl":
-            found.objects.extend(core(token.head))
+            found.add_object("role:participle_agent", core(token.head))
     if token.pos_ == "NOUN" and enabled("role:noun_owner"):
         owner = rule("role:noun_owner")
         for child in token.children:
@@ -165,28 +172,28 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
                 # (the phrase itself, not the clauses hung on it: "between the two countries held ... in Washington")
                 phrase = [child, *prep_phrase(child)]
                 if child.lower_ == "of" and event_type in owner.types:
-                    found.objects.extend(phrase)
+                    found.add_object("role:noun_owner", phrase)
                 else:
                     found.add_subject(("role:noun_owner",), phrase)
-    if (judgement := small_clause(token)) is not None:
-        found.objects.extend(core(judgement[0]))
+    if enabled("role:small_clause") and (judgement := small_clause(token)) is not None:
+        found.add_object("role:small_clause", core(judgement[0]))
     objects, target_preps = rule("role:object").deps, rule("role:target_prep").words
     for child in token.children:
-        if child.dep_ in objects:
-            found.objects.extend(object_phrase(child, by_token))
-        elif child.dep_ in ("prep", "prt") and child.lower_ in target_preps:
+        if child.dep_ in objects and enabled("role:object"):
+            found.add_object("role:object", object_phrase(child, by_token))
+        elif child.dep_ in ("prep", "prt") and child.lower_ in target_preps and enabled("role:target_prep"):
             # "talks on the sidelines of the summit in Granada": the phrase, not the places hung on it
-            found.objects.extend(prep_phrase(child))
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None:
+            found.add_object("role:target_prep", prep_phrase(child))
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and match_trigger(token.head) is None and enabled("role:light_verb"):
         # "held talks with Aliyev": the partners the verb a noun event is the object of names
-        found.objects.extend(t for c in token.head.children if c.dep_ == "prep" and c.lower_ in rule("role:light_verb").words
-                             for t in prep_phrase(c))
+        found.add_object("role:light_verb", [t for c in token.head.children if c.dep_ == "prep" and c.lower_ in rule("role:light_verb").words
+                                             for t in prep_phrase(c)])
     return _resolved(found, context)
 
 
 def _resolved(found: _Phrases, context: ArticleContext) -> Roles:
     """The entity ids the phrases name, else the ones a subject refers to; an office holder or group
-    leader the subject names first; the states the actors' bodies act for."""
+    leader the subject names first; the states the actors' bodies act for; the paths that gave each side."""
     by_token = context.by_token
     subject_tokens = found.subject_tokens
     actors = entity_ids(subject_tokens, by_token)
@@ -202,8 +209,10 @@ def _resolved(found: _Phrases, context: ArticleContext) -> Roles:
         actors, paths = [holder, *actors], [*paths, path]
     actors, represented = context.with_states(actors)
     # "accused the former": the object names its target by position
-    ordinal = [t for tok in found.objects if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
-    targets = [t for t in context.with_states(entity_ids(found.objects, by_token) + ordinal)[0] if t not in actors]
+    object_tokens = found.object_tokens
+    ordinal = [t for tok in object_tokens if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
+    targets = [t for t in context.with_states(entity_ids(object_tokens, by_token) + ordinal)[0] if t not in actors]
+    paths += [path for path, tokens in found.objects if set(entity_ids(tokens, by_token)) - set(actors)]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
 
 
@@ -220,4 +229,3 @@ def object_phrase(obj: Token, by_token: dict[int, EntityMention]) -> list[Token]
         if after.dep_ in ("aux", "auxpass") and (stray := repaired_subject(after.head)) and any(t.i == tok.i for t in stray[1]):
             claimed.update(range(mention.token_start, mention.token_end))
     return [t for t in tokens if t.i not in claimed]
-

@@ -1,0 +1,88 @@
+"""Attributes of events: modality, place and quantity: one table row per rule id of resources/events/attributes.jsonl, on hand-built parses of what the
+small model makes of each sentence (no statistical model is loaded). A row states what the sentence
+codes as: per event (type, subtype, actors, targets, modality, place, quantity, rule_id), and
+("dropped", gate id, trigger) per candidate a gate dropped. Where the row's rule fires, the sentence
+codes otherwise with the rule switched off; rows where it does not fire are the negative cases."""
+
+import pytest
+
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, TURKEY, check_row
+
+CASES = [
+    # Armenia did not release the prisoners.
+    pytest.param("modality:negated",
+        "Armenia/Armenia/PROPN/nsubj/3/NNP did/do/AUX/aux/3/VBD not/not/PART/neg/3/RB release/release/VERB/ROOT/3/VB the/the/DET/det/5/DT "
+        "prisoners/prisoner/NOUN/dobj/3/NNS ././PUNCT/punct/3/.",
+        {0: ("GPE", ARMENIA)},
+        [("CONCEDE", "prisoner_release", (ARMENIA,), (), "negated", None, None, "trigger:release:verb:prisoner_release+role:subject+modality:negated")],
+        {}, id="negated"),
+    # The Armenians refused to meet in Baku.
+    pytest.param("modality:refused",
+        "The/the/DET/det/1/DT Armenians/Armenians/PROPN/nsubj/2/NNPS refused/refuse/VERB/ROOT/2/VBD to/to/PART/aux/4/TO meet/meet/VERB/xcomp/2/VB "
+        "in/in/ADP/prep/4/IN Baku/Baku/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {1: ("NORP", None), 6: ("GPE", "geonames:587084")},
+        [("REJECT", "refusal", (ARMENIA,), (), "asserted", None, None, "trigger:refuse:verb:refusal+role:subject"),
+         ("CONSULT", "meeting", (ARMENIA,), (), "refused", "geonames:587084", None, "trigger:meet:verb:meeting+role:climb+role:subject+modality:refused+attribute:place")],
+        {}, id="refused"),
+    # Azerbaijan could attack Armenia.
+    pytest.param("modality:hypothetical",
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/2/NNP could/could/AUX/aux/2/MD attack/attack/VERB/ROOT/2/VB Armenia/Armenia/PROPN/dobj/2/NNP ././PUNCT/punct/2/.",
+        {0: ("GPE", AZERBAIJAN), 3: ("GPE", ARMENIA)},
+        [("ASSAULT", "attack", (AZERBAIJAN,), (ARMENIA,), "hypothetical", None, None, "trigger:attack:any:attack+role:subject+role:object+modality:hypothetical")],
+        {}, id="hypothetical"),
+    # Ararat Mirzoyan was ready to meet Jeyhun Bayramov in Washington.
+    pytest.param("modality:proposed",
+        "Ararat/Ararat/PROPN/compound/1/NNP Mirzoyan/Mirzoyan/PROPN/nsubj/2/NNP was/be/AUX/ROOT/2/VBD ready/ready/ADJ/acomp/2/JJ to/to/PART/aux/5/TO "
+        "meet/meet/VERB/xcomp/3/VB Jeyhun/Jeyhun/PROPN/compound/7/NNP Bayramov/Bayramov/PROPN/dobj/5/NNP in/in/ADP/prep/5/IN Washington/Washington/PROPN/pobj/8/NNP "
+        "././PUNCT/punct/2/.",
+        {(0, 2): ("PERSON", "person:ararat-mirzoyan"), (6, 8): ("PERSON", "person:jeyhun-bayramov"), 9: ("GPE", "geonames:4140963")},
+        [("CONSULT", "meeting", ("person:ararat-mirzoyan",), ("person:jeyhun-bayramov",), "proposed", "geonames:4140963", None, "trigger:meet:verb:meeting+role:climb+role:subject+role:object+modality:proposed+attribute:place")],
+        {}, id="proposed"),
+    # Azerbaijan will release 32 Armenian servicemen.
+    pytest.param("modality:planned",
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/2/NNP will/will/AUX/aux/2/MD release/release/VERB/ROOT/2/VB 32/32/NUM/nummod/5/CD Armenian/armenian/ADJ/amod/5/JJ "
+        "servicemen/serviceman/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",
+        {0: ("GPE", AZERBAIJAN), 4: ("NORP", None)},
+        [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (ARMENIA,), "planned", None, 32, "trigger:release:verb:prisoner_release+role:subject+role:object+modality:planned+attribute:quantity")],
+        {}, id="planned"),
+    # Azerbaijan released 32 Armenian servicemen.
+    pytest.param("modality:planned",
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/1/NNP released/release/VERB/ROOT/1/VBD 32/32/NUM/nummod/4/CD Armenian/armenian/ADJ/amod/4/JJ servicemen/serviceman/NOUN/dobj/1/NNS "
+        "././PUNCT/punct/1/.",
+        {0: ("GPE", AZERBAIJAN), 3: ("NORP", None)},
+        [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (ARMENIA,), "asserted", None, 32, "trigger:release:verb:prisoner_release+role:subject+role:object+attribute:quantity")],
+        {}, id="asserted"),
+    # Lavrov met Davutoglu in Ankara.
+    pytest.param("attribute:place",
+        "Lavrov/Lavrov/PROPN/nsubj/1/NNP met/meet/VERB/ROOT/1/VBD Davutoglu/Davutoglu/PROPN/dobj/1/NNP in/in/ADP/prep/1/IN Ankara/Ankara/PROPN/pobj/3/NNP "
+        "././PUNCT/punct/1/.",
+        {0: ("PERSON", "person:sergei-lavrov"), 2: ("PERSON", None), 4: ("GPE", "geonames:323786")},
+        [("CONSULT", "meeting", ("person:sergei-lavrov",), (), "asserted", "geonames:323786", None, "trigger:meet:verb:meeting+role:subject+attribute:place")],
+        {}, id="place"),
+    # Georgia held talks with Turkey in Ankara.
+    pytest.param("attribute:place",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP held/hold/VERB/ROOT/1/VBD talks/talk/NOUN/dobj/1/NNS with/with/ADP/prep/2/IN Turkey/Turkey/PROPN/pobj/3/NNP "
+        "in/in/ADP/prep/2/IN Ankara/Ankara/PROPN/pobj/5/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 4: ("GPE", TURKEY), 6: ("GPE", "geonames:323786")},
+        [("CONSULT", "negotiation", (GEORGIA,), (TURKEY,), "asserted", "geonames:323786", None, "trigger:talk:noun:negotiation+role:light_verb+role:subject+role:target_prep+attribute:place")],
+        {}, id="place_not_a_participant"),
+    # Turkey freed two Georgian soldiers.
+    pytest.param("attribute:quantity",
+        "Turkey/Turkey/PROPN/nsubj/1/NNP freed/free/VERB/ROOT/1/VBD two/two/NUM/nummod/4/CD Georgian/georgian/ADJ/amod/4/JJ soldiers/soldier/NOUN/dobj/1/NNS "
+        "././PUNCT/punct/1/.",
+        {0: ("GPE", TURKEY), 3: ("NORP", None)},
+        [("CONCEDE", "prisoner_release", (TURKEY,), (GEORGIA,), "asserted", None, 2, "trigger:free:verb:prisoner_release+role:subject+role:object+attribute:quantity")],
+        {}, id="quantity_word"),
+    # Georgia released 12 prisoners in Batumi.
+    pytest.param("attribute:quantity",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP released/release/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD prisoners/prisoner/NOUN/dobj/1/NNS in/in/ADP/prep/1/IN "
+        "Batumi/Batumi/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 5: ("GPE", "geonames:615532")},
+        [("CONCEDE", "prisoner_release", (GEORGIA,), (), "asserted", "geonames:615532", 12, "trigger:release:verb:prisoner_release+role:subject+attribute:place+attribute:quantity")],
+        {}, id="quantity_number"),
+]
+
+
+@pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
+def test_attribute(rule_id, sentences, names, expected, context):
+    check_row(rule_id, sentences, names, expected, **context)

@@ -1,0 +1,136 @@
+"""Gates of event extraction: one table row per rule id of resources/events/gates.jsonl, on hand-built parses of what the
+small model makes of each sentence (no statistical model is loaded). A row states what the sentence
+codes as: per event (type, subtype, actors, targets, modality, place, quantity, rule_id), and
+("dropped", gate id, trigger) per candidate a gate dropped. Where the row's rule fires, the sentence
+codes otherwise with the rule switched off; rows where it does not fire are the negative cases."""
+
+import pytest
+
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
+
+CASES = [
+    # All jailed and already convicted Georgians in Russia must be freed now.
+    pytest.param("gate:participle_modifier",
+        "All/all/PRON/npadvmod/1/DT jailed/jail/VERB/nsubjpass/10/VBN and/and/CCONJ/cc/1/CC already/already/ADV/advmod/4/RB convicted/convict/VERB/conj/1/VBN "
+        "Georgians/Georgians/PROPN/dobj/4/NNP in/in/ADP/prep/5/IN Russia/Russia/PROPN/pobj/6/NNP must/must/AUX/aux/10/MD be/be/AUX/auxpass/10/VB "
+        "freed/free/VERB/ROOT/10/VBN now/now/ADV/advmod/10/RB ././PUNCT/punct/10/.",
+        {5: ("NORP", None), 7: ("GPE", RUSSIA)},
+        [("dropped", "gate:participle_modifier", "convicted")],
+        {}, id="participle_modifier"),
+    # Welcoming the Georgian delegation, Nikol Pashinyan praised the new trade deal.
+    pytest.param("gate:scene_participle",
+        "Welcoming/welcome/VERB/advcl/7/VBG the/the/DET/det/3/DT Georgian/georgian/ADJ/amod/3/JJ delegation/delegation/NOUN/dobj/0/NN ,/,/PUNCT/punct/7/, "
+        "Nikol/Nikol/PROPN/compound/6/NNP Pashinyan/Pashinyan/PROPN/nsubj/7/NNP praised/praise/VERB/ROOT/7/VBD the/the/DET/det/11/DT new/new/ADJ/amod/11/JJ "
+        "trade/trade/NOUN/compound/11/NN deal/deal/NOUN/dobj/7/NN ././PUNCT/punct/7/.",
+        {2: ("NORP", None), (5, 7): ("PERSON", "person:nikol-pashinyan")},
+        [("SUPPORT", "praise", ("person:nikol-pashinyan",), (), "asserted", None, None, "trigger:praise:verb:praise+role:subject"),
+         ("dropped", "gate:scene_participle", "Welcoming")],
+        {}, id="scene_participle"),
+    # Georgia moved troops to the border to prevent an attack by Russia.
+    pytest.param("gate:prevented",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP moved/move/VERB/ROOT/1/VBD troops/troop/NOUN/dobj/1/NNS to/to/ADP/prep/1/IN the/the/DET/det/5/DT "
+        "border/border/NOUN/pobj/3/NN to/to/PART/aux/7/TO prevent/prevent/VERB/advcl/1/VB an/an/DET/det/9/DT attack/attack/NOUN/dobj/7/NN "
+        "by/by/ADP/prep/9/IN Russia/Russia/PROPN/pobj/10/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 11: ("GPE", RUSSIA)},
+        [("dropped", "gate:prevented", "attack")],
+        {}, id="prevented"),
+    # Georgia did not prevent the attack by Russia on Gori.
+    pytest.param("gate:prevented",
+        "Georgia/Georgia/PROPN/nsubj/3/NNP did/do/AUX/aux/3/VBD not/not/PART/neg/3/RB prevent/prevent/VERB/ROOT/3/VB the/the/DET/det/5/DT "
+        "attack/attack/NOUN/dobj/3/NN by/by/ADP/prep/5/IN Russia/Russia/PROPN/pobj/6/NNP on/on/ADP/prep/5/IN Gori/Gori/PROPN/pobj/8/NNP "
+        "././PUNCT/punct/3/.",
+        {0: ("GPE", GEORGIA), 7: ("GPE", RUSSIA), 9: ("GPE", "geonames:614455")},
+        [("ASSAULT", "attack", (RUSSIA,), ("geonames:614455",), "asserted", None, None, "trigger:attack:any:attack+role:noun_owner+role:target_prep")],
+        {}, id="prevented_negated"),
+    # Turkey regularly accuses Greece of provocations.
+    pytest.param("gate:habitual",
+        "Turkey/Turkey/PROPN/nsubj/2/NNP regularly/regularly/ADV/advmod/2/RB accuses/accuse/VERB/ROOT/2/VBZ Greece/Greece/PROPN/dobj/2/NNP of/of/ADP/prep/3/IN "
+        "provocations/provocation/NOUN/pobj/4/NNS ././PUNCT/punct/2/.",
+        {0: ("GPE", TURKEY), 3: ("GPE", "geonames:390903")},
+        [("dropped", "gate:habitual", "accuses"),
+         ("dropped", "gate:background_noun", "provocations")],
+        {}, id="habitual"),
+    # Turkey accused Greece of provocations.
+    pytest.param("gate:habitual",
+        "Turkey/Turkey/PROPN/nsubj/1/NNP accused/accuse/VERB/ROOT/1/VBD Greece/Greece/PROPN/dobj/1/NNP of/of/ADP/prep/1/IN provocations/provocation/NOUN/pobj/3/NNS "
+        "././PUNCT/punct/1/.",
+        {0: ("GPE", TURKEY), 2: ("GPE", "geonames:390903")},
+        [("ACCUSE", "criticism", (TURKEY,), ("geonames:390903",), "asserted", None, None, "trigger:accuse:verb:accusation+rewrite:alleged+role:subject+role:object"),
+         ("dropped", "gate:background_noun", "provocations")],
+        {}, id="not_habitual"),
+    # Will Georgia, backed by Turkey, sign the treaty?
+    pytest.param("gate:question",
+        "Will/will/AUX/aux/7/MD Georgia/Georgia/PROPN/nsubj/0/NNP ,/,/PUNCT/punct/1/, backed/back/VERB/acl/1/VBN by/by/ADP/agent/3/IN "
+        "Turkey/Turkey/PROPN/pobj/4/NNP ,/,/PUNCT/punct/1/, sign/sign/VERB/ROOT/7/VB the/the/DET/det/9/DT treaty/treaty/NOUN/dobj/7/NN "
+        "?/?/PUNCT/punct/7/.",
+        {1: ("GPE", GEORGIA), 5: ("GPE", TURKEY)},
+        [("dropped", "gate:question", "backed"),
+         ("dropped", "gate:question", "sign"),
+         ("dropped", "gate:question", "treaty")],
+        {}, id="question"),
+    # Armenia will sign the treaty if Azerbaijan withdraws its troops.
+    pytest.param("gate:condition",
+        "Armenia/Armenia/PROPN/nsubj/2/NNP will/will/AUX/aux/2/MD sign/sign/VERB/ROOT/2/VB the/the/DET/det/4/DT treaty/treaty/NOUN/dobj/2/NN "
+        "if/if/SCONJ/mark/7/IN Azerbaijan/Azerbaijan/PROPN/nsubj/7/NNP withdraws/withdraw/VERB/advcl/2/VBZ its/its/PRON/poss/9/PRP$ troops/troop/NOUN/dobj/7/NNS "
+        "././PUNCT/punct/2/.",
+        {0: ("GPE", ARMENIA), 6: ("GPE", AZERBAIJAN)},
+        [("AGREE", "peace_treaty", (ARMENIA,), (), "planned", None, None, "trigger:sign:verb:peace_treaty+role:subject+modality:planned"),
+         ("dropped", "gate:background_noun", "treaty"),
+         ("dropped", "gate:condition", "withdraws")],
+        {}, id="condition"),
+    # If Russia leaves the process, it must urge Armenia to act alone.
+    pytest.param("gate:condition",
+        "If/if/SCONJ/mark/2/IN Russia/Russia/PROPN/nsubj/2/NNP leaves/leave/VERB/advcl/8/VBZ the/the/DET/det/4/DT process/process/NOUN/dobj/2/NN "
+        ",/,/PUNCT/punct/8/, it/it/PRON/nsubj/8/PRP must/must/AUX/aux/8/MD urge/urge/VERB/ROOT/8/VB Armenia/Armenia/PROPN/dobj/8/NNP "
+        "to/to/PART/aux/11/TO act/act/VERB/xcomp/8/VB alone/alone/ADV/advmod/11/RB ././PUNCT/punct/8/.",
+        {1: ("GPE", RUSSIA), 9: ("GPE", ARMENIA)},
+        [("dropped", "gate:condition", "urge")],
+        {}, id="condition_before"),
+    # The joint statement was mentioned.
+    pytest.param("gate:background_noun",
+        "The/the/DET/det/2/DT joint/joint/ADJ/amod/2/JJ statement/statement/NOUN/nsubjpass/4/NN was/be/AUX/auxpass/4/VBD mentioned/mention/VERB/ROOT/4/VBN "
+        "././PUNCT/punct/4/.",
+        {},
+        [("dropped", "gate:background_noun", "statement")],
+        {}, id="background_noun"),
+    # Turkey's blockade was mentioned.
+    pytest.param("gate:background_noun",
+        "Turkey/Turkey/PROPN/poss/2/NNP 's/'s/PART/case/0/POS blockade/blockade/NOUN/nsubjpass/4/NN was/be/AUX/auxpass/4/VBD mentioned/mention/VERB/ROOT/4/VBN "
+        "././PUNCT/punct/4/.",
+        {0: ("GPE", TURKEY)},
+        [("COERCE", "blockade", (TURKEY,), (), "asserted", None, None, "trigger:blockade:any:blockade+role:noun_owner")],
+        {}, id="noun_with_owner"),
+    # The Protest Coordination Council met in Tbilisi. ("Protest" a noun, as the model tags it in lower case)
+    pytest.param("gate:inside_name",
+        "The/the/DET/det/3/DT Protest/protest/NOUN/compound/2/NN Coordination/Coordination/PROPN/compound/3/NNP Council/Council/PROPN/nsubj/4/NNP met/meet/VERB/ROOT/4/VBD "
+        "in/in/ADP/prep/4/IN Tbilisi/Tbilisi/PROPN/pobj/5/NNP ././PUNCT/punct/4/.",
+        {(1, 4): ("ORG", "org:protest-coordination-council"), 6: ("GPE", "geonames:611717")},
+        [("CONSULT", "meeting", ("org:protest-coordination-council",), (), "asserted", "geonames:611717", None, "trigger:meet:verb:meeting+role:subject+attribute:place"),
+         ("dropped", "gate:inside_name", "Protest")],
+        {}, id="inside_name"),
+    # Two Georgian officials are accused of espionage.
+    pytest.param("gate:passive_speech",
+        "Two/two/NUM/nummod/2/CD Georgian/georgian/ADJ/amod/2/JJ officials/official/NOUN/nsubjpass/4/NNS are/be/AUX/auxpass/4/VBP accused/accuse/VERB/ROOT/4/VBN "
+        "of/of/ADP/prep/4/IN espionage/espionage/NOUN/pobj/5/NN ././PUNCT/punct/4/.",
+        {1: ("NORP", None)},
+        [("dropped", "gate:passive_speech", "accused")],
+        {}, id="passive_speech"),
+    # Two Georgian soldiers must be released.
+    pytest.param("gate:passive_speech",
+        "Two/two/NUM/nummod/2/CD Georgian/georgian/ADJ/amod/2/JJ soldiers/soldier/NOUN/nsubjpass/5/NNS must/must/AUX/aux/5/MD be/be/AUX/auxpass/5/VB "
+        "released/release/VERB/ROOT/5/VBN ././PUNCT/punct/5/.",
+        {1: ("NORP", None)},
+        [("REQUEST", "demand_prisoner_release", (), (GEORGIA,), "asserted", None, None, "trigger:release:verb:prisoner_release+role:subject+rewrite:demanded")],
+        {}, id="passive_demand_stays"),
+    # Two activists were detained.
+    pytest.param("gate:no_participant",
+        "Two/two/NUM/nummod/1/CD activists/activist/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD detained/detain/VERB/ROOT/3/VBN ././PUNCT/punct/3/.",
+        {},
+        [("dropped", "gate:no_participant", "detained")],
+        {}, id="no_participant"),
+]
+
+
+@pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
+def test_gate(rule_id, sentences, names, expected, context):
+    check_row(rule_id, sentences, names, expected, **context)

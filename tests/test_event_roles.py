@@ -1,0 +1,203 @@
+"""Roles of event extraction: actors and targets: one table row per rule id of resources/events/roles.jsonl, on hand-built parses of what the
+small model makes of each sentence (no statistical model is loaded). A row states what the sentence
+codes as: per event (type, subtype, actors, targets, modality, place, quantity, rule_id), and
+("dropped", gate id, trigger) per candidate a gate dropped. Where the row's rule fires, the sentence
+codes otherwise with the rule switched off; rows where it does not fire are the negative cases."""
+
+import pytest
+
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
+
+CASES = [
+    # Armenia and Azerbaijan met.
+    pytest.param("role:subject",
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP met/meet/VERB/ROOT/3/VBD ././PUNCT/punct/3/.",
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN)},
+        [("CONSULT", "meeting", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject")],
+        {}, id="subject"),
+    # Armenia is set to free four Azerbaijani soldiers.
+    pytest.param("role:subject",
+        "Armenia/Armenia/PROPN/nsubjpass/2/NNP is/be/AUX/auxpass/2/VBZ set/set/VERB/ROOT/2/VBN to/to/PART/aux/4/TO free/free/VERB/xcomp/2/VB "
+        "four/four/NUM/nummod/7/CD Azerbaijani/Azerbaijani/PROPN/compound/7/NNP soldiers/soldier/NOUN/dobj/4/NNS ././PUNCT/punct/2/.",
+        {0: ("GPE", ARMENIA), 6: ("NORP", None)},
+        [("CONCEDE", "prisoner_release", (ARMENIA,), (AZERBAIJAN,), "planned", None, 4, "trigger:free:verb:prisoner_release+role:climb+role:subject+role:object+modality:planned+attribute:quantity")],
+        {}, id="passive_subject_of_complement"),
+    # Azerbaijan could attack Armenia.
+    pytest.param("role:object",
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/2/NNP could/could/AUX/aux/2/MD attack/attack/VERB/ROOT/2/VB Armenia/Armenia/PROPN/dobj/2/NNP ././PUNCT/punct/2/.",
+        {0: ("GPE", AZERBAIJAN), 3: ("GPE", ARMENIA)},
+        [("ASSAULT", "attack", (AZERBAIJAN,), (ARMENIA,), "hypothetical", None, None, "trigger:attack:any:attack+role:subject+role:object+modality:hypothetical")],
+        {}, id="object"),
+    # Georgia agreed to the Turkish proposals.
+    pytest.param("role:target_prep",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP agreed/agree/VERB/ROOT/1/VBD to/to/ADP/prep/1/IN the/the/DET/det/5/DT Turkish/turkish/ADJ/amod/5/JJ "
+        "proposals/proposal/NOUN/pobj/2/NNS ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 4: ("NORP", None)},
+        [("AGREE", "agreement", (GEORGIA,), (TURKEY,), "asserted", None, None, "trigger:agree:verb:agreement+role:subject+role:target_prep")],
+        {}, id="target_prep"),
+    # The prisoners must be released by Azerbaijan.
+    pytest.param("role:agent",
+        "The/the/DET/det/1/DT prisoners/prisoner/NOUN/nsubjpass/4/NNS must/must/AUX/aux/4/MD be/be/AUX/auxpass/4/VB released/release/VERB/ROOT/4/VBN "
+        "by/by/ADP/agent/4/IN Azerbaijan/Azerbaijan/PROPN/pobj/5/NNP ././PUNCT/punct/4/.",
+        {6: ("GPE", AZERBAIJAN)},
+        [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (), "asserted", None, None, "trigger:release:verb:prisoner_release+role:agent")],
+        {}, id="agent"),
+    # Armenia did not prevent the attack by Azerbaijan on Sotk.
+    pytest.param("role:noun_owner",
+        "Armenia/Armenia/PROPN/nsubj/3/NNP did/do/AUX/aux/3/VBD not/not/PART/neg/3/RB prevent/prevent/VERB/ROOT/3/VB the/the/DET/det/5/DT "
+        "attack/attack/NOUN/dobj/3/NN by/by/ADP/prep/5/IN Azerbaijan/Azerbaijan/PROPN/pobj/6/NNP on/on/ADP/prep/5/IN Sotk/Sotk/PROPN/pobj/8/NNP "
+        "././PUNCT/punct/3/.",
+        {0: ("GPE", ARMENIA), 7: ("GPE", AZERBAIJAN), 9: ("GPE", "geonames:616041")},
+        [("ASSAULT", "attack", (AZERBAIJAN,), ("geonames:616041",), "asserted", None, None, "trigger:attack:any:attack+role:noun_owner+role:target_prep")],
+        {}, id="noun_owner_by"),
+    # Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.
+    pytest.param("role:noun_owner",
+        "Harutyunyan/Harutyunyan/PROPN/nsubjpass/2/NNP was/be/AUX/auxpass/2/VBD detained/detain/VERB/ROOT/2/VBN by/by/ADP/agent/2/IN Azerbaijan/Azerbaijan/PROPN/pobj/3/NNP "
+        "after/after/ADP/prep/2/IN its/its/PRON/poss/7/PRP$ seizure/seizure/NOUN/pobj/5/NN of/of/ADP/prep/7/IN Artsakh/Artsakh/PROPN/pobj/8/NNP "
+        "././PUNCT/punct/2/.",
+        {4: ("GPE", AZERBAIJAN), 9: ("GPE", "place:nagorno-karabakh")},
+        [("COERCE", "detention", (AZERBAIJAN,), (), "asserted", None, None, "trigger:detain:verb:detention+role:agent"),
+         ("COERCE", "territorial_control", (AZERBAIJAN,), ("place:nagorno-karabakh",), "asserted", None, None, "trigger:seizure:noun:territorial_control+role:noun_owner+role:referred")],
+        {}, id="noun_owner_of_patient"),
+    # Armenia and Azerbaijan issued a statement. Talks between the two countries resumed in Brussels.
+    pytest.param("role:between", (
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP issued/issue/VERB/ROOT/3/VBD a/a/DET/det/5/DT "
+        "statement/statement/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
+        "Talks/talk/NOUN/nsubj/5/NNS between/between/ADP/prep/0/IN the/the/DET/det/4/DT two/two/NUM/nummod/4/CD countries/country/NOUN/pobj/1/NNS "
+        "resumed/resume/VERB/ROOT/5/VBD in/in/ADP/prep/5/IN Brussels/Brussels/PROPN/pobj/6/NNP ././PUNCT/punct/5/.",
+    ),
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN), 14: ("GPE", "geonames:2800866")},
+        [("CONSULT", "negotiation", (ARMENIA, AZERBAIJAN), (), "asserted", "geonames:2800866", None, "trigger:talk:noun:negotiation+role:between+role:referred+attribute:place")],
+        {}, id="between"),
+    # Georgia held talks with Turkey.
+    pytest.param("role:light_verb",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP held/hold/VERB/ROOT/1/VBD talks/talk/NOUN/dobj/1/NNS with/with/ADP/prep/2/IN Turkey/Turkey/PROPN/pobj/3/NNP "
+        "././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 4: ("GPE", TURKEY)},
+        [("CONSULT", "negotiation", (GEORGIA,), (TURKEY,), "asserted", None, None, "trigger:talk:noun:negotiation+role:light_verb+role:subject+role:target_prep")],
+        {}, id="light_verb"),
+    # Georgia condemned the attack.
+    pytest.param("role:light_verb",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP condemned/condemn/VERB/ROOT/1/VBD the/the/DET/det/3/DT attack/attack/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA)},
+        [("ACCUSE", "criticism", (GEORGIA,), (), "asserted", None, None, "trigger:condemn:verb:criticism+role:subject"),
+         ("dropped", "gate:background_noun", "attack")],
+        {}, id="event_verb_not_light"),
+    # Nikol Pashinyan conveyed his concerns in several conversations with Ilham Aliyev.
+    pytest.param("role:occasion",
+        "Nikol/Nikol/PROPN/compound/1/NNP Pashinyan/Pashinyan/PROPN/nsubj/2/NNP conveyed/convey/VERB/ROOT/2/VBD his/his/PRON/poss/4/PRP$ concerns/concern/NOUN/dobj/2/NNS "
+        "in/in/ADP/prep/2/IN several/several/ADJ/amod/7/JJ conversations/conversation/NOUN/pobj/5/NNS with/with/ADP/prep/7/IN Ilham/Ilham/PROPN/compound/10/NNP "
+        "Aliyev/Aliyev/PROPN/pobj/8/NNP ././PUNCT/punct/2/.",
+        {(0, 2): ("PERSON", "person:nikol-pashinyan"), (9, 11): ("PERSON", "person:ilham-aliyev")},
+        [("CONSULT", "talks", ("person:nikol-pashinyan",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:conversation:noun:talks+role:occasion+role:subject+role:target_prep")],
+        {}, id="occasion"),
+    # Georgia thanked Turkey for releasing the prisoners.
+    pytest.param("role:accused_object",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP thanked/thank/VERB/ROOT/1/VBD Turkey/Turkey/PROPN/dobj/1/NNP for/for/ADP/prep/1/IN releasing/release/VERB/pcomp/3/VBG "
+        "the/the/DET/det/6/DT prisoners/prisoner/NOUN/dobj/4/NNS ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 2: ("GPE", TURKEY)},
+        [("SUPPORT", "gratitude", (GEORGIA,), (TURKEY,), "asserted", None, None, "trigger:thank:verb:gratitude+role:subject+role:object"),
+         ("CONCEDE", "prisoner_release", (TURKEY,), (), "asserted", None, None, "trigger:release:verb:prisoner_release+role:accused_object")],
+        {}, id="accused_object"),
+    # Russia asked Georgian officials to meet in Sochi.
+    pytest.param("role:xcomp_controller",
+        "Russia/Russia/PROPN/nsubj/1/NNP asked/ask/VERB/ROOT/1/VBD Georgian/georgian/ADJ/amod/3/JJ officials/official/NOUN/dobj/1/NNS to/to/PART/aux/5/TO "
+        "meet/meet/VERB/xcomp/1/VB in/in/ADP/prep/5/IN Sochi/Sochi/PROPN/pobj/6/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 2: ("NORP", None), 7: ("GPE", "geonames:491422")},
+        [("REQUEST", "appeal", (RUSSIA,), (GEORGIA,), "asserted", None, None, "trigger:ask:verb:appeal+role:subject+role:object"),
+         ("CONSULT", "meeting", (GEORGIA,), (), "proposed", "geonames:491422", None, "trigger:meet:verb:meeting+role:xcomp_controller+modality:proposed+attribute:place")],
+        {}, id="xcomp_controller"),
+    # Ankara called Georgia's decision to join the convention premature.
+    pytest.param("role:acl_owner",
+        "Ankara/Ankara/PROPN/nsubj/1/NNP called/call/VERB/ROOT/1/VBD Georgia/Georgia/PROPN/poss/4/NNP 's/'s/PART/case/2/POS decision/decision/NOUN/dobj/1/NN "
+        "to/to/PART/aux/6/TO join/join/VERB/acl/4/VB the/the/DET/det/8/DT convention/convention/NOUN/dobj/6/NN premature/premature/ADJ/advmod/6/JJ "
+        "././PUNCT/punct/1/.",
+        {0: ("GPE", "geonames:323786"), 2: ("GPE", GEORGIA)},
+        [("AGREE", "treaty_accession", (GEORGIA,), (), "asserted", None, None, "trigger:join:verb:treaty_accession+role:acl_owner")],
+        {}, id="acl_owner"),
+    # Armenia intends to ratify the Rome Statute.
+    pytest.param("role:climb",
+        "Armenia/Armenia/PROPN/nsubj/1/NNP intends/intend/VERB/ROOT/1/VBZ to/to/PART/aux/3/TO ratify/ratify/VERB/xcomp/1/VB the/the/DET/det/6/DT "
+        "Rome/Rome/PROPN/compound/6/NNP Statute/Statute/PROPN/dobj/3/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", ARMENIA), (5, 7): ("LAW", "law:rome-statute")},
+        [("AGREE", "treaty_accession", (ARMENIA,), (), "planned", None, None, "trigger:ratify:verb:treaty_accession+role:climb+role:subject+modality:planned")],
+        {}, id="climb"),
+    # Russia calls Georgia's plan to join the pact dangerous and warns Tbilisi.
+    pytest.param("role:finite_conjunct",
+        "Russia/Russia/PROPN/nsubj/1/NNP calls/call/VERB/ROOT/1/VBZ Georgia/Georgia/PROPN/poss/4/NNP 's/'s/PART/case/2/POS plan/plan/NOUN/dobj/1/NN "
+        "to/to/PART/aux/6/TO join/join/VERB/acl/4/VB the/the/DET/det/8/DT pact/pact/NOUN/dobj/6/NN dangerous/dangerous/ADJ/oprd/6/JJ "
+        "and/and/CCONJ/cc/6/CC warns/warn/VERB/conj/6/VBZ Tbilisi/Tbilisi/PROPN/dobj/11/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 2: ("GPE", GEORGIA), 12: ("GPE", "geonames:611717")},
+        [("ACCUSE", "criticism", (RUSSIA,), (GEORGIA,), "asserted", None, None, "trigger:call:verb:criticism+role:subject+role:small_clause+role:object"),
+         ("THREATEN", "warning", (RUSSIA,), (GEORGIA,), "asserted", None, None, "trigger:warn:verb:warning+role:finite_conjunct+role:subject+role:object")],
+        {}, id="finite_conjunct"),
+    # The deal was welcomed by France, which praised the leaders.
+    pytest.param("role:relative_antecedent",
+        "The/the/DET/det/1/DT deal/deal/NOUN/nsubjpass/3/NN was/be/AUX/auxpass/3/VBD welcomed/welcome/VERB/ROOT/3/VBN by/by/ADP/agent/3/IN "
+        "France/France/PROPN/pobj/4/NNP ,/,/PUNCT/punct/5/, which/which/PRON/nsubj/8/WDT praised/praise/VERB/relcl/5/VBD the/the/DET/det/10/DT "
+        "leaders/leader/NOUN/dobj/8/NNS ././PUNCT/punct/3/.",
+        {5: ("GPE", "geonames:3017382")},
+        [("SUPPORT", "statement_support", ("geonames:3017382",), (), "asserted", None, None, "trigger:welcome:verb:statement_support+role:agent"),
+         ("SUPPORT", "praise", ("geonames:3017382",), (), "asserted", None, None, "trigger:praise:verb:praise+role:relative_antecedent")],
+        {}, id="relative_antecedent"),
+    # Azerbaijan, strongly backed by Turkey, rejected the proposal.
+    pytest.param("role:participle_agent",
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/7/NNP ,/,/PUNCT/punct/0/, strongly/strongly/ADV/advmod/3/RB backed/back/VERB/acl/0/VBN by/by/ADP/agent/3/IN "
+        "Turkey/Turkey/PROPN/pobj/4/NNP ,/,/PUNCT/punct/0/, rejected/reject/VERB/ROOT/7/VBD the/the/DET/det/9/DT proposal/proposal/NOUN/dobj/7/NN "
+        "././PUNCT/punct/7/.",
+        {0: ("GPE", AZERBAIJAN), 5: ("GPE", TURKEY)},
+        [("SUPPORT", "statement_support", (TURKEY,), (AZERBAIJAN,), "asserted", None, None, "trigger:back:verb:statement_support+role:participle_agent"),
+         ("REJECT", "rejection", (AZERBAIJAN,), (), "asserted", None, None, "trigger:reject:verb:rejection+role:subject")],
+        {}, id="participle_agent"),
+    # Russia considers the Georgian plans unacceptable.
+    pytest.param("role:small_clause",
+        "Russia/Russia/PROPN/nsubj/1/NNP considers/consider/VERB/ROOT/1/VBZ the/the/DET/det/3/DT Georgian/Georgian/PROPN/nsubj/4/NNP plans/plan/VERB/nsubj/5/VBZ "
+        "unacceptable/unacceptable/ADJ/ccomp/1/JJ ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 3: ("NORP", None)},
+        [("ACCUSE", "criticism", (RUSSIA,), (GEORGIA,), "asserted", None, None, "trigger:consider:verb:criticism+role:subject+role:small_clause")],
+        {}, id="small_clause"),
+    # Ilham Aliyev spoke in Baku. He welcomed the agreement.
+    pytest.param("role:referred", (
+        "Ilham/Ilham/PROPN/compound/1/NNP Aliyev/Aliyev/PROPN/nsubj/2/NNP spoke/speak/VERB/ROOT/2/VBD in/in/ADP/prep/2/IN Baku/Baku/PROPN/pobj/3/NNP "
+        "././PUNCT/punct/2/.",
+        "He/he/PRON/nsubj/1/PRP welcomed/welcome/VERB/ROOT/1/VBD the/the/DET/det/3/DT agreement/agreement/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+    ),
+        {(0, 2): ("PERSON", "person:ilham-aliyev"), 4: ("GPE", "geonames:587084")},
+        [("SUPPORT", "statement_support", ("person:ilham-aliyev",), (), "asserted", None, None, "trigger:welcome:verb:statement_support+role:subject+role:referred")],
+        {}, id="referred"),
+    # The Armenian president met the delegation.
+    pytest.param("role:office_holder",
+        "The/the/DET/det/2/DT Armenian/armenian/ADJ/amod/2/JJ president/president/NOUN/nsubj/3/NN met/meet/VERB/ROOT/3/VBD the/the/DET/det/5/DT "
+        "delegation/delegation/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
+        {1: ("NORP", None)},
+        [("CONSULT", "meeting", ("person:serzh-sargsyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder")],
+        {'published': '2015-05-01'}, id="office_holder"),
+    # The Armenian president met the delegation.
+    pytest.param("role:office_holder",
+        "The/the/DET/det/2/DT Armenian/armenian/ADJ/amod/2/JJ president/president/NOUN/nsubj/3/NN met/meet/VERB/ROOT/3/VBD the/the/DET/det/5/DT "
+        "delegation/delegation/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
+        {1: ("NORP", None)},
+        [("CONSULT", "meeting", ("person:vahagn-khachaturyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder")],
+        {'published': '2023-12-08'}, id="office_holder_of_the_day"),
+    # Georgia and Russia set up two working groups on border issues. The Georgian group is headed by Ilia
+    # Darchiashvili, Foreign Minister of Georgia. The head of the Georgian group called for talks on the border.
+    pytest.param("role:group_leader", (
+        "Georgia/Georgia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Russia/Russia/PROPN/conj/0/NNP set/set/VERB/ROOT/3/VBD up/up/ADP/prt/3/RP "
+        "two/two/NUM/nummod/7/CD working/work/VERB/amod/7/VBG groups/group/NOUN/dobj/3/NNS on/on/ADP/prep/7/IN border/border/NOUN/compound/10/NN "
+        "issues/issue/NOUN/pobj/8/NNS ././PUNCT/punct/3/.",
+        "The/the/DET/det/2/DT Georgian/georgian/ADJ/amod/2/JJ group/group/NOUN/nsubjpass/4/NN is/be/AUX/auxpass/4/VBZ headed/head/VERB/ROOT/4/VBN "
+        "by/by/ADP/agent/4/IN Ilia/Ilia/PROPN/compound/7/NNP Darchiashvili/Darchiashvili/PROPN/pobj/5/NNP ,/,/PUNCT/punct/7/, Foreign/Foreign/PROPN/compound/10/NNP "
+        "Minister/Minister/PROPN/appos/7/NNP of/of/ADP/prep/10/IN Georgia/Georgia/PROPN/pobj/11/NNP ././PUNCT/punct/4/.",
+        "The/the/DET/det/1/DT head/head/NOUN/nsubj/6/NN of/of/ADP/prep/1/IN the/the/DET/det/5/DT Georgian/georgian/ADJ/amod/5/JJ "
+        "group/group/NOUN/pobj/2/NN called/call/VERB/ROOT/6/VBD for/for/ADP/prep/6/IN talks/talk/NOUN/pobj/7/NNS on/on/ADP/prep/8/IN "
+        "the/the/DET/det/11/DT border/border/NOUN/pobj/9/NN ././PUNCT/punct/6/.",
+    ),
+        {0: ("GPE", GEORGIA), 2: ("GPE", RUSSIA), 13: ("NORP", None), (18, 20): ("PERSON", "person:ilia-darchiashvili"), 24: ("GPE", GEORGIA), 30: ("NORP", None)},
+        [("REQUEST", "appeal", ("person:ilia-darchiashvili", GEORGIA), (), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:group_leader")],
+        {}, id="group_leader"),
+]
+
+
+@pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
+def test_role(rule_id, sentences, names, expected, context):
+    check_row(rule_id, sentences, names, expected, **context)
