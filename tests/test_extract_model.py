@@ -1,4 +1,5 @@
-"""Extractors over the full pipeline (statistical model + caucasus components)."""
+"""Extractors over the full pipeline (statistical model + caucasus components): end-to-end runs over the model; the
+rule-by-rule cases live in the stage tables (tests/test_event_*.py) on hand-built parses."""
 
 import pytest
 
@@ -55,12 +56,6 @@ def test_modality(nlp, text, modality):
     assert _events(nlp, text)[0].modality == modality
 
 
-def test_refusal_is_an_event_and_gives_its_complement_the_refused_modality(nlp):
-    events = {e.event_type: e for e in _events(nlp, "The Armenians refused to meet in Baku.")}
-    assert events["REJECT"].modality == "asserted"
-    assert events["CONSULT"].modality == "refused"
-
-
 def test_quantity_and_sentence_date(nlp):
     (event,) = [e for e in _events(nlp, "Azerbaijan released 32 Armenian servicemen on Thursday.") if e.event_type == "CONCEDE"]
     assert (event.quantity, event.date, event.targets) == (32, "2023-12-07", ("geonames:174982",))
@@ -107,27 +102,14 @@ def test_stock_ner_baseline_runs_without_the_domain_components():
 @pytest.mark.parametrize(
     "text, event_type, actor",
     [
-        # "he"/"she": the person last named
-        ("Ilham Aliyev spoke in Baku. He welcomed the agreement.", "SUPPORT", "person:ilham-aliyev"),
         # "I" in a quotation: the speaker of the sentence
         ("\"I urge the two governments to finish the treaty,\" Charles Michel wrote.", "REQUEST", "person:charles-michel"),
-        # "it" after a reporting verb: the one who said it
-        ("Armenia said it will support the bid of Azerbaijan.", "SUPPORT", "geonames:174982"),
         # "I" in a quotation standing alone: the person last named
         ("Charles Michel welcomed the agreement. \"I urge both governments to conclude the treaty soon.\"", "REQUEST", "person:charles-michel"),
-        # "the two countries": the two countries the article is about
-        ("Armenia and Azerbaijan issued a statement. Both countries agreed to exchange detainees.", "AGREE", "geonames:587116"),
-        # a relative clause's subject is its antecedent
-        ("The deal was welcomed by France, which praised the leaders.", "SUPPORT", "geonames:3017382"),
-        # "ready to meet": the subject of the adjective's clause
-        ("Ararat Mirzoyan was ready to meet Jeyhun Bayramov in Washington.", "CONSULT", "person:ararat-mirzoyan"),
-        # "thanked X for releasing": X released
-        ("Georgia thanked Turkey for releasing the prisoners.", "CONCEDE", "geonames:298795"),
         # a noun event is done by the subject of the verb it is the object of
         ("Armenia and Azerbaijan held talks in Brussels.", "CONSULT", "geonames:174982"),
         # a passive detention or sentence without an agent: the state it happened in
         ("Gagik Voskanyan was sentenced in Azerbaijan to eighteen years.", "COERCE", "geonames:587116"),
-        ("Two activists were detained in Yerevan on Monday.", "COERCE", "geonames:174982"),
     ],
 )
 def test_actors_named_without_a_name(nlp, text, event_type, actor):
@@ -139,7 +121,6 @@ def test_actors_named_without_a_name(nlp, text, event_type, actor):
     "text",
     [
         "Two activists were detained by the police.",  # the agent names who did it: no guess from a place
-        "Two activists were detained.",  # no place: no state to name
         "The court in Yerevan refused to hear the case.",  # not a judicial act of the passive kind
     ],
 )
@@ -162,8 +143,6 @@ def test_generic_ceasefire_links_to_the_ceasefire_the_article_names(nlp):
     "text, published, actor",
     [
         ("The Azerbaijani president met the delegation in Baku.", "2023-12-08", "person:ilham-aliyev"),
-        ("Armenia's foreign minister met his Czech counterpart.", "2023-03-27", "person:ararat-mirzoyan"),
-        ("The Armenian president met the delegation.", "2015-05-01", "person:serzh-sargsyan"),  # the holder of the day
     ],
 )
 def test_office_names_its_holder_when_the_article_was_written(nlp, text, published, actor):
@@ -235,32 +214,19 @@ def test_noun_event_inside_another_phrase_takes_no_actor_from_the_verb(nlp):
     assert [e for e in _events(nlp, text) if e.subtype == "blockade"] == []
 
 
-AZERBAIJAN, ARMENIA, NETHERLANDS = "geonames:587116", "geonames:174982", "geonames:2750405"
+AZERBAIJAN, ARMENIA = "geonames:587116", "geonames:174982"
 GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geonames:390903", "geonames:2017370"
 
 
 @pytest.mark.parametrize(
     "text, event_type, subtype, actors",
     [
-        # a state body acts for its state: the knowledge base's acts_for ...
+        # a state body acts for its state: the knowledge base's acts_for
         ("The Azerbaijani Defence Ministry said it had taken control of the heights.", "COERCE", "territorial_control",
          ("org:mod-azerbaijan", AZERBAIJAN)),
-        # ... or, for a body it does not list, the country its name gives
-        ("The Dutch Government summoned the Azerbaijani ambassador.", "SANCTION", "ambassador_summoned", ("org:dutch-government", NETHERLANDS)),
-        # a news agency is no state body
-        ("ARMENPRESS criticized the decision.", "ACCUSE", "criticism", ("org:armenpress",)),
         # "it" continues the topic of the sentence before, not the last name said
         ("The Joint Armenian-Azerbaijani Liaison Group gathered in Vienna. The Group assessed the border situation. "
          "It welcomed the return to direct talks.", "SUPPORT", "statement_support", ("org:jolig",)),
-        # the subject of a passive that the trigger complements does the trigger's act
-        ("Armenia is set to free four Azerbaijani soldiers.", "CONCEDE", "prisoner_release", (ARMENIA,)),
-        # "X's decision to join": X would join
-        ("Ankara called Georgia's decision to join the convention premature.", "AGREE", "treaty_accession", ("geonames:614540",)),
-        # "of" names the one an act is done to; "its" the body or country named before
-        ("Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.", "COERCE", "territorial_control", (AZERBAIJAN,)),
-        # the parties of a noun event after "between"
-        ("Armenia and Azerbaijan issued a statement. Talks between the two countries resumed in Brussels.", "CONSULT", "negotiation",
-         (ARMENIA, AZERBAIJAN)),
         # the phrase after "between", not the clauses hung on it
         ("Armenia and Azerbaijan issued a statement. Talks between the two countries held in Washington resumed.", "CONSULT",
          "negotiation", (ARMENIA, AZERBAIJAN)),
@@ -270,20 +236,11 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
         # "I" in a quotation: the person the sentences before speak of
         ("Charles Michel spoke in Brussels. He said he was pleased. \"I urge the leaders to sign the treaty soon.\"", "REQUEST",
          "appeal", ("person:charles-michel",)),
-        # an occasion the parser hung on the verb's object: the verb's subject took part
-        ("Nikol Pashinyan conveyed his concerns in several conversations with Ilham Aliyev.", "CONSULT", "talks",
-         ("person:nikol-pashinyan",)),
-        # "his country": the state of the person last named
-        ("Antony Blinken phoned Ilham Aliyev to get his country to agree to the talks.", "AGREE", "agreement", (AZERBAIJAN,)),
         # "the latter", "the former": by position among the last two named
         ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
-        # ... however far back, while every sentence since speaks of him
-        ("Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had "
-         "invited Azerbaijani officials to Yerevan.", "REQUEST", "invitation", (ARMENIA,)),
         # an ambassador summoned "to the ministry": the ministry's state summoned
         ("The Azerbaijani ambassador was summoned to the Armenian Foreign Ministry.", "SANCTION", "ambassador_summoned",
          ("org:mfa-armenia", ARMENIA)),
-        ("The Russian envoy was summoned to the Dutch foreign ministry.", "SANCTION", "ambassador_summoned", (NETHERLANDS,)),
         # a clause's subject took part in the meeting it spoke at
         ("Ilham Aliyev spoke at a meeting with Frank-Walter Steinmeier in Berlin.", "CONSULT", "meeting", ("person:ilham-aliyev",)),
         ("Georgia and Armenia recognised each other's borders.", "AGREE", "mutual_recognition", ("geonames:614540", ARMENIA)),
@@ -314,20 +271,6 @@ def test_meetings_in_different_places_in_one_article_are_different_events(nlp):
     assert [(e.location_id, e.date) for e in meetings] == [("geonames:2800866", "2023-05-14"), ("geonames:524901", "2023-05-20")]
 
 
-def test_the_two_leaders_are_the_main_people_when_they_lead_the_two_main_countries(nlp):
-    text = ("Ilham Aliyev of Azerbaijan and Nikol Pashinyan of Armenia spoke by phone. Aliyev and Pashinyan discussed the border. "
-            "The two leaders will meet in Prague.")
-    meetings = [e for e in analyze_doc(nlp(text), "2022-10-01").events if e.subtype == "meeting"]
-    assert meetings and set(meetings[0].actors) == {"person:ilham-aliyev", "person:nikol-pashinyan"}, meetings
-
-
-def test_a_pronoun_does_not_reach_back_past_a_sentence_about_someone_else(nlp):
-    text = ("Nikol Pashinyan spoke in Paris. The hall was full. Officials of the city were present. "
-            "He said that his government had invited Azerbaijani officials to Yerevan.")
-    (event,) = [e for e in _events(nlp, text) if e.subtype == "invitation"]
-    assert ARMENIA not in event.actors, event
-
-
 def test_the_head_of_a_group_is_the_person_the_article_said_heads_it(nlp):
     text = ("Georgia and Russia set up two working groups on border issues. The Georgian group is headed by Ilia Darchiashvili, "
             "Foreign Minister of Georgia. The Russian group is headed by Sergei Lavrov. The head of the Georgian group called "
@@ -351,23 +294,6 @@ def test_requests_are_told_apart_by_their_words(nlp, text, n_requests):
     assert len(requests) == n_requests and all(e.actors for e in requests), requests
 
 
-def test_armenpress_is_not_coded_as_armenia(nlp):
-    (event,) = [e for e in _events(nlp, "ARMENPRESS criticized the decision.") if e.event_type == "ACCUSE"]
-    assert ARMENIA not in event.actors
-
-
-def test_two_clauses_with_the_same_verb_are_two_events_by_their_own_subjects(nlp):
-    text = "Georgia will return four Armenian soldiers and Turkey will return two Azerbaijani soldiers."
-    returns = [(e.actors, e.targets) for e in _events(nlp, text) if e.subtype == "prisoner_return"]
-    assert returns == [(("geonames:614540",), (ARMENIA,)), (("geonames:298795",), (AZERBAIJAN,))]
-
-
-def test_the_one_an_act_is_done_to_is_a_target_not_an_actor(nlp):
-    (event,) = [e for e in _events(nlp, "Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.")
-                if e.subtype == "territorial_control"]
-    assert event.targets == ("place:nagorno-karabakh",)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -383,7 +309,6 @@ def test_a_noun_event_takes_no_actor_from_a_verb_that_is_an_event_of_its_own(nlp
 @pytest.mark.parametrize(
     "text, subtype, targets",
     [
-        ("The captured Georgian soldiers must be released without delay.", "demand_prisoner_release", {"geonames:614540"}),
         ("UN peacekeepers should be deployed along the border of Armenia.", "demand_deployment", {"org:united-nations"}),
     ],
 )
@@ -416,11 +341,6 @@ def test_an_appeal_in_the_first_person_makes_each_of_its_demands(nlp):
     ], events
 
 
-def test_a_participle_that_describes_people_is_no_event(nlp):
-    events = _events(nlp, "All jailed and already convicted Georgians in Russia must be freed now.")
-    assert not [e for e in events if e.subtype in ("detention", "sentencing")], events
-
-
 @pytest.mark.parametrize(
     "text, releases",
     [
@@ -441,15 +361,9 @@ def test_a_release_that_names_no_releaser_is_by_the_other_side(nlp, text, releas
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Will Georgia, backed by Turkey, sign the treaty?", []),
         ("Unless Washington presses Baku to sign a peace treaty, war will follow.", []),
-        ("If Russia leaves the process, it must urge Armenia to act alone.", []),
         # "if" meaning "whether", after the main clause, conditions nothing before it
         ("Georgia and Turkey resumed talks, though it is unclear if they will succeed.", [("CONSULT", "asserted")]),
-        # a promise on a condition is still planned; the condition itself is no event
-        ("Armenia will sign the treaty if Azerbaijan withdraws its troops.", [("AGREE", "planned")]),
-        # a participle before its clause sets the scene for the clause's event
-        ("Welcoming the Georgian delegation, Nikol Pashinyan praised the new trade deal.", [("SUPPORT", "asserted")]),
     ],
 )
 def test_a_question_or_a_condition_reports_no_event(nlp, text, expected):
@@ -464,11 +378,6 @@ def test_signing_an_appeal_is_a_request_not_an_agreement(nlp):
 def test_what_someone_says_their_own_side_should_do_stays_the_act(nlp):
     events = _events(nlp, "Nikol Pashinyan said that Armenia should sign the peace treaty this year.")
     assert [(e.event_type, e.modality) for e in events] == [("AGREE", "hypothetical")], events
-
-
-def test_what_must_be_done_by_a_named_agent_stays_the_act(nlp):
-    events = _events(nlp, "The prisoners must be released by Azerbaijan.")
-    assert [e.event_type for e in events] == ["CONCEDE"]
 
 
 @pytest.mark.parametrize(
@@ -512,11 +421,6 @@ def test_actors_are_exactly_who_did_it(nlp, text, event_type, actors):
     assert events and events[0].actors == actors, _events(nlp, text)
 
 
-def test_a_participle_acts_on_the_phrase_it_describes(nlp):
-    (event,) = _events(nlp, "Azerbaijan, strongly backed by Turkey, rejected the proposal.")[:1]
-    assert (event.event_type, event.actors, event.targets) == ("SUPPORT", ("geonames:298795",), (AZERBAIJAN,))
-
-
 def test_a_subject_the_parser_glued_to_a_date_before_it_acts(nlp):
     (event,) = _events(nlp, "On Thursday Azerbaijan released 32 Armenian servicemen at the Margara crossing.")
     assert (event.actors, event.targets, event.quantity, event.date) == ((AZERBAIJAN,), (ARMENIA,), 32, "2023-12-07")
@@ -546,11 +450,7 @@ def test_a_summons_by_a_ministry_says_its_state_was_added(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # not agreeing is refusing, not supporting is opposing (CAMEO codes "not agree" as a rejection)
-        ("Georgia has not agreed to the Turkish proposals.", [("REJECT", "refusal", "asserted", (GEORGIA,))]),
-        ("Turkey did not support the resolution.", [("REJECT", "opposition", "asserted", (TURKEY,))]),
-        ("Georgia agreed to the Turkish proposals.", [("AGREE", "agreement", "asserted", (GEORGIA,))]),
-        # other acts keep their type and are marked negated
+        # an act other than agreeing or supporting keeps its type and is marked negated
         ("Georgia did not release the prisoners.", [("CONCEDE", "prisoner_release", "negated", (GEORGIA,))]),
     ],
 )
@@ -564,7 +464,6 @@ def test_not_agreeing_is_a_refusal(nlp, text, expected):
     "text, expected",
     [
         ("Georgians frequently protest against Russia, accusing it of occupation.", []),
-        ("Turkey regularly accuses Greece of provocations.", []),
         ("Georgians protested against Russia on Monday.", ["PROTEST"]),
         ("Turkey accused Greece of provocations on Monday.", ["ACCUSE"]),
     ],
@@ -592,11 +491,7 @@ def test_judging_what_another_does_unacceptable_is_criticism(nlp, text, actors, 
          [("ACCUSE", "criticism", ("person:nikol-pashinyan",), (TURKEY,))]),
         ("Ilham Aliyev stressed that Georgian disinformation was spreading.",
          [("ACCUSE", "disinformation", ("person:ilham-aliyev",), (GEORGIA,))]),
-        # the one who spreads disinformation is accused, not accusing
-        ("Nikol Pashinyan said that Azerbaijan spreads disinformation about the talks.",
-         [("ACCUSE", "disinformation", ("person:nikol-pashinyan",), (AZERBAIJAN,))]),
         # no speaker, or no one whose provocations they are: no one accuses anyone
-        ("Azerbaijan spreads disinformation about the talks.", []),
         ("Turkey's provocations undermine regional stability.", []),
         ("Nikol Pashinyan said that mutual provocations undermine regional stability.", []),
     ],
@@ -621,9 +516,6 @@ def test_a_speaker_charging_something_accuses(nlp):
         ("Armenia and Azerbaijan traded accusations of ceasefire violations.", [("ACCUSE", "ceasefire_violation", (ARMENIA, AZERBAIJAN), ())]),
         # an act the lexicon does not know leaves the accusation a plain one
         ("Turkey accused Greece of smuggling weapons.", [("ACCUSE", "accusation", (TURKEY,), (GREECE,))]),
-        # thanking is no accusation: the act thanked for happened
-        ("Georgia thanked Turkey for releasing the prisoners.",
-         [("SUPPORT", "gratitude", (GEORGIA,), (TURKEY,)), ("CONCEDE", "prisoner_release", (TURKEY,), ())]),
     ],
 )
 def test_an_alleged_act_gives_the_accusation_its_subtype(nlp, text, expected):
@@ -650,8 +542,7 @@ def test_what_is_agreed_to_names_the_agreement(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a passive accusation names no accuser: a status, not an event
-        ("Two Georgian officials are accused of espionage.", []),
+        # an accusation that names its accuser is an event
         ("Turkey accused two Georgian officials of espionage.", [("ACCUSE", (TURKEY,))]),
         # an active demand by people the text does not name is still one
         ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.", [("REQUEST", ())]),
@@ -666,10 +557,7 @@ def test_an_accusation_no_one_is_said_to_make_is_no_event(nlp, text, expected):
     [
         # what is kept from happening did not happen
         ("Turkey reopened its ports to avoid sanctions by the European Union.", []),
-        ("Georgia moved troops to the border to prevent an attack by Russia.", []),
         ("The European Union imposed sanctions on Russia.", [("SANCTION", ("org:european-union",), "asserted")]),
-        # what was not prevented did happen, by its own doer
-        ("Armenia did not prevent the attack by Azerbaijan on Sotk.", [("ASSAULT", (AZERBAIJAN,), "asserted")]),
     ],
 )
 def test_what_is_prevented_is_no_event(nlp, text, expected):
