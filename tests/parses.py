@@ -11,6 +11,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import caucasus_nlp.event_typer  # noqa: F401  registers doc._.sent_event_scores
+from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention, sentence_index
 from caucasus_nlp.extract.events import event_mentions
 from caucasus_nlp.parse_repairs import ParseRepairs
@@ -47,14 +48,23 @@ def shifted(conll: str, by: int) -> str:
     return " ".join("/".join([*r[:4], str(int(r[4]) + by), *r[5:]]) for r in rows)
 
 
+PARAGRAPH = "¶"  # a sentence of its own in article(): a blank line (headline, lead and body are paragraphs)
+
+
 def article(sentences: str | tuple[str, ...]) -> Doc:
-    """One Doc of one or more hand-built sentences, in order."""
+    """One Doc of one or more hand-built sentences, in order; PARAGRAPH between them is a blank line."""
     sentences = (sentences,) if isinstance(sentences, str) else sentences
     tokens, start = [], 0
     for sentence in sentences:
+        sentence = f"{PARAGRAPH}/{PARAGRAPH}/SPACE/dep/0/_SP" if sentence == PARAGRAPH else sentence
         tokens.append(shifted(sentence, start))
         start += len(sentence.split())
-    return parsed(" ".join(tokens))
+    doc = parsed(" ".join(tokens))
+    if PARAGRAPH not in doc.text:
+        return doc
+    words = [t.text for t in doc]
+    return Doc(doc.vocab, words=["\n\n" if w == PARAGRAPH else w for w in words], lemmas=[t.lemma_ for t in doc],
+               pos=[t.pos_ for t in doc], deps=[t.dep_ for t in doc], heads=[t.head.i for t in doc], tags=[t.tag_ for t in doc])
 
 
 def coded(sentences: str | tuple[str, ...], names: dict, published: str | None = None, outlet: str | None = None,
@@ -66,9 +76,19 @@ def coded(sentences: str | tuple[str, ...], names: dict, published: str | None =
     doc = article(sentences)
     doc._.sent_event_scores = scores
     dropped: list = []
+    mentions = named(doc, names)
     events = [(e.event_type, e.subtype, e.actors, e.targets, e.modality, e.location_id, e.quantity, e.rule_id)
-              for e in event_mentions(doc, named(doc, names), [], published, outlet, dropped=dropped)]
+              for e in event_mentions(doc, mentions, dated(doc, names), published, outlet, dropped=dropped)]
     return events + [("dropped", d.gate_id, d.trigger) for d in dropped]
+
+
+def dated(doc: Doc, names: dict) -> list[DateMention]:
+    """The DATE names given a value ((start, end): ("DATE", "2020-03-09")) as resolved date mentions, to the day."""
+    sents = sentence_index(doc)
+    spans = {(k, k + 1) if isinstance(k, int) else k: v for k, v in names.items()}
+    return [DateMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text, sents[start], "test",
+                        DateValue(value, "day", False, "test")) for (start, end), (label, value) in sorted(spans.items())
+            if label == "DATE" and value]
 
 
 @contextmanager

@@ -6,7 +6,18 @@ codes otherwise with the rule switched off; rows where it does not fire are the 
 
 import pytest
 
-from parses import ARMENIA, AZERBAIJAN, GEORGIA, TURKEY, check_row
+from caucasus_nlp.extract.events import event_mentions
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, TURKEY, article, check_row, dated, named
+
+# headline, lead and body of a short report
+LEAD_REPORT = (
+    "Riot/riot/NOUN/ROOT/0/NN in/in/ADP/prep/0/IN Rustavi/Rustavi/PROPN/pobj/1/NNP", PARAGRAPH,
+    "On/on/ADP/prep/7/IN 9/9/NUM/nummod/2/CD March/March/PROPN/pobj/0/NNP 2020/2020/NUM/nummod/2/CD ,/,/PUNCT/punct/7/, "
+    "a/a/DET/det/6/DT riot/riot/NOUN/nsubj/7/NN broke/break/VERB/ROOT/7/VBD out/out/ADP/prt/7/RP in/in/ADP/prep/7/IN "
+    "Rustavi/Rustavi/PROPN/pobj/9/NNP ././PUNCT/punct/7/.", PARAGRAPH,
+    "Police/Police/NOUN/nsubj/1/NNS detained/detain/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+)
+LEAD_NAMES = {2: ("GPE", "geonames:612287"), 14: ("GPE", "geonames:612287"), (5, 8): ("DATE", "2020-03-09")}
 
 CASES = [
     # Armenia did not release the prisoners.
@@ -80,9 +91,41 @@ CASES = [
         {0: ("GPE", GEORGIA), 5: ("GPE", "geonames:615532")},
         [("CONCEDE", "prisoner_release", (GEORGIA,), (), "asserted", "geonames:615532", 12, "trigger:release:verb:prisoner_release+role:subject+attribute:place+attribute:quantity")],
         {}, id="quantity_number"),
+    # Protesters who had gathered in Kutaisi demanded higher wages. (the place is not in the trigger's own phrases)
+    pytest.param("attribute:sentence_place",
+        "Protesters/protester/NOUN/nsubj/6/NNS who/who/PRON/nsubj/3/WP had/have/AUX/aux/3/VBD gathered/gather/VERB/relcl/0/VBN "
+        "in/in/ADP/prep/3/IN Kutaisi/Kutaisi/PROPN/pobj/4/NNP demanded/demand/VERB/ROOT/6/VBD higher/high/ADJ/amod/8/JJR "
+        "wages/wage/NOUN/dobj/6/NNS ././PUNCT/punct/6/.",
+        {5: ("GPE", "geonames:613607")},
+        [("REQUEST", "demand", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+role:generic_actor+attribute:sentence_place")],
+        {}, id="sentence_place"),
+    # Riot in Rustavi / On 9 March 2020, a riot broke out in Rustavi. / Police detained 12 rioters.
+    # (headline, lead and body paragraphs: the body's event takes the lead's place and date)
+    pytest.param("attribute:lead_place", LEAD_REPORT, LEAD_NAMES,
+        [("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:lead_place+attribute:quantity+attribute:lead_date")],
+        {}, id="lead_place"),
+    # Riot / On 9 March 2020, a riot broke out. / Police detained 12 rioters in Rustavi. (the body's own place, the lead's date)
+    pytest.param("attribute:lead_date", (
+        "Riot/riot/NOUN/ROOT/0/NN", PARAGRAPH,
+        "On/on/ADP/prep/7/IN 9/9/NUM/nummod/2/CD March/March/PROPN/pobj/0/NNP 2020/2020/NUM/nummod/2/CD ,/,/PUNCT/punct/7/, "
+        "a/a/DET/det/6/DT riot/riot/NOUN/nsubj/7/NN broke/break/VERB/ROOT/7/VBD out/out/ADP/prt/7/RP ././PUNCT/punct/7/.", PARAGRAPH,
+        "Police/Police/NOUN/nsubj/1/NNS detained/detain/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS "
+        "in/in/ADP/prep/1/IN Rustavi/Rustavi/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+    ),
+        {(3, 6): ("DATE", "2020-03-09"), 18: ("GPE", "geonames:612287")},
+        [("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity+attribute:lead_date")],
+        {}, id="lead_date"),
 ]
 
 
 @pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
 def test_attribute(rule_id, sentences, names, expected, context):
     check_row(rule_id, sentences, names, expected, **context)
+
+
+def test_an_event_after_the_lead_says_which_level_gave_its_place_and_date():
+    doc = article(LEAD_REPORT)
+    (event,) = event_mentions(doc, named(doc, LEAD_NAMES), dated(doc, LEAD_NAMES))
+    assert (event.location_id, event.location_precision, event.date, event.date_source) == ("geonames:612287", "lead", "2020-03-09", "lead")

@@ -31,7 +31,7 @@ CASES = [
         "Yerevan/Yerevan/PROPN/pobj/9/NNP ././PUNCT/punct/1/.",
     ),
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), 4: ("GPE", "geonames:2988507"), 25: ("NORP", None), 28: ("GPE", "geonames:616052")},
-        [("REQUEST", "invitation", (), (AZERBAIJAN, ARMENIA), "asserted", None, None, "trigger:invite:verb:invitation+role:object+role:target_prep")],
+        [("REQUEST", "invitation", ("actor:GOV",), (AZERBAIJAN, ARMENIA), "asserted", None, None, "trigger:invite:verb:invitation+role:subject+role:generic_actor+role:object+role:target_prep")],
         {}, id="pronoun_past_window"),
     # Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had
     # invited Azerbaijani officials to Yerevan.

@@ -122,11 +122,11 @@ CASES = [
         {1: ("NORP", None)},
         [("REQUEST", "demand_prisoner_release", (), (GEORGIA,), "asserted", None, None, "trigger:release:verb:prisoner_release+role:subject+rewrite:demanded")],
         {}, id="passive_demand_stays"),
-    # Two activists were detained.
+    # Prisoners were released.
     pytest.param("gate:no_participant",
-        "Two/two/NUM/nummod/1/CD activists/activist/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD detained/detain/VERB/ROOT/3/VBN ././PUNCT/punct/3/.",
+        "Prisoners/prisoner/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD released/release/VERB/ROOT/2/VBN ././PUNCT/punct/2/.",
         {},
-        [("dropped", "gate:no_participant", "detained")],
+        [("dropped", "gate:no_participant", "released")],
         {}, id="no_participant"),
 ]
 

@@ -89,14 +89,14 @@ CASES = [
         "Two/two/NUM/nummod/1/CD activists/activist/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD detained/detain/VERB/ROOT/3/VBN in/in/ADP/prep/3/IN "
         "Yerevan/Yerevan/PROPN/pobj/4/NNP on/on/ADP/prep/3/IN Monday/Monday/PROPN/pobj/6/NNP ././PUNCT/punct/3/.",
         {5: ("GPE", "geonames:616052"), 7: ("DATE", None)},
-        [("COERCE", "detention", (ARMENIA,), (), "asserted", "geonames:616052", None, "trigger:detain:verb:detention+rewrite:jurisdiction+attribute:place")],
+        [("COERCE", "detention", (ARMENIA,), ("actor:PRO:AM",), "asserted", "geonames:616052", None, "trigger:detain:verb:detention+role:subject+role:generic_actor+rewrite:jurisdiction+attribute:place")],
         {}, id="jurisdiction"),
     # Two activists were detained by the police in Yerevan.
     pytest.param("rewrite:jurisdiction",
         "Two/two/NUM/nummod/1/CD activists/activist/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD detained/detain/VERB/ROOT/3/VBN by/by/ADP/agent/3/IN "
         "the/the/DET/det/6/DT police/police/NOUN/pobj/4/NNS in/in/ADP/prep/3/IN Yerevan/Yerevan/PROPN/pobj/7/NNP ././PUNCT/punct/3/.",
         {8: ("GPE", "geonames:616052")},
-        [("dropped", "gate:no_participant", "detained")],
+        [("COERCE", "detention", ("actor:POL:AM",), ("actor:PRO:AM",), "asserted", "geonames:616052", None, "trigger:detain:verb:detention+role:agent+role:generic_actor+role:subject+attribute:place")],
         {}, id="agent_no_jurisdiction"),
     # The Russian envoy was summoned to the Dutch foreign ministry.
     pytest.param("rewrite:summoner",

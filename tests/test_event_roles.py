@@ -195,6 +195,48 @@ CASES = [
         {0: ("GPE", GEORGIA), 2: ("GPE", RUSSIA), 13: ("NORP", None), (18, 20): ("PERSON", "person:ilia-darchiashvili"), 24: ("GPE", GEORGIA), 30: ("NORP", None)},
         [("REQUEST", "appeal", ("person:ilia-darchiashvili", GEORGIA), (), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:group_leader")],
         {}, id="group_leader"),
+    # Unidentified gunmen killed two civilians in Gyumri.
+    pytest.param("role:generic_actor",
+        "Unidentified/unidentified/ADJ/amod/1/JJ gunmen/gunman/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "
+        "in/in/ADP/prep/2/IN Gyumri/Gyumri/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {6: ("GPE", "geonames:616635")},
+        [("ASSAULT", "killing", ("actor:REB:AM",), ("actor:CIV:AM",), "asserted", "geonames:616635", 2, "trigger:kill:verb:killing+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity")],
+        {}, id="generic_actor_and_target"),
+    # Hundreds of workers rallied in Kutaisi against unpaid wages.
+    pytest.param("role:generic_actor",
+        "Hundreds/hundred/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN workers/worker/NOUN/pobj/1/NNS rallied/rally/VERB/ROOT/3/VBD in/in/ADP/prep/3/IN "
+        "Kutaisi/Kutaisi/PROPN/pobj/4/NNP against/against/ADP/prep/3/IN unpaid/unpaid/ADJ/amod/8/JJ wages/wage/NOUN/pobj/6/NNS ././PUNCT/punct/3/.",
+        {5: ("GPE", "geonames:613607")},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:rally:verb:protest+role:subject+role:generic_actor+attribute:place")],
+        {}, id="civilians_who_protest_are_protesters"),
+    # Azerbaijani forces shelled the village.
+    pytest.param("role:generic_actor",
+        "Azerbaijani/azerbaijani/ADJ/amod/1/JJ forces/force/NOUN/nsubj/2/NNS shelled/shell/VERB/ROOT/2/VBD the/the/DET/det/4/DT village/village/NOUN/dobj/2/NN "
+        "././PUNCT/punct/2/.",
+        {0: ("NORP", None)},
+        [("ASSAULT", "shelling", (AZERBAIJAN,), (), "asserted", None, None, "trigger:shell:verb:shelling+role:subject")],
+        {}, id="a_demonym_names_the_country"),
+    # A protest was held in Mogilev.
+    pytest.param("role:protest_default",
+        "A/a/DET/det/1/DT protest/protest/NOUN/nsubjpass/3/NN was/be/AUX/auxpass/3/VBD held/hold/VERB/ROOT/3/VBN in/in/ADP/prep/3/IN "
+        "Mogilev/Mogilev/PROPN/pobj/4/NNP ././PUNCT/punct/3/.",
+        {5: ("GPE", "geonames:625665")},
+        [("PROTEST", "protest", ("actor:PRO:BY",), (), "asserted", "geonames:625665", None, "trigger:protest:any:protest+role:protest_default+attribute:place")],
+        {}, id="protest_default"),
+    # Talks were held in Mogilev.
+    pytest.param("role:protest_default",
+        "Talks/talk/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD held/hold/VERB/ROOT/2/VBN in/in/ADP/prep/2/IN Mogilev/Mogilev/PROPN/pobj/3/NNP "
+        "././PUNCT/punct/2/.",
+        {4: ("GPE", "geonames:625665")},
+        [("dropped", "gate:background_noun", "Talks")],
+        {}, id="not_a_protest"),
+    # Rebel forces attacked the village.
+    pytest.param("role:generic_actor",
+        "Rebel/rebel/NOUN/compound/1/NN forces/force/NOUN/nsubj/2/NNS attacked/attack/VERB/ROOT/2/VBD the/the/DET/det/4/DT village/village/NOUN/dobj/2/NN "
+        "././PUNCT/punct/2/.",
+        {},
+        [("ASSAULT", "attack", ("actor:REB",), (), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:generic_actor")],
+        {}, id="a_modifier_names_the_sector"),
 ]
 
 

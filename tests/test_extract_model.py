@@ -544,8 +544,10 @@ def test_what_is_agreed_to_names_the_agreement(nlp, text, expected):
     [
         # an accusation that names its accuser is an event
         ("Turkey accused two Georgian officials of espionage.", [("ACCUSE", (TURKEY,))]),
-        # an active demand by people the text does not name is still one
-        ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.", [("REQUEST", ())]),
+        # an active demand by people the text does not name is still one, by generic actors of the place (as ACLED
+        # codes them): the rally by protesters, the demand by the civilians who make it
+        ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.",
+         [("PROTEST", ("actor:PRO:AM",)), ("REQUEST", ("actor:CIV:AM",))]),
     ],
 )
 def test_an_accusation_no_one_is_said_to_make_is_no_event(nlp, text, expected):

@@ -57,7 +57,7 @@ def test_a_second_subject_the_parser_read_as_an_object_acts_in_its_own_clause():
                   "return/return/VERB/conj/2 two/two/NUM/nummod/10 soldiers/soldier/NOUN/dobj/8 ././PUNCT/punct/2")
     events = event_mentions(doc, named(doc, {0: ("GPE", GEORGIA), 6: ("GPE", TURKEY)}), [])
     assert [(e.subtype, e.actors, e.targets, e.quantity) for e in events] == [
-        ("prisoner_return", (GEORGIA,), (), 4), ("prisoner_return", (TURKEY,), (), 2)]
+        ("prisoner_return", (GEORGIA,), ("actor:MIL",), 4), ("prisoner_return", (TURKEY,), ("actor:MIL",), 2)]
 
 
 def test_a_subject_the_parser_took_for_an_object_beats_a_clause_it_took_for_the_subject():

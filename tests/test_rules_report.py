@@ -177,8 +177,10 @@ def _write_run(folder, dropped=()):
     entities = [dict(e, type="PLACE", geonameid=int(e["entity_id"].split(":")[1]), latitude=None, longitude=None, country_code=None,
                      in_kb=True, n_mentions=1, n_articles=1) for e in ENTITIES]
     mentions = [{"event_mention_id": f"m{i}", "event_id": f"e{i}", "article_id": a, "sent_idx": 0, "event_type": t, "subtype": None,
-                 "trigger": "x", "trigger_start": 0, "actors": actors, "targets": [], "location_id": None, "date": None,
-                 "date_precision": None, "modality": "asserted", "quantity": None, "sentence": "x", "rule_id": r, "type_confidence": None}
+                 "trigger": "x", "trigger_start": 0, "actors": actors, "targets": [], "location_id": None, "location_precision": None,
+                 "date": None, "date_source": None,
+                 "date_precision": None, "modality": "asserted", "quantity": None, "sentence": "x", "rule_id": r, "type_confidence": None,
+                 "actor_countries": [""] * len(actors), "actor_sectors": [""] * len(actors), "target_countries": [], "target_sectors": []}
                 for i, (a, t, actors, r) in enumerate(MENTIONS)]
     drops = [{"dropped_candidate_id": f"c{i}", "article_id": a, "sent_idx": 0, "gate_id": g, "event_type": t, "subtype": None,
               "trigger": "x", "trigger_start": 0, "trigger_lemma": "x", "actors": [], "targets": [], "sentence": text, "rule_id": "trigger:x"}

@@ -17,6 +17,7 @@ from caucasus_nlp.extract.agreements import AgreementMention, agreement_mentions
 from caucasus_nlp.extract.dates import DateMention, date_mentions
 from caucasus_nlp.extract.entities import EntityMention, entity_mentions
 from caucasus_nlp.extract.events import DroppedCandidate, EventMention, article_events, event_mentions
+from caucasus_nlp.extract.events.actors import actor_codes, actor_country, generic_name
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.records import Article
@@ -94,10 +95,14 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
             {"event_mention_id": stable_id(aid, e.sent_idx, e.trigger_start, e.event_type, *e.actors), "event_id": None,
              "article_id": aid, "sent_idx": e.sent_idx, "event_type": e.event_type, "subtype": e.subtype,
              "trigger": e.trigger, "trigger_start": e.trigger_start, "actors": list(e.actors), "targets": list(e.targets),
-             "location_id": e.location_id, "date": e.date, "date_precision": e.date_precision,
+             "location_id": e.location_id, "location_precision": e.location_precision, "date": e.date,
+             "date_precision": e.date_precision, "date_source": e.date_source,
              "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
-             "type_confidence": e.type_confidence}
+             "type_confidence": e.type_confidence} | actor_codes(e.actors, e.targets)
         )
+        for actor_id in (*e.actors, *e.targets):
+            if actor_id not in out["entities"] and (facts := generic_facts(actor_id)) is not None:
+                out["entities"][actor_id] = facts
     for c in analysis.dropped:
         out["dropped_event_candidates"].append(
             # the participants tell apart the events one rewrite makes of a trigger, as for event mentions
@@ -107,6 +112,14 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
              "targets": list(c.targets), "sentence": c.sentence, "rule_id": c.rule_id}
         )
     return out
+
+
+def generic_facts(actor_id: str) -> dict | None:
+    """The entity row of a generic actor ("actor:PRO:AM" → Protesters (Armenia)); None for a named one."""
+    if (name := generic_name(actor_id)) is None:
+        return None
+    return {"name": name, "type": "GROUP", "aliases": [], "geonameid": None, "latitude": None, "longitude": None,
+            "country_code": actor_country(actor_id)}
 
 
 def entity_facts(entity_id: str) -> dict | None:

@@ -60,6 +60,8 @@ class Entity:
     population: int | None = None
     # a state body's country (ISO code) or the entity it acts for: its events are also that actor's
     acts_for: str | None = None
+    # the actor sector of a person or organisation (resources/events/actor_sectors.tsv)
+    sector: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -79,6 +81,7 @@ def knowledge_base(path: str | None = None) -> dict[str, Entity]:
             longitude=rec.get("lon"),
             country_code=rec.get("country_code"),
             acts_for=rec.get("acts_for"),
+            sector=rec.get("sector"),
         )
         if ent.geonameid and ent.geonameid in geo.by_id:
             place = geo.by_id[ent.geonameid]

@@ -27,6 +27,7 @@ from spacy.language import Language
 from caucasus_nlp import __version__
 from caucasus_nlp.engine import Batch, make_engine
 from caucasus_nlp.extract.dedup import cluster_events
+from caucasus_nlp.extract.events.actors import actor_codes
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.language import detect_language
@@ -383,9 +384,15 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
                     seen = agreements_seen.setdefault(a["agreement_id"], {"agreement": rows["agreements"][a["agreement_id"]], "n": 0, "articles": set()})
                     seen["n"] += 1
                     seen["articles"].add(aid)
+                for em in rows["event_mentions"]:
+                    for actor_id in (*em["actors"], *em["targets"]):
+                        if (facts := rows["entities"].get(actor_id)) is not None and facts["type"] == "GROUP":  # a generic actor
+                            seen = entity_seen.setdefault(actor_id, {"label": "GROUP", "facts": facts, "surfaces": Counter(), "articles": set()})
+                            seen["surfaces"][facts["name"]] += 1
+                            seen["articles"].add(aid)
                 event_rows.extend(rows["event_mentions"])
             writers["articles"].write(article_rows_out)
-    events = cluster_events(event_rows, article_meta)
+    events = [event | actor_codes(event["actors"], event["targets"]) for event in cluster_events(event_rows, article_meta)]
     entity_rows = entity_table(entity_seen)
     coords = {r["entity_id"]: (r["latitude"], r["longitude"]) for r in entity_rows}
     for event in events:
@@ -451,7 +458,7 @@ def entity_table(seen: dict[str, dict]) -> list[dict]:
             geo_id = lat = lon = cc = None
         out.append(
             {"entity_id": entity_id, "name": name, "type": etype, "aliases": aliases, "geonameid": geo_id,
-             "latitude": lat, "longitude": lon, "country_code": cc, "in_kb": known is not None,
+             "latitude": lat, "longitude": lon, "country_code": cc, "in_kb": known is not None and etype != "GROUP",
              "n_mentions": sum(surfaces.values()), "n_articles": len(info["articles"])}
         )
     return out

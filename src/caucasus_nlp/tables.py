@@ -19,7 +19,9 @@ import pyarrow.parquet as pq
 # by (dump, seq); event_mentions has one row per event and article; new columns language and duplicate_of.
 # 1.2: event_mentions.type_confidence (accurate profile) and trigger_start; datapackage.json.
 # 1.3: dropped_event_candidates (what the event gates drop).
-SCHEMA_VERSION = "1.3"
+# 1.4: actor_countries, actor_sectors, target_countries, target_sectors on event_mentions and events; generic actors (GROUP);
+#      location_precision and date_source on event_mentions.
+SCHEMA_VERSION = "1.4"
 
 
 @dataclass(frozen=True)
@@ -91,14 +93,15 @@ TABLES: dict[str, Table] = {
         Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
             _c("name", "str", "Canonical name.", False),
-            _c("type", "str", "PERSON, ORG, PLACE; EVENT or LAW for named wars, conferences and conventions.", False),
+            _c("type", "str", "PERSON, ORG, PLACE; EVENT or LAW for named wars, conferences and conventions; GROUP for a generic actor "
+               "(actor:SECTOR[:CC], \"Protesters (Armenia)\"), named by its sector and country where no one is named.", False),
             _c("aliases", "list", "Other names known or seen."),
             _c("geonameid", "int", "GeoNames id for places."),
             _c("latitude", "float", "Latitude for places."),
             _c("longitude", "float", "Longitude for places."),
             _c("country_code", "str", "ISO 3166-1 alpha-2."),
             _c("in_kb", "bool", "True when the entity comes from the knowledge base or GeoNames.", False),
-            _c("n_mentions", "int", "Mentions over the run.", False),
+            _c("n_mentions", "int", "Mentions over the run (for a generic actor, the event mentions it takes part in).", False),
             _c("n_articles", "int", "Articles mentioning it.", False),
         )),
         Table("dates", ("mention_id",), "One row per temporal expression.", (
@@ -116,7 +119,7 @@ TABLES: dict[str, Table] = {
             _c("kind", "str", "ceasefire, peace_treaty, joint_statement, declaration, court_order, convention.", False),
             _c("date", "str", "ISO date signed or issued."),
             _c("parties", "list", "Entity ids of the parties."),
-            _c("n_mentions", "int", "Mentions over the run.", False),
+            _c("n_mentions", "int", "Mentions over the run (for a generic actor, the event mentions it takes part in).", False),
             _c("n_articles", "int", "Articles mentioning it.", False),
         )),
         Table("agreement_mentions", ("agreement_mention_id",), "One row per agreement mention.", (
@@ -150,9 +153,21 @@ TABLES: dict[str, Table] = {
             _c("rule_id", "str", "The rules behind the row, joined by '+': first the trigger row that proposed it (trigger:LEMMA:POS:SUBTYPE, a row of "
                "resources/events/triggers.tsv, or accusing_noun:LEMMA), then every rule of resources/events/ that fired on it: the "
                "rewrites (rewrite:event_typer, rewrite:alleged, rewrite:negated, rewrite:demanded, rewrite:acts_for, rewrite:captor, ...), the role "
-               "paths that gave the actors (role:subject, role:xcomp_controller, ...), the parse repairs they relied on (repair:stray_subject, ...) "
-               "and the modality rule (modality:planned, ...; none for asserted). caucasus-nlp rules counts them.", False),
+               "paths that gave the actors (role:subject, role:xcomp_controller, role:generic_actor, ...), the parse repairs they relied on "
+               "(repair:stray_subject, ...), the paths that gave the targets (role:object, role:target_prep, ...), the modality rule "
+               "(modality:planned, ...; none for asserted) and attribute:place/attribute:quantity. caucasus-nlp rules counts them.", False),
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
+            _c("actor_countries", "list", "ISO 3166-1 alpha-2 country of each actor, in the order of actors (an empty string where none is known): "
+               "the knowledge base's, a state's own, a place's, a generic actor's."),
+            _c("actor_sectors", "list", "Sector of each actor, in the order of actors (an empty string where none is known): GOV, MIL, POL, JUD, LEG, OPP, "
+               "REB, PRO (protesters), CIV, IGO, NGO, MED, BUS, REL (resources/events/actor_sectors.tsv, after CAMEO/PLOVER actor sectors "
+               "and ACLED); a state is GOV."),
+            _c("target_countries", "list", "Country of each target, as actor_countries."),
+            _c("target_sectors", "list", "Sector of each target, as actor_sectors."),
+            _c("location_precision", "str", "Which level gave location_id, as ACLED's geo_precision: phrase (the trigger's own phrase), "
+               "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place)."),
+            _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
+               "the article's lead paragraph), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
         ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
             _c("event_id", "str", "Stable id.", False),
@@ -170,6 +185,13 @@ TABLES: dict[str, Table] = {
             _c("n_articles", "int", "Articles.", False),
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
+            _c("actor_countries", "list", "ISO 3166-1 alpha-2 country of each actor, in the order of actors (an empty string where none is known): "
+               "the knowledge base's, a state's own, a place's, a generic actor's."),
+            _c("actor_sectors", "list", "Sector of each actor, in the order of actors (an empty string where none is known): GOV, MIL, POL, JUD, LEG, OPP, "
+               "REB, PRO (protesters), CIV, IGO, NGO, MED, BUS, REL (resources/events/actor_sectors.tsv, after CAMEO/PLOVER actor sectors "
+               "and ACLED); a state is GOV."),
+            _c("target_countries", "list", "Country of each target, as actor_countries."),
+            _c("target_sectors", "list", "Sector of each target, as actor_sectors."),
         ), (ForeignKey("location_id", "entities", "entity_id"),)),
         Table("dropped_event_candidates", ("dropped_candidate_id",),
               "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "

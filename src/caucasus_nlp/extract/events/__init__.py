@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import EntityMention, sentence_index
-from caucasus_nlp.extract.events.attributes import adjuncts, location, modality, own_date, quantity
+from caucasus_nlp.extract.events.attributes import LEVELS, adjuncts, event_date, event_place, lead_span, modality, quantity
 from caucasus_nlp.extract.events.gates import candidate_gate, event_gate
 from caucasus_nlp.extract.events.mention import DroppedCandidate, EventMention
 from caucasus_nlp.extract.events.merge import article_events
@@ -36,10 +36,13 @@ def event_mentions(
     """Every event a sentence of the article expresses, with its arguments. With a `dropped` list,
     each candidate a gate drops is appended to it as the events are yielded; the events are the same."""
     context = ArticleContext.of(doc, mentions, published, outlet)
+    dates = list(dates)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:
         if d.resolved:
             dates_by_sent.setdefault(d.sent_idx, []).append(d)
+    lead_start, lead_end = lead_span(doc.text)
+    lead_dates = sorted((d for d in dates if d.resolved and lead_start <= d.start < lead_end), key=lambda d: d.start)
     sentence_scores = doc._.sent_event_scores if doc.has_extension("sent_event_scores") else None
     sents = sentence_index(doc)
     gates = [r.id for r in stage_rules("gate", applies_to="candidate")]
@@ -56,7 +59,7 @@ def event_mentions(
             continue
         candidate = Candidate(token, chosen[0], sents[token.i], list(chosen[1]))
         candidate.fired.extend(rule_id for rule_id in before if BEFORE_ROLES[rule_id](candidate, scores))
-        event = build(candidate, context, dates_by_sent.get(candidate.sent_idx, []), scores)
+        event = build(candidate, context, dates_by_sent.get(candidate.sent_idx, []), lead_dates, scores)
         for rule_id in on_event:
             if (rewritten := ON_EVENT[rule_id](event, context)) is not None:
                 events = rewritten
@@ -80,7 +83,8 @@ def dropped_candidate(token: Token, sent_idx: int, trigger: Trigger, fired: list
         trigger_lemma=token.lemma_.lower(), rule_id="+".join([trigger.id, *fired]), gate_id=gate_id, sentence=token.sent.text.strip())
 
 
-def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], scores: dict[str, float] | None) -> EventMention:
+def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], lead_dates: list[DateMention],
+          scores: dict[str, float] | None) -> EventMention:
     """The event of a candidate: its roles, the after-roles rewrites in file order, its attributes."""
     token, trigger = candidate.token, candidate.trigger
     roles = arguments(token, trigger.event_type, context)
@@ -91,10 +95,10 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
         if AFTER_ROLES[rule.id](draft, context, trigger.spoken_accusation):
             draft.fired.append(rule.id)
     phrases = adjuncts(token)
-    date = own_date(token, phrases, sent_dates)
-    place = location(token, phrases, context.by_token, set(draft.actors) | set(draft.targets)) if enabled("attribute:place") else None
+    date, date_rule = event_date(token, phrases, sent_dates, lead_dates)
+    place, place_rule = event_place(token, phrases, context.by_token, set(draft.actors) | set(draft.targets))
     count = quantity(token) if enabled("attribute:quantity") else None
-    attributes = [rule_id for rule_id, value in (("attribute:place", place), ("attribute:quantity", count)) if value is not None]
+    attributes = [r for r in (place_rule, "attribute:quantity" if count is not None else None, date_rule) if r]
     return EventMention(
         sent_idx=candidate.sent_idx,
         event_type=draft.event_type,
@@ -105,8 +109,10 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
         actors=draft.actors,
         targets=draft.targets,
         location_id=place,
+        location_precision=LEVELS.get(place_rule) if place else None,
         date=date.value if date else None,
         date_precision=date.granularity if date else None,
+        date_source=(LEVELS.get(date_rule) or "sentence") if date else None,
         modality=draft.mood,
         quantity=count,
         sentence=token.sent.text.strip(),

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.rulebook import check_implemented, rule, rules
+from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
 from caucasus_nlp.syntax import governor
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
@@ -138,3 +138,64 @@ def own_date(token: Token, phrases: list[Token], sent_dates: list[DateMention]) 
     spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in phrases for t in c.subtree]]
     own = next((d for d in sent_dates if any(start <= d.start < end for start, end in spans)), None)
     return (own or sent_dates[0]).resolved
+
+
+def lead_span(text: str) -> tuple[int, int]:
+    """The character span of an article's lead: its first paragraph after the headline (the whole text
+    when it has no blank line)."""
+    if "\n\n" not in text:
+        return 0, len(text)
+    start = text.index("\n\n") + 2
+    end = text.find("\n\n", start)
+    return start, end if end >= 0 else len(text)
+
+
+def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
+    """The place a token ends the name of, when the name is where something happens: the object of a
+    locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak")."""
+    mention = by_token.get(tok.i)
+    if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id or tok.i != mention.token_end - 1:
+        return None
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return mention if tok.dep_ == "pobj" and tok.head.lower_ in rule("attribute:place").words else None
+
+
+
+# the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
+LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:lead_place": "lead",
+          "attribute:lead_date": "lead"}
+
+
+def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], arguments: set[str]) -> tuple[str | None, str | None]:
+    """The event's place and the rule that gave it: the trigger's own phrase (attribute:place), else the
+    place the sentence says something happens in (attribute:sentence_place), else the one the article's
+    lead gives (attribute:lead_place: "On 9 March, in Rustavi, ...")."""
+    if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
+        return place, "attribute:place"
+    if enabled("attribute:sentence_place"):
+        # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku
+        governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") for t in c.subtree}
+        found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token)) and m.entity_id not in arguments), None)
+        if found is not None:
+            return found.entity_id, "attribute:sentence_place"
+    start, end = lead_span(token.doc.text)
+    if enabled("attribute:lead_place") and not start <= token.idx < end:
+        names = sorted({(m.token_start, m.token_end): m for m in by_token.values()}.values(), key=lambda m: m.token_start)
+        found = next((m for m in names if start <= m.start < end and locative_place(token.doc[m.token_end - 1], by_token)
+                      and m.entity_id not in arguments), None)
+        if found is not None:
+            return found.entity_id, "attribute:lead_place"
+    return None, None
+
+
+def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead_dates: list[DateMention]) -> tuple[DateValue | None, str | None]:
+    """The event's date and the rule that gave it: its phrase's, else its sentence's (no rule id: the
+    sentence's own date), else the first date of the article's lead (attribute:lead_date), as a short
+    report's events take the date its lead gives."""
+    if (own := own_date(token, phrases, sent_dates)) is not None:
+        return own, None
+    start, end = lead_span(token.doc.text)
+    if enabled("attribute:lead_date") and lead_dates and not start <= token.idx < end:
+        return lead_dates[0].resolved, "attribute:lead_date"
+    return None, None

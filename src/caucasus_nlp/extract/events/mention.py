@@ -27,6 +27,10 @@ class EventMention:
     type_confidence: float | None = None
     # the states among the actors that are there because a state body of theirs acted (acts_for)
     represented: tuple[str, ...] = ()
+    # which level gave the place (phrase, sentence, lead) and the date (sentence, lead), as ACLED's
+    # geo_precision and time_precision say how a value was coded
+    location_precision: str | None = None
+    date_source: str | None = None
 
     @property
     def own_actors(self) -> set[str]:

@@ -41,8 +41,10 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
             represented=tuple(a for a in actors if a not in first.own_actors | event.own_actors),
             targets=tuple(t for t in dict.fromkeys([*first.targets, *event.targets]) if t not in actors),
             location_id=first.location_id or event.location_id,
+            location_precision=first.location_precision if first.location_id else event.location_precision,
             date=first.date or event.date,
             date_precision=first.date_precision if first.date else event.date_precision,
+            date_source=first.date_source if first.date else event.date_source,
             quantity=first.quantity if first.quantity is not None else event.quantity,
         )
     return kept
@@ -50,11 +52,15 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
 
 def compatible(one: EventMention, other: EventMention) -> bool:
     """Whether two mentions may tell of one event: not in two different places or at two different
-    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June"). A request is
+    times ("the meeting in Brussels on 14 May" and "the meetings in Chisinau in June"), as their own
+    sentences give them (a place or date lent by the lead says nothing). A request is
     what it asks: in two sentences, two requests by the same side made with different words ("urged
     the sides to take up the proposals", "calls on all sides to reduce incidents") are two requests."""
-    if one.location_id and other.location_id and one.location_id != other.location_id:
+    own_place = [m.location_id for m in (one, other) if m.location_precision != "lead"]
+    if len(own_place) == 2 and all(own_place) and own_place[0] != own_place[1]:
         return False
     if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:
         return False  # the first letters: "invites" and "the invitation" are one word
-    return compatible_dates(one.date, other.date)
+    # a place or date the article's lead lent an event is no evidence that it is another event
+    own_dates = [m.date if m.date_source != "lead" else None for m in (one, other)]
+    return compatible_dates(*own_dates)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.actors import default_actor, generic_actor
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
 from caucasus_nlp.extract.events.triggers import match_trigger, small_clause
@@ -188,10 +189,10 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
         # "held talks with Aliyev": the partners the verb a noun event is the object of names
         found.add_object("role:light_verb", [t for c in token.head.children if c.dep_ == "prep" and c.lower_ in rule("role:light_verb").words
                                              for t in prep_phrase(c)])
-    return _resolved(found, context)
+    return _resolved(found, token, event_type, context)
 
 
-def _resolved(found: _Phrases, context: ArticleContext) -> Roles:
+def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleContext) -> Roles:
     """The entity ids the phrases name, else the ones a subject refers to; an office holder or group
     leader the subject names first; the states the actors' bodies act for; the paths that gave each side."""
     by_token = context.by_token
@@ -207,12 +208,24 @@ def _resolved(found: _Phrases, context: ArticleContext) -> Roles:
         holder, path = person, "role:group_leader"
     if holder and holder not in actors:
         actors, paths = [holder, *actors], [*paths, path]
+    if not actors and enabled("role:generic_actor"):
+        # "protesters rallied", "unidentified gunmen attacked": no one named, a generic actor (ACLED's)
+        generic = next(((p_list, found_id) for p_list, tokens in found.subject if (found_id := generic_actor(tokens, event_type, context))), None)
+        if generic is not None:
+            actors, paths = [generic[1]], [*generic[0], "role:generic_actor"]
+    if not actors and enabled("role:protest_default") and (protesters := default_actor(token, event_type, context)):
+        actors, paths = [protesters], ["role:protest_default"]
     actors, represented = context.with_states(actors)
     # "accused the former": the object names its target by position
     object_tokens = found.object_tokens
     ordinal = [t for tok in object_tokens if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
     targets = [t for t in context.with_states(entity_ids(object_tokens, by_token) + ordinal)[0] if t not in actors]
     paths += [path for path, tokens in found.objects if set(entity_ids(tokens, by_token)) - set(actors)]
+    if enabled("role:generic_actor"):
+        for path, tokens in found.objects:
+            if not entity_ids(tokens, by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
+                targets.append(generic)
+                paths += [path, "role:generic_actor"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
 
 

@@ -1,0 +1,169 @@
+"""Actors as analysts code them: generic actors where no one is named, and every actor's country and sector.
+
+Where an event's subject (or object) names no one but is a noun of resources/events/generic_actors.tsv
+("protesters", "residents of the village", "unidentified gunmen"), the actor is a generic one, as ACLED
+codes them: its sector (resources/events/actor_sectors.tsv) and its country, from a demonym or place in
+the phrase, else (for a sector whose actors are local: protesters, civilians, police, armed groups) the
+country of the place the sentence, else the article, first says something happens in. Its id is `actor:SECTOR` or
+`actor:SECTOR:CC` (ISO 3166-1 alpha-2), and its name the sector's ("Protesters (Armenia)").
+
+Named actors get a country and a sector too: the knowledge base's `country_code` and `sector`, a
+country's own code (and GOV: news speaks of a state's government), a place's country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.attributes import lead_span, locative_place
+from caucasus_nlp.extract.events.states import country_codes, country_ids, country_of
+from caucasus_nlp.kb import geonames, knowledge_base, resource_lines
+from caucasus_nlp.rulebook import rule
+from caucasus_nlp.vocabulary import PLACE_LABELS
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    name: str  # with "{country}"
+    # an actor of the sector named without its country is of the country it acts in
+    local: bool
+    meaning: str
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, Sector]:
+    rows = (line.split("\t") for line in resource_lines("events/actor_sectors.tsv"))
+    return {code: Sector(code, name, local == "yes", meaning) for code, name, local, meaning in rows}
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> dict[str, str]:
+    """Lemma → sector."""
+    return dict(line.split("\t") for line in resource_lines("events/generic_actors.tsv"))
+
+
+def generic_id(sector: str, country: str | None) -> str:
+    return f"actor:{sector}:{country}" if country else f"actor:{sector}"
+
+
+def generic_name(actor_id: str) -> str | None:
+    """"actor:PRO:AM" → "Protesters (Armenia)"; None for an id that is not a generic actor's."""
+    parts = actor_id.split(":")
+    if parts[0] != "actor" or len(parts) not in (2, 3) or parts[1] not in sectors():
+        return None
+    template = sectors()[parts[1]].name
+    country = geonames().get(country_ids().get(parts[2])) if len(parts) == 3 else None
+    if country is None:
+        return template.replace(" ({country})", "").replace(" of {country}", "")
+    return template.format(country=country.name)
+
+
+def generic_actor(tokens: list[Token], event_type: str, context) -> str | None:
+    """The generic actor a phrase names, or None: its head noun is a generic noun and no name is in it."""
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+    head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.i in context.by_token:
+        return None
+    # a modifier that is itself a generic noun says more than the head: "rebel forces", "police officers"
+    sector = next((found for c in head.children if c.dep_ in ("amod", "compound") and (found := noun_sector(c))), None) or noun_sector(head)
+    if sector is None:
+        # a partitive names its people in its of-phrase: "hundreds of workers", "a group of residents"
+        of_object = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+        if of_object is None or of_object.i in context.by_token or (sector := noun_sector(of_object)) is None:
+            return None
+        head = of_object
+    sector = rule("role:generic_actor").map.get(event_type, {}).get(sector, sector)
+    country = phrase_country(head, context)
+    if country is None and sectors()[sector].local:
+        country = sentence_country(head, context) or lead_country(head, context)
+    return generic_id(sector, country)
+
+
+def default_actor(trigger: Token, event_type: str, context) -> str | None:
+    """"A protest was held in Mogilev": a protest no one is named as holding is by protesters of the
+    country it happens in (role:protest_default), as ACLED codes it."""
+    found = rule("role:protest_default")
+    if event_type not in found.types:
+        return None
+    return generic_id(found.map.get(event_type, "PRO"), sentence_country(trigger, context) or lead_country(trigger, context))
+
+
+def noun_sector(noun: Token) -> str | None:
+    """The sector of a generic noun, by its lemma or its word (a capitalised "Forces" keeps its plural as lemma)."""
+    word = noun.lower_
+    forms = (noun.lemma_.lower(), word, word[:-1] if word.endswith("s") else word)
+    return next((generic_nouns()[form] for form in forms if form in generic_nouns()), None)
+
+
+def phrase_country(head: Token, context) -> str | None:
+    """A demonym, country or place in the noun's phrase: "Azerbaijani forces", "residents of Taloqan"."""
+    for tok in own_phrase(head):
+        if (mention := context.by_token.get(tok.i)) is not None and (code := mention_country(mention)):
+            return code
+    return None
+
+
+def own_phrase(noun: Token) -> list[Token]:
+    """The noun with its modifiers and of-phrase, without what the parser joined to it ("four soldiers and
+    Turkey"), its clauses and other prepositions."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "det") or (child.dep_ == "prep" and child.lower_ == "of"):
+            out.extend(own_phrase(child))
+        elif child.dep_ == "pobj":
+            out.extend(own_phrase(child))
+    return out
+
+
+def sentence_country(head: Token, context) -> str | None:
+    """The country of the first place the sentence names as where something happens ("in Gyumri")."""
+    return next((mention_country(m) for tok in head.sent if (m := locative_place(tok, context.by_token)) and mention_country(m)), None)
+
+
+def lead_country(head: Token, context) -> str | None:
+    """The country of the first place the article's lead (its first paragraph after the headline) names as
+    where something happens ("On 9 March, in Rustavi, ..."); a long article's later places say nothing of it."""
+    start, end = lead_span(head.doc.text)
+    lead = (m for m in context.ordered if start <= m.start < end)
+    return next((mention_country(m) for m in lead if locative_place(head.doc[m.token_end - 1], context.by_token) and mention_country(m)), None)
+
+
+def mention_country(mention: EntityMention) -> str | None:
+    """The ISO code of the country a demonym, a country or a place stands in."""
+    if (code := country_of(mention)) is not None:
+        return code
+    if mention.label in PLACE_LABELS and (place := geonames().get(mention.entity_id) or knowledge_base().get(mention.entity_id or "")):
+        return place.country_code
+    return None
+
+
+def actor_country(actor_id: str) -> str | None:
+    """The ISO country code of an actor (named or generic)."""
+    parts = actor_id.split(":")
+    if parts[0] == "actor":
+        return parts[2] if len(parts) == 3 else None
+    if actor_id in country_codes():
+        return country_codes()[actor_id]
+    known = knowledge_base().get(actor_id) or geonames().get(actor_id)
+    return known.country_code if known else None
+
+
+def actor_sector(actor_id: str) -> str | None:
+    """The sector of an actor: a generic one's, the knowledge base's, GOV for a state."""
+    parts = actor_id.split(":")
+    if parts[0] == "actor":
+        return parts[1]
+    if (known := knowledge_base().get(actor_id)) is not None and known.sector:
+        return known.sector
+    return "GOV" if actor_id in country_codes() else None
+
+
+def actor_codes(actors, targets) -> dict[str, list]:
+    """The country and sector columns of an event's actors and targets, in their order ("" where none is known)."""
+    return {"actor_countries": [actor_country(a) or "" for a in actors], "actor_sectors": [actor_sector(a) or "" for a in actors],
+            "target_countries": [actor_country(t) or "" for t in targets], "target_sectors": [actor_sector(t) or "" for t in targets]}
