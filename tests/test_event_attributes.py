@@ -100,10 +100,11 @@ CASES = [
         [("REQUEST", "demand", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+role:generic_actor+attribute:sentence_place")],
         {}, id="sentence_place"),
     # Riot in Rustavi / On 9 March 2020, a riot broke out in Rustavi. / Police detained 12 rioters.
-    # (headline, lead and body paragraphs: the body's event takes the lead's place and date)
+    # (headline, lead and body paragraphs: the body's event takes the lead's place and date; the headline's riot, the lead's date)
     pytest.param("attribute:lead_place", LEAD_REPORT, LEAD_NAMES,
-        [("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12,
-          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:lead_place+attribute:quantity+attribute:lead_date")],
+        [("PROTEST", "riot", ("actor:PRO:GE",), (), "asserted", "geonames:612287", None, "trigger:riot:any:riot+role:protest_default+attribute:place+attribute:lead_date"),
+         ("PROTEST", "riot", ("actor:PRO:GE",), (), "asserted", "geonames:612287", None, "trigger:riot:any:riot+role:protest_default+attribute:place"),
+         ("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12, "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:lead_place+attribute:quantity+attribute:lead_date")],
         {}, id="lead_place"),
     # Riot / On 9 March 2020, a riot broke out. / Police detained 12 rioters in Rustavi. (the body's own place, the lead's date)
     pytest.param("attribute:lead_date", (
@@ -114,8 +115,9 @@ CASES = [
         "in/in/ADP/prep/1/IN Rustavi/Rustavi/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
     ),
         {(3, 6): ("DATE", "2020-03-09"), 18: ("GPE", "geonames:612287")},
-        [("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12,
-          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity+attribute:lead_date")],
+        [("PROTEST", "riot", ("actor:PRO",), (), "asserted", None, None, "trigger:riot:any:riot+role:protest_default+attribute:lead_date"),
+         ("PROTEST", "riot", ("actor:PRO",), (), "asserted", None, None, "trigger:riot:any:riot+role:protest_default"),
+         ("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12, "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity+attribute:lead_date")],
         {}, id="lead_date"),
 ]
 
@@ -127,5 +129,5 @@ def test_attribute(rule_id, sentences, names, expected, context):
 
 def test_an_event_after_the_lead_says_which_level_gave_its_place_and_date():
     doc = article(LEAD_REPORT)
-    (event,) = event_mentions(doc, named(doc, LEAD_NAMES), dated(doc, LEAD_NAMES))
+    (event,) = [e for e in event_mentions(doc, named(doc, LEAD_NAMES), dated(doc, LEAD_NAMES)) if e.trigger == "detained"]
     assert (event.location_id, event.location_precision, event.date, event.date_source) == ("geonames:612287", "lead", "2020-03-09", "lead")

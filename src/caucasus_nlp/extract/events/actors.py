@@ -67,8 +67,8 @@ def generic_actor(tokens: list[Token], event_type: str, context) -> str | None:
     """The generic actor a phrase names, or None: its head noun is a generic noun and no name is in it."""
     heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN")), None)
-    if head is None or head.i in context.by_token:
-        return None
+    if head is None or ((mention := context.by_token.get(head.i)) is not None and mention.entity_id):
+        return None  # a name the linker knows is a named actor; "the Ukrainian Forces", unlinked, is a generic one
     # a modifier that is itself a generic noun says more than the head: "rebel forces", "police officers"
     sector = next((found for c in head.children if c.dep_ in ("amod", "compound") and (found := noun_sector(c))), None) or noun_sector(head)
     if sector is None:
