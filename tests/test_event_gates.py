@@ -128,6 +128,21 @@ CASES = [
         {},
         [("dropped", "gate:no_participant", "released")],
         {}, id="no_participant"),
+    # Workers protested in Kutaisi to demand their wages.
+    pytest.param("gate:protest_claim",
+        "Workers/worker/NOUN/nsubj/1/NNS protested/protest/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN Kutaisi/Kutaisi/PROPN/pobj/2/NNP to/to/PART/aux/5/TO "
+        "demand/demand/VERB/advcl/1/VB their/their/PRON/poss/7/PRP$ wages/wage/NOUN/dobj/5/NNS ././PUNCT/punct/1/.",
+        {3: ("GPE", "geonames:613607")},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:protest:any:protest+role:subject+role:generic_actor+attribute:place"),
+         ("dropped", "gate:protest_claim", "demand")],
+        {}, id="protest_claim"),
+    # Workers in Kutaisi demanded their wages.
+    pytest.param("gate:protest_claim",
+        "Workers/worker/NOUN/nsubj/3/NNS in/in/ADP/prep/0/IN Kutaisi/Kutaisi/PROPN/pobj/1/NNP demanded/demand/VERB/ROOT/3/VBD their/their/PRON/poss/5/PRP$ "
+        "wages/wage/NOUN/dobj/3/NNS ././PUNCT/punct/3/.",
+        {2: ("GPE", "geonames:613607")},
+        [("REQUEST", "demand", ("actor:CIV:GE",), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+role:generic_actor+attribute:sentence_place")],
+        {}, id="a_demand_of_its_own"),
 ]
 
 

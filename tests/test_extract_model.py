@@ -544,10 +544,10 @@ def test_what_is_agreed_to_names_the_agreement(nlp, text, expected):
     [
         # an accusation that names its accuser is an event
         ("Turkey accused two Georgian officials of espionage.", [("ACCUSE", (TURKEY,))]),
-        # an active demand by people the text does not name is still one, by generic actors of the place (as ACLED
-        # codes them): the rally by protesters, the demand by the civilians who make it
-        ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.",
-         [("PROTEST", ("actor:PRO:AM",)), ("REQUEST", ("actor:CIV:AM",))]),
+        # people the text does not name are generic actors of the place (as ACLED codes them); a demand that is
+        # the manner of a protest is the protest's claim (gate:protest_claim), but one of its own is an event
+        ("Hundreds of people rallied in Yerevan demanding Nikol Pashinyan's resignation.", [("PROTEST", ("actor:PRO:AM",))]),
+        ("Hundreds of people in Yerevan demanded Nikol Pashinyan's resignation.", [("REQUEST", ("actor:CIV:AM",))]),
     ],
 )
 def test_an_accusation_no_one_is_said_to_make_is_no_event(nlp, text, expected):

@@ -62,6 +62,18 @@ def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in rule("gate:habitual").words for t in clause for c in t.children)
 
 
+def protest_claim(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"Workers protested in front of the plant to demand their wages", "rallied demanding his
+    resignation": a demand or accusation that is the purpose or manner of a protest is the protest's
+    claim, not an event of its own, as ACLED codes the protest with its claims."""
+    gate = rule("gate:protest_claim")
+    own = match_trigger(token)
+    if own is None or own.event_type not in gate.types or token.dep_ not in gate.deps:
+        return False
+    protest = match_trigger(token.head)
+    return protest is not None and protest.event_type == "PROTEST"
+
+
 def question(token: Token, by_token: dict[int, EntityMention]) -> bool:
     return token.sent.text.strip().rstrip("\"'”’").endswith("?")
 
@@ -102,6 +114,7 @@ CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = 
     "gate:habitual": habitual,
     "gate:question": question,
     "gate:condition": condition,
+    "gate:protest_claim": protest_claim,
 }
 EVENT_GATES: dict[str, Callable[[EventMention, Token], bool]] = {
     "gate:background_noun": background_noun,
