@@ -58,6 +58,18 @@ def _c(name, type_, description, nullable=True):
     return Column(name, type_, description, nullable)
 
 
+# the country and sector of each actor and target, on event_mentions and events alike
+ACTOR_CODE_COLUMNS = (
+    _c("actor_countries", "list", "ISO 3166-1 alpha-2 country of each actor, in the order of actors (an empty string where none is known): "
+       "the knowledge base's, a state's own, a place's, a generic actor's."),
+    _c("actor_sectors", "list", "Sector of each actor, in the order of actors (an empty string where none is known): GOV, MIL, POL, JUD, LEG, OPP, "
+       "REB, PRO (protesters), CIV, IGO, NGO, MED, BUS, REL (resources/events/actor_sectors.tsv, after CAMEO/PLOVER actor sectors "
+       "and ACLED); a state is GOV."),
+    _c("target_countries", "list", "Country of each target, as actor_countries."),
+    _c("target_sectors", "list", "Sector of each target, as actor_sectors."),
+)
+
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -157,13 +169,7 @@ TABLES: dict[str, Table] = {
                "(repair:stray_subject, ...), the paths that gave the targets (role:object, role:target_prep, ...), the modality rule "
                "(modality:planned, ...; none for asserted) and attribute:place/attribute:quantity. caucasus-nlp rules counts them.", False),
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
-            _c("actor_countries", "list", "ISO 3166-1 alpha-2 country of each actor, in the order of actors (an empty string where none is known): "
-               "the knowledge base's, a state's own, a place's, a generic actor's."),
-            _c("actor_sectors", "list", "Sector of each actor, in the order of actors (an empty string where none is known): GOV, MIL, POL, JUD, LEG, OPP, "
-               "REB, PRO (protesters), CIV, IGO, NGO, MED, BUS, REL (resources/events/actor_sectors.tsv, after CAMEO/PLOVER actor sectors "
-               "and ACLED); a state is GOV."),
-            _c("target_countries", "list", "Country of each target, as actor_countries."),
-            _c("target_sectors", "list", "Sector of each target, as actor_sectors."),
+            *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "Which level gave location_id, as ACLED's geo_precision: phrase (the trigger's own phrase), "
                "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
@@ -185,13 +191,7 @@ TABLES: dict[str, Table] = {
             _c("n_articles", "int", "Articles.", False),
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
-            _c("actor_countries", "list", "ISO 3166-1 alpha-2 country of each actor, in the order of actors (an empty string where none is known): "
-               "the knowledge base's, a state's own, a place's, a generic actor's."),
-            _c("actor_sectors", "list", "Sector of each actor, in the order of actors (an empty string where none is known): GOV, MIL, POL, JUD, LEG, OPP, "
-               "REB, PRO (protesters), CIV, IGO, NGO, MED, BUS, REL (resources/events/actor_sectors.tsv, after CAMEO/PLOVER actor sectors "
-               "and ACLED); a state is GOV."),
-            _c("target_countries", "list", "Country of each target, as actor_countries."),
-            _c("target_sectors", "list", "Sector of each target, as actor_sectors."),
+            *ACTOR_CODE_COLUMNS,
         ), (ForeignKey("location_id", "entities", "entity_id"),)),
         Table("dropped_event_candidates", ("dropped_candidate_id",),
               "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "
