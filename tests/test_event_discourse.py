@@ -16,7 +16,7 @@ CASES = [
         "He/he/PRON/nsubj/1/PRP welcomed/welcome/VERB/ROOT/1/VBD the/the/DET/det/3/DT agreement/agreement/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
     ),
         {(0, 2): ("PERSON", "person:ilham-aliyev"), 4: ("GPE", "geonames:587084")},
-        [("SUPPORT", "statement_support", ("person:ilham-aliyev",), (), "asserted", None, None, "trigger:welcome:verb:statement_support+role:subject+role:referred")],
+        [("SUPPORT", "statement_support", ("person:ilham-aliyev",), (), "asserted", "geonames:587084", None, "trigger:welcome:verb:statement_support+role:subject+role:referred+attribute:lead_place")],
         {}, id="pronoun_in_window"),
     # Nikol Pashinyan spoke in Paris. The hall was full. Officials of the city were present. He said that his
     # government had invited Azerbaijani officials to Yerevan.
@@ -31,7 +31,7 @@ CASES = [
         "Yerevan/Yerevan/PROPN/pobj/9/NNP ././PUNCT/punct/1/.",
     ),
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), 4: ("GPE", "geonames:2988507"), 25: ("NORP", None), 28: ("GPE", "geonames:616052")},
-        [("REQUEST", "invitation", ("actor:GOV",), (AZERBAIJAN, ARMENIA), "asserted", None, None, "trigger:invite:verb:invitation+role:subject+role:generic_actor+role:object+role:target_prep")],
+        [("REQUEST", "invitation", ("actor:GOV",), (AZERBAIJAN, ARMENIA), "asserted", "geonames:2988507", None, "trigger:invite:verb:invitation+role:subject+role:generic_actor+role:object+role:target_prep+attribute:lead_place")],
         {}, id="pronoun_past_window"),
     # Nikol Pashinyan spoke in Paris. He praised the hosts. He thanked the audience. He said that his government had
     # invited Azerbaijani officials to Yerevan.
@@ -45,9 +45,9 @@ CASES = [
         "Yerevan/Yerevan/PROPN/pobj/9/NNP ././PUNCT/punct/1/.",
     ),
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), 4: ("GPE", "geonames:2988507"), 23: ("NORP", None), 26: ("GPE", "geonames:616052")},
-        [("SUPPORT", "praise", ("person:nikol-pashinyan",), (), "asserted", None, None, "trigger:praise:verb:praise+role:subject+role:referred"),
-         ("SUPPORT", "gratitude", ("person:nikol-pashinyan",), (), "asserted", None, None, "trigger:thank:verb:gratitude+role:subject+role:referred"),
-         ("REQUEST", "invitation", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:invite:verb:invitation+role:subject+role:referred+role:object")],
+        [("SUPPORT", "praise", ("person:nikol-pashinyan",), (), "asserted", "geonames:2988507", None, "trigger:praise:verb:praise+role:subject+role:referred+attribute:lead_place"),
+         ("SUPPORT", "gratitude", ("person:nikol-pashinyan",), (), "asserted", "geonames:2988507", None, "trigger:thank:verb:gratitude+role:subject+role:referred+attribute:lead_place"),
+         ("REQUEST", "invitation", (ARMENIA,), (AZERBAIJAN,), "asserted", "geonames:2988507", None, "trigger:invite:verb:invitation+role:subject+role:referred+role:object+attribute:lead_place")],
         {}, id="third_person_keeps_the_topic"),
     # Armenia said it will support the bid of Azerbaijan.
     pytest.param("discourse:reporting_verbs",

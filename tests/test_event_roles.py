@@ -163,7 +163,7 @@ CASES = [
         "He/he/PRON/nsubj/1/PRP welcomed/welcome/VERB/ROOT/1/VBD the/the/DET/det/3/DT agreement/agreement/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
     ),
         {(0, 2): ("PERSON", "person:ilham-aliyev"), 4: ("GPE", "geonames:587084")},
-        [("SUPPORT", "statement_support", ("person:ilham-aliyev",), (), "asserted", None, None, "trigger:welcome:verb:statement_support+role:subject+role:referred")],
+        [("SUPPORT", "statement_support", ("person:ilham-aliyev",), (), "asserted", "geonames:587084", None, "trigger:welcome:verb:statement_support+role:subject+role:referred+attribute:lead_place")],
         {}, id="referred"),
     # The Armenian president met the delegation.
     pytest.param("role:office_holder",

@@ -150,6 +150,12 @@ def lead_span(text: str) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
+def lead_before(token: Token, start: int, end: int) -> int:
+    """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
+    lead's sentences before it; the headline and the body, from the whole lead."""
+    return min(end, token.sent.start_char) if start <= token.idx < end else end
+
+
 def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
     """The place a token ends the name of, when the name is where something happens: the object of a
     locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak")."""
@@ -170,7 +176,7 @@ LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], arguments: set[str]) -> tuple[str | None, str | None]:
     """The event's place and the rule that gave it: the trigger's own phrase (attribute:place), else the
     place the sentence says something happens in (attribute:sentence_place), else the one the article's
-    lead gives (attribute:lead_place: "On 9 March, in Rustavi, ...")."""
+    lead gives before the event's sentence (attribute:lead_place: "On 9 March, in Rustavi, ...")."""
     if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
         return place, "attribute:place"
     if enabled("attribute:sentence_place"):
@@ -180,7 +186,8 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
         if found is not None:
             return found.entity_id, "attribute:sentence_place"
     start, end = lead_span(token.doc.text)
-    if enabled("attribute:lead_place") and not start <= token.idx < end:
+    if enabled("attribute:lead_place"):
+        end = lead_before(token, start, end)
         names = sorted({(m.token_start, m.token_end): m for m in by_token.values()}.values(), key=lambda m: m.token_start)
         found = next((m for m in names if start <= m.start < end and locative_place(token.doc[m.token_end - 1], by_token)
                       and m.entity_id not in arguments), None)
@@ -191,11 +198,13 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
 
 def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead_dates: list[DateMention]) -> tuple[DateValue | None, str | None]:
     """The event's date and the rule that gave it: its phrase's, else its sentence's (no rule id: the
-    sentence's own date), else the first date of the article's lead (attribute:lead_date), as a short
-    report's events take the date its lead gives."""
+    sentence's own date), else the first date the article's lead gives before the event's sentence
+    (attribute:lead_date), as a short report's events take the date its lead gives."""
     if (own := own_date(token, phrases, sent_dates)) is not None:
         return own, None
     start, end = lead_span(token.doc.text)
-    if enabled("attribute:lead_date") and lead_dates and not start <= token.idx < end:
-        return lead_dates[0].resolved, "attribute:lead_date"
+    end = lead_before(token, start, end)
+    earlier = [d for d in lead_dates if d.start < end]
+    if enabled("attribute:lead_date") and earlier:
+        return earlier[0].resolved, "attribute:lead_date"
     return None, None
