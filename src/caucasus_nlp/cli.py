@@ -189,16 +189,47 @@ def _print_rows(title: str, columns: list[str], rows: list[list[str]], explain: 
     console.print(table)
 
 
+def evaluate_incidents(incidents: Path, pred: Path, json_out: Path | None) -> None:
+    """`evaluate --incidents`: the scores of score_incidents.py, as a table."""
+    from caucasus_nlp.evaluate_incidents import IncidentsError, score_incidents
+
+    if not incidents.exists():
+        err.print(f"[red]error:[/red] incident file not found: {incidents}")
+        raise typer.Exit(2)
+    try:
+        result = score_incidents(incidents, pred)
+    except (FileNotFoundError, IncidentsError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    table = Table(title=f"{pred} vs {incidents.name}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in result.items():
+        table.add_row(name, str(value))
+    console.print(table)
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
 @app.command()
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL (gold/FORMAT.md)."),
+    gold: Path = typer.Option(None, "--gold", help="Gold JSONL (gold/FORMAT.md)."),
     pred: Path = typer.Option(..., "--pred", help="Output folder of `caucasus-nlp run`."),
+    incidents: Path = typer.Option(None, "--incidents", help="ACLED-style incident reports (JSONL) the run was fed, "
+                                   "one article per report (../shared/tools/incidents_to_dump.py): score them instead."),
     json_out: Path = typer.Option(None, "--json", help="Also write the scores to this JSON file."),
 ):
-    """Print P/R/F1 per layer against gold annotations."""
+    """Print P/R/F1 per layer against gold annotations, or, with --incidents, the incident-report scores
+    (type recall and precision through resources/acled_plover.tsv, place within 25 km, date)."""
     from caucasus_nlp.evaluate import GoldError
     from caucasus_nlp.evaluate import evaluate as score
 
+    if (gold is None) == (incidents is None):
+        err.print("[red]error:[/red] give either --gold or --incidents")
+        raise typer.Exit(2)
+    if incidents is not None:
+        evaluate_incidents(incidents, pred, json_out)
+        return
     if not gold.exists():
         err.print(f"[red]error:[/red] gold file not found: {gold}")
         raise typer.Exit(2)
