@@ -17,8 +17,9 @@ def test_a_headline_event_is_one_with_the_first_body_event_of_its_kind_whoever_t
             "Armenia's Foreign Ministry accused Azerbaijan on 12 December of blockading the Lachin corridor. "
             "Separately, Russia accused Azerbaijan of violating the ceasefire.")
     accusations = [e for e in analyze_doc(nlp(text), "2022-12-13").events if e.event_type == "ACCUSE"]
-    # headline and lead are one report, dated by the lead; Russia's accusation is another
-    assert [(e.sent_idx, e.date) for e in accusations] == [(0, "2022-12-12"), (2, None)]
+    # headline and lead are one report, dated by the lead; Russia's accusation is another, which its own
+    # sentence does not date: it borrows the lead's date, and says so (date_source "lead")
+    assert [(e.sent_idx, e.date, e.date_source) for e in accusations] == [(0, "2022-12-12", "sentence"), (2, "2022-12-12", "lead")]
     assert {"geonames:174982", "org:mfa-armenia"} <= set(accusations[0].actors)
     assert accusations[1].actors == ("geonames:2017370",)
 

@@ -34,17 +34,20 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         if kept[index].sent_idx < headline_sents <= event.sent_idx:
             headline_joined.add(index)
         first = kept[index]
+        # a place or date of the mention's own sentence beats one the lead lent
+        place_from = first if first.location_id and (first.location_precision != "lead" or not event.location_id) else event
+        date_from = first if first.date and (first.date_source != "lead" or not event.date) else event
         actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
         kept[index] = replace(
             first,
             actors=actors,
             represented=tuple(a for a in actors if a not in first.own_actors | event.own_actors),
             targets=tuple(t for t in dict.fromkeys([*first.targets, *event.targets]) if t not in actors),
-            location_id=first.location_id or event.location_id,
-            location_precision=first.location_precision if first.location_id else event.location_precision,
-            date=first.date or event.date,
-            date_precision=first.date_precision if first.date else event.date_precision,
-            date_source=first.date_source if first.date else event.date_source,
+            location_id=place_from.location_id,
+            location_precision=place_from.location_precision,
+            date=date_from.date,
+            date_precision=date_from.date_precision,
+            date_source=date_from.date_source,
             quantity=first.quantity if first.quantity is not None else event.quantity,
         )
     return kept
