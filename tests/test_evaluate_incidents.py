@@ -88,4 +88,4 @@ def test_a_line_that_is_not_json_is_a_clear_error(run):
     incidents, folder = run
     incidents.write_text(incidents.read_text("utf-8") + "not json\n", "utf-8")
     result = CliRunner().invoke(app, ["evaluate", "--incidents", str(incidents), "--pred", str(folder)])
-    assert result.exit_code == 2 and "incidents.jsonl:4: not JSON" in result.output
+    assert result.exit_code == 2 and "incidents.jsonl:4 is not JSON" in result.output

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -61,21 +62,27 @@ class GoldError(ValueError):
     """A gold file that is missing or not gold JSONL."""
 
 
-def read_gold(path: str | Path) -> list[dict]:
-    """The gold articles of a JSONL file (gold/FORMAT.md); GoldError when it cannot be read."""
-    path = Path(path)
+def jsonl_records(path: Path, error: type[ValueError], what: str) -> Iterator[tuple[int, object]]:
+    """The (line number, value) of each non-blank line of a JSONL file; `error` naming the file (and the
+    line) when the file cannot be read or a line is not JSON."""
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read gold file {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    gold = []
+        raise error(f"cannot read {what} {path}: {getattr(exc, 'strerror', None) or exc}") from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            article = json.loads(line)
+            yield n, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{n} is not JSON ({exc.msg})") from None
+            raise error(f"{path}:{n} is not JSON ({exc.msg})") from None
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """The gold articles of a JSONL file (gold/FORMAT.md); GoldError when it cannot be read."""
+    path = Path(path)
+    gold = []
+    for n, article in jsonl_records(path, GoldError, "gold file"):
         if not isinstance(article, dict) or not isinstance(article.get("dump"), str) or not isinstance(article.get("title"), str):
             raise GoldError(f"{path}:{n} is not a gold article (an object with a dump and a title)")
         gold.append(article)

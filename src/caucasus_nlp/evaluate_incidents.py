@@ -10,7 +10,6 @@ numbers are those of ../shared/tools/score_incidents.py, the referee.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -18,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from caucasus_nlp.evaluate import _read
+from caucasus_nlp.evaluate import _read, jsonl_records
 from caucasus_nlp.kb import resource_lines
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "PLACE")
@@ -53,13 +52,9 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def read_incidents(path: Path) -> list[dict]:
     rows = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IncidentsError(f"{path}:{n}: not JSON: {exc.msg}") from None
+    for n, row in jsonl_records(path, IncidentsError, "incident file"):
+        if not isinstance(row, dict):
+            raise IncidentsError(f"{path}:{n} is not an incident report (an object)")
         if missing := {"notes", "event_type", "sub_event_type", "latitude", "longitude", "event_date"} - set(row):
             raise IncidentsError(f"{path}:{n}: missing field(s) {sorted(missing)}")
         rows.append(row)

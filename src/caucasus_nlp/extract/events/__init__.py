@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention
 from caucasus_nlp.extract.entities import EntityMention, sentence_index
-from caucasus_nlp.extract.events.attributes import LEVELS, adjuncts, event_date, event_place, lead_span, modality, quantity
+from caucasus_nlp.extract.events.attributes import LEVELS, adjuncts, event_date, event_place, modality, quantity
 from caucasus_nlp.extract.events.gates import candidate_gate, event_gate
 from caucasus_nlp.extract.events.mention import DroppedCandidate, EventMention
 from caucasus_nlp.extract.events.merge import article_events
@@ -41,8 +41,8 @@ def event_mentions(
     for d in dates:
         if d.resolved:
             dates_by_sent.setdefault(d.sent_idx, []).append(d)
-    lead_start, lead_end = lead_span(doc.text)
-    lead_dates = sorted((d for d in dates if d.resolved and lead_start <= d.start < lead_end), key=lambda d: d.start)
+    lead = context.lead
+    lead_dates = sorted((d for d in dates if d.resolved and lead.start <= d.start < lead.end), key=lambda d: d.start)
     sentence_scores = doc._.sent_event_scores if doc.has_extension("sent_event_scores") else None
     sents = sentence_index(doc)
     gates = [r.id for r in stage_rules("gate", applies_to="candidate")]
@@ -95,8 +95,8 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
         if AFTER_ROLES[rule.id](draft, context, trigger.spoken_accusation):
             draft.fired.append(rule.id)
     phrases = adjuncts(token)
-    date, date_rule = event_date(token, phrases, sent_dates, lead_dates)
-    place, place_rule = event_place(token, phrases, context.by_token, set(draft.actors) | set(draft.targets))
+    date, date_rule = event_date(token, phrases, sent_dates, context.lead, lead_dates)
+    place, place_rule = event_place(token, phrases, context.by_token, context.lead, set(draft.actors) | set(draft.targets))
     count = quantity(token) if enabled("attribute:quantity") else None
     attributes = [r for r in (place_rule, "attribute:quantity" if count is not None else None, date_rule) if r]
     return EventMention(

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.attributes import lead_span, locative_place
+from caucasus_nlp.extract.events.attributes import locative_place
 from caucasus_nlp.extract.events.states import country_codes, country_ids, country_of
 from caucasus_nlp.kb import geonames, knowledge_base, resource_lines
 from caucasus_nlp.rulebook import rule
@@ -128,9 +128,7 @@ def sentence_country(head: Token, context) -> str | None:
 def lead_country(head: Token, context) -> str | None:
     """The country of the first place the article's lead (its first paragraph after the headline) names as
     where something happens ("On 9 March, in Rustavi, ..."); a long article's later places say nothing of it."""
-    start, end = lead_span(head.doc.text)
-    lead = (m for m in context.ordered if start <= m.start < end)
-    return next((mention_country(m) for m in lead if locative_place(head.doc[m.token_end - 1], context.by_token) and mention_country(m)), None)
+    return next((code for m in context.lead.places if (code := mention_country(m))), None)
 
 
 def mention_country(mention: EntityMention) -> str | None:

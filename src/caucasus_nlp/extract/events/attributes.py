@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
@@ -150,10 +150,23 @@ def lead_span(text: str) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
-def lead_before(token: Token, start: int, end: int) -> int:
-    """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
-    lead's sentences before it; the headline and the body, from the whole lead."""
-    return min(end, token.sent.start_char) if start <= token.idx < end else end
+@dataclass(frozen=True)
+class Lead:
+    """An article's lead paragraph: its span and the places it names as where something happens, in order."""
+
+    start: int
+    end: int
+    places: tuple[EntityMention, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention]) -> Lead:
+        start, end = lead_span(doc.text)
+        return cls(start, end, tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token)))
+
+    def before(self, token: Token) -> int:
+        """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
+        lead's sentences before it; the headline and the body, from the whole lead."""
+        return min(self.end, token.sent.start_char) if self.start <= token.idx < self.end else self.end
 
 
 def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
@@ -173,7 +186,8 @@ LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "
           "attribute:lead_date": "lead"}
 
 
-def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], arguments: set[str]) -> tuple[str | None, str | None]:
+def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
+                arguments: set[str]) -> tuple[str | None, str | None]:
     """The event's place and the rule that gave it: the trigger's own phrase (attribute:place), else the
     place the sentence says something happens in (attribute:sentence_place), else the one the article's
     lead gives before the event's sentence (attribute:lead_place: "On 9 March, in Rustavi, ...")."""
@@ -185,25 +199,22 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
         found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token)) and m.entity_id not in arguments), None)
         if found is not None:
             return found.entity_id, "attribute:sentence_place"
-    start, end = lead_span(token.doc.text)
     if enabled("attribute:lead_place"):
-        end = lead_before(token, start, end)
-        names = sorted({(m.token_start, m.token_end): m for m in by_token.values()}.values(), key=lambda m: m.token_start)
-        found = next((m for m in names if start <= m.start < end and locative_place(token.doc[m.token_end - 1], by_token)
-                      and m.entity_id not in arguments), None)
+        end = lead.before(token)
+        found = next((m for m in lead.places if m.start < end and m.entity_id not in arguments), None)
         if found is not None:
             return found.entity_id, "attribute:lead_place"
     return None, None
 
 
-def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead_dates: list[DateMention]) -> tuple[DateValue | None, str | None]:
+def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead: Lead,
+               lead_dates: list[DateMention]) -> tuple[DateValue | None, str | None]:
     """The event's date and the rule that gave it: its phrase's, else its sentence's (no rule id: the
     sentence's own date), else the first date the article's lead gives before the event's sentence
     (attribute:lead_date), as a short report's events take the date its lead gives."""
     if (own := own_date(token, phrases, sent_dates)) is not None:
         return own, None
-    start, end = lead_span(token.doc.text)
-    end = lead_before(token, start, end)
+    end = lead.before(token)
     earlier = [d for d in lead_dates if d.start < end]
     if enabled("attribute:lead_date") and earlier:
         return earlier[0].resolved, "attribute:lead_date"

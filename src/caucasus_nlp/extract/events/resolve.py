@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.attributes import Lead
 from caucasus_nlp.extract.events.states import (
     acting_state,
     acts_for,
@@ -53,6 +54,8 @@ class ArticleContext:
     # who "we" are where the article says so ("we, the citizens of the Republic of Artsakh, affirm"):
     # an appeal or statement in the first person; the demands it makes without a speaker are theirs
     authors: list[str] = field(default_factory=list)
+    # the article's lead paragraph and the places it gives (where an event's own sentence names none)
+    lead: Lead | None = None
 
     @classmethod
     def of(cls, doc: Doc, mentions: Iterable[EntityMention], published: str | None = None, outlet: str | None = None) -> ArticleContext:
@@ -72,7 +75,7 @@ class ArticleContext:
             states[publisher.id] = publisher_state
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
                    year, states, publisher=publisher.id if publisher_state else None,
-                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token))
+                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token), lead=Lead.of(doc, ordered, by_token))
 
     def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
