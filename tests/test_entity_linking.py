@@ -48,6 +48,14 @@ def _rows(nlp, text, ner):
         # GeoNames: the story's region first, no far-away namesakes, unknown names stay unlinked
         ("Talks in Goris and Sisian .", [(2, 3, "GPE"), (4, 5, "GPE")], [("Goris", "GPE", "geonames:174895"), ("Sisian", "GPE", "geonames:174763")]),
         ("They met in Zzyzxville .", [(3, 4, "GPE")], [("Zzyzxville", "GPE", None)]),
+        # a small far-away town is linked once another place of the article says which country it is in...
+        ("Police fired in Kabul and in Taloqan city .", [(3, 4, "GPE"), (6, 7, "GPE")],
+         [("Kabul", "GPE", "geonames:1138958"), ("Taloqan city", "GPE", "geonames:1123004")]),
+        # ...and not without that evidence
+        ("Residents of Taloqan city protested .", [(2, 3, "GPE")], [("Taloqan city", "GPE", None)]),
+        # a settlement noun ("city") is the settlement; a province is not its capital town
+        ("A blast in Kandahar city .", [(3, 4, "GPE")], [("Kandahar city", "GPE", "geonames:1138336")]),
+        ("A blast in Kandahar province .", [(3, 4, "GPE")], [("Kandahar province", "LOC", None)]),
     ],
 )
 def test_mentions_get_canonical_ids(nlp, text, ner, expected):

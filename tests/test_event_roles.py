@@ -230,6 +230,34 @@ CASES = [
         {4: ("GPE", "geonames:625665")},
         [("dropped", "gate:background_noun", "Talks")],
         {}, id="not_a_protest"),
+    # Two explosions were heard in Gyumri.
+    pytest.param("role:violence_default",
+        "Two/two/NUM/nummod/1/CD explosions/explosion/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD heard/hear/VERB/ROOT/3/VBN in/in/ADP/prep/3/IN "
+        "Gyumri/Gyumri/PROPN/pobj/4/NNP ././PUNCT/punct/3/.",
+        {5: ("GPE", "geonames:616635")},
+        [("ASSAULT", "explosion", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:explosion:noun:explosion+role:violence_default+attribute:place")],
+        {}, id="counted_explosions_by_an_unidentified_group"),
+    # Shots were fired at a checkpoint in Gyumri.
+    pytest.param("role:violence_default",
+        "Shots/shot/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD fired/fire/VERB/ROOT/2/VBN at/at/ADP/prep/2/IN a/a/DET/det/5/DT checkpoint/checkpoint/NOUN/pobj/3/NN "
+        "in/in/ADP/prep/5/IN Gyumri/Gyumri/PROPN/pobj/6/NNP ././PUNCT/punct/2/.",
+        {7: ("GPE", "geonames:616635")},
+        [("ASSAULT", "shelling", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:fire:verb:shelling+role:violence_default+attribute:place")],
+        {}, id="a_passive_verb_of_violence"),
+    # The suspect was charged with murdering a guard in Gyumri.
+    pytest.param("role:violence_default",
+        "The/the/DET/det/1/DT suspect/suspect/NOUN/nsubjpass/3/NN was/be/AUX/auxpass/3/VBD charged/charge/VERB/ROOT/3/VBN with/with/ADP/prep/3/IN "
+        "murdering/murder/VERB/pcomp/4/VBG a/a/DET/det/7/DT guard/guard/NOUN/dobj/5/NN in/in/ADP/prep/5/IN Gyumri/Gyumri/PROPN/pobj/8/NNP ././PUNCT/punct/3/.",
+        {9: ("GPE", "geonames:616635")},
+        [("dropped", "gate:passive_speech", "charged"), ("dropped", "gate:no_participant", "murdering")],
+        {}, id="a_charge_reports_no_violence"),
+    # Explosions were heard in the area.
+    pytest.param("role:violence_default",
+        "Explosions/explosion/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD heard/hear/VERB/ROOT/2/VBN in/in/ADP/prep/2/IN the/the/DET/det/5/DT "
+        "area/area/NOUN/pobj/3/NN ././PUNCT/punct/2/.",
+        {},
+        [("dropped", "gate:background_noun", "Explosions")],
+        {}, id="no_place_no_country"),
     # Rebel forces attacked the village.
     pytest.param("role:generic_actor",
         "Rebel/rebel/NOUN/compound/1/NN forces/force/NOUN/nsubj/2/NNS attacked/attack/VERB/ROOT/2/VBD the/the/DET/det/4/DT village/village/NOUN/dobj/2/NN "

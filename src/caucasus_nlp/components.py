@@ -31,7 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from caucasus_nlp.kb import demonym_keys, fold, geonames, read_jsonl, resource_lines, titles
+from caucasus_nlp.kb import demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 if not Span.has_extension("source"):
@@ -185,7 +185,7 @@ class EntityCorrector:
         self.demonyms = demonym_keys()
         self.titles = {t.rstrip(".") for t in titles()}
         self.surname_endings = tuple(resource_lines("surname_endings.txt"))
-        self.place_nouns = dict(line.split("\t") for line in resource_lines("place_nouns.tsv"))
+        self.place_nouns = {noun: label for noun, label, _ in place_noun_rows()}
         self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
         self.not_names = frozenset(resource_lines("not_names.txt"))
         generic = resource_lines("generic_org_words.txt")

@@ -107,6 +107,17 @@ def entity_named(name: str | None) -> Entity | None:
 
 
 @lru_cache(maxsize=1)
+def place_noun_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(noun, spaCy label, settlement) rows of place_nouns.tsv: "village" makes "Tegh village" a
+    GPE, and the name before it is the village itself."""
+    rows = []
+    for line in resource_lines("place_nouns.tsv"):
+        noun, label, settlement = line.split("\t")
+        rows.append((noun, label, settlement == "yes"))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str | None]:
     """Demonym → ISO country code (None where it names no single country)."""
     out = {}

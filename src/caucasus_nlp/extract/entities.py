@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from caucasus_nlp.components import NESTED
 from caucasus_nlp.ids import slug
-from caucasus_nlp.kb import fold, geonames, knowledge_base, resource_lines
+from caucasus_nlp.kb import Entity, fold, geonames, knowledge_base, place_noun_rows, resource_lines
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
 
@@ -43,8 +43,8 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
     id of the full name it shortens in the same article ("Mirzoyan" → Ararat Mirzoyan). A one-word
     ORG or GPE that is such a surname is a person the model mislabelled. A generic word tagged ORG
     ("the Group") takes the id of the one organisation of the article whose name ends in it, or is
-    no entity. Places: knowledge base, then GeoNames with the article's countries as context;
-    unknown places stay unlinked. Places named inside a compound name are mentions too.
+    no entity. Places: knowledge base, then GeoNames with the article's countries as context
+    (link_places); unknown places stay unlinked. Places named inside a compound name are mentions too.
     """
     kb = knowledge_base()
     sents = sentence_index(doc)
@@ -58,8 +58,7 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
     for entity in kb.values():
         if entity.type == "PERSON" and any(e.kb_id_ == entity.id for e in ents):
             surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
-    context = frozenset(kb[e.kb_id_].country_code for e in ents if e.kb_id_ in kb and kb[e.kb_id_].country_code)
-    geo = geonames()
+    places = link_places([e for e in ents if e.label_ in PLACE_LABELS and not e.kb_id_], ents, kb)
     ents += _unlabelled_surnames(doc, ents, surnames)
     ents.sort(key=lambda e: e.start)
     for ent in ents:
@@ -79,11 +78,42 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             entity_id = f"person:{slug(ent.text)}"
         elif entity_id is None and label == "ORG" and len(ent) >= 2:
             entity_id = f"org:{slug(ent.text)}"
-        elif entity_id is None and label in PLACE_LABELS:
-            place = geo.link(ent.text, context)
-            if place is not None:
-                entity_id, source = place.id, f"{source}+geonames"
+        elif entity_id is None and label in PLACE_LABELS and (place := places.get((ent.start, ent.end))):
+            entity_id, source = place.id, f"{source}+geonames"
         yield _mention(ent, label, entity_id, source, sents)
+
+
+def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[int, int], Entity]:
+    """GeoNames places of the unlinked place names, by (start, end), in two passes.
+
+    The countries of the article are the evidence that lets a small place far from the story region
+    be linked (kb.GeoNames.link): those of its known entities, then also those of the places the
+    first pass linked. An incident report names no country but a town and its province ("in
+    Taloqan city, Takhar"); once "Kabul" is linked, Afghanistan is the report's country. A name
+    ending in a settlement noun ("Taloqan city", "Mankwi village") is the settlement: the bare name
+    is looked up when the whole is not a GeoNames name.
+    """
+    geo = geonames()
+    countries = frozenset(kb[e.kb_id_].country_code for e in ents if e.kb_id_ in kb and kb[e.kb_id_].country_code)
+
+    def link(ent: Span, context: frozenset[str]) -> Entity | None:
+        place = geo.link(ent.text, context)
+        if place is None and len(ent) > 1 and ent[-1].lower_ in settlement_nouns():
+            place = geo.link(ent[:-1].text, context)
+        return place
+
+    first = {(e.start, e.end): link(e, countries) for e in unlinked}
+    found = countries | {p.country_code for p in first.values() if p is not None and p.country_code}
+    if found == countries:
+        return {key: place for key, place in first.items() if place is not None}
+    second = {(e.start, e.end): first[(e.start, e.end)] or link(e, found) for e in unlinked}
+    return {key: place for key, place in second.items() if place is not None}
+
+
+@lru_cache(maxsize=1)
+def settlement_nouns() -> frozenset[str]:
+    """Place nouns after the name of the settlement itself ("city", "village"; place_nouns.tsv)."""
+    return frozenset(noun for noun, _, settlement in place_noun_rows() if settlement)
 
 
 @lru_cache(maxsize=1)

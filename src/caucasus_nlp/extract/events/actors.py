@@ -93,6 +93,20 @@ def default_actor(trigger: Token, event_type: str, context) -> str | None:
     return generic_id(found.map.get(event_type, "PRO"), sentence_country(trigger, context) or lead_country(trigger, context))
 
 
+def unidentified_attacker(trigger: Token, event_type: str, context) -> str | None:
+    """"5 explosions near Berezivske", "a man was killed in Plato": violence that names no one at all
+    is by an unidentified armed group of the country it happens in (role:violence_default), as ACLED
+    codes it. Only a verb that is no gerund or a counted noun ("a total of 5 explosions"): "the
+    attacks" alone recalls violence, and "charged with murdering a guard" a charge, reporting none;
+    and only where a place says which country."""
+    found = rule("role:violence_default")
+    counted = trigger.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in trigger.children)
+    if event_type not in found.types or not ((trigger.pos_ == "VERB" and trigger.tag_ != "VBG") or counted):
+        return None
+    country = sentence_country(trigger, context) or lead_country(trigger, context)
+    return generic_id(found.map[event_type], country) if country else None
+
+
 def noun_sector(noun: Token) -> str | None:
     """The sector of a generic noun, by its lemma or its word (a capitalised "Forces" keeps its plural as lemma)."""
     word = noun.lower_

@@ -195,7 +195,7 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
         return place, "attribute:place"
     if enabled("attribute:sentence_place"):
         # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku
-        governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") for t in c.subtree}
+        governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") for t in c.subtree}
         found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token)) and m.entity_id not in arguments), None)
         if found is not None:
             return found.entity_id, "attribute:sentence_place"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.actors import default_actor, generic_actor
+from caucasus_nlp.extract.events.actors import default_actor, generic_actor, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
 from caucasus_nlp.extract.events.triggers import match_trigger, small_clause
@@ -226,6 +226,8 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
             if not entity_ids(tokens, by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
                 targets.append(generic)
                 paths += [path, "role:generic_actor"]
+    if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
+        actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
 
 
