@@ -68,17 +68,18 @@ def article(sentences: str | tuple[str, ...]) -> Doc:
 
 
 def coded(sentences: str | tuple[str, ...], names: dict, published: str | None = None, outlet: str | None = None,
-          scores: list[dict[str, float]] | None = None) -> list[tuple]:
+          scores: list[dict[str, float]] | None = None, dateline: str | None = None) -> list[tuple]:
     """What event extraction makes of hand-built sentences, as the stage tables state it: per event
     (type, subtype, actors, targets, modality, place, quantity, rule_id), and per candidate a gate
     dropped ("dropped", gate id, trigger word), events first. `scores`: the event-type classifier's
-    probabilities per sentence, as caucasus_event_typer leaves them (accurate profile)."""
+    probabilities per sentence, as caucasus_event_typer leaves them (accurate profile). `dateline`: the
+    article's dateline, as segmentation lifts it off the text ("YEREVAN")."""
     doc = article(sentences)
     doc._.sent_event_scores = scores
     dropped: list = []
     mentions = named(doc, names)
     events = [(e.event_type, e.subtype, e.actors, e.targets, e.modality, e.location_id, e.quantity, e.rule_id)
-              for e in event_mentions(doc, mentions, dated(doc, names), published, outlet, dropped=dropped)]
+              for e in event_mentions(doc, mentions, dated(doc, names), published, outlet, dropped=dropped, dateline=dateline)]
     return events + [("dropped", d.gate_id, d.trigger) for d in dropped]
 
 

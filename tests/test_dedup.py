@@ -64,3 +64,19 @@ def test_who_meets_whom_is_told_either_way_round_but_who_accuses_whom_is_not(eve
     rows = [_row("m1", "a1", event_type, subtype, actors=(michel,), targets=(aliyev,), date="2023-12-07"),
             _row("m2", "a2", event_type, subtype, actors=(aliyev,), targets=(michel,), date="2023-12-07")]
     assert len(cluster_events(rows, ARTICLES)) == n_events
+
+
+def test_an_event_keeps_the_finest_level_that_gave_its_place_and_date():
+    """One report has the town only in its lead, another in the event's own phrase: the event's
+    place is that town, given at the phrase level; its date came from a sentence of one report."""
+    lead = {**_row("m1", "a1", date="2023-12-07"), "location_id": "geonames:616635", "location_precision": "lead", "date_source": "lead"}
+    own = {**_row("m2", "a2", date="2023-12-07"), "location_id": "geonames:616635", "location_precision": "phrase", "date_source": "sentence"}
+    elsewhere = {**_row("m3", "a3"), "location_id": None, "location_precision": None, "date_source": None}
+    (event,) = cluster_events([lead, own, elsewhere], ARTICLES)
+    assert (event["location_id"], event["location_precision"], event["date"], event["date_source"]) == (
+        "geonames:616635", "phrase", "2023-12-07", "sentence")
+
+
+def test_an_event_without_place_or_date_has_no_level():
+    (event,) = cluster_events([_row("m1", "a1")], ARTICLES)
+    assert (event["location_precision"], event["date_source"]) == (None, None)

@@ -19,6 +19,8 @@ LEAD_REPORT = (
 )
 LEAD_NAMES = {2: ("GPE", "geonames:612287"), 14: ("GPE", "geonames:612287"), (5, 8): ("DATE", "2020-03-09")}
 
+DETAINED = "Police/Police/NOUN/nsubj/1/NNS detained/detain/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS ././PUNCT/punct/1/."
+
 CASES = [
     # Armenia did not release the prisoners.
     pytest.param("modality:negated",
@@ -106,6 +108,21 @@ CASES = [
          ("PROTEST", "riot", ("actor:PRO:GE",), (), "asserted", "geonames:612287", None, "trigger:riot:any:riot+role:protest_default+attribute:place"),
          ("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12, "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:lead_place+attribute:quantity+attribute:lead_date")],
         {}, id="lead_place"),
+    # RUSTAVI (dateline) / Police detained 12 rioters. (no place in the text: the dateline's)
+    pytest.param("attribute:dateline_place", DETAINED, {},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", "geonames:612287", 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:dateline_place+attribute:quantity")],
+        {"dateline": "RUSTAVI"}, id="dateline_place"),
+    # BAKU/YEREVAN (a story filed from both): the first place
+    pytest.param("attribute:dateline_place", DETAINED, {},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", "geonames:587084", 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:dateline_place+attribute:quantity")],
+        {"dateline": "BAKU/YEREVAN"}, id="dateline_pair"),
+    # a dateline no place links to lends nothing
+    pytest.param("attribute:dateline_place", DETAINED, {},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:quantity")],
+        {"dateline": "ZZYZXVILLE, Nowhere"}, id="unknown_dateline"),
     # Riot / On 9 March 2020, a riot broke out. / Police detained 12 rioters in Rustavi. (the body's own place, the lead's date)
     pytest.param("attribute:lead_date", (
         "Riot/riot/NOUN/ROOT/0/NN", PARAGRAPH,

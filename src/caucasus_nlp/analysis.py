@@ -36,7 +36,8 @@ class ArticleAnalysis:
     dropped: list[DroppedCandidate] = field(default_factory=list)
 
 
-def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, outlet: str | None = None) -> ArticleAnalysis:
+def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, outlet: str | None = None,
+                dateline: str | None = None) -> ArticleAnalysis:
     entities = list(entity_mentions(doc))
     dates = list(date_mentions(doc, published, year_hint))
     dropped: list[DroppedCandidate] = []
@@ -45,7 +46,7 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, o
         entities=entities,
         dates=dates,
         agreements=list(agreement_mentions(doc, published)),
-        events=article_events(event_mentions(doc, entities, dates, published, outlet, dropped=dropped), headline_sentences(doc)),
+        events=article_events(event_mentions(doc, entities, dates, published, outlet, dropped=dropped, dateline=dateline), headline_sentences(doc)),
         dropped=dropped,
     )
 
@@ -61,7 +62,7 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
     """The rows one analysed article contributes to the mention, date, agreement and event tables, and
     to dropped_event_candidates."""
     aid = article.article_id
-    analysis = analyze_doc(doc, article.published, year_hint, article.outlet)
+    analysis = analyze_doc(doc, article.published, year_hint, article.outlet, article.dateline)
     out: dict = {"article_id": aid, "n_tokens": len(doc), "mentions": [], "dates": [], "agreement_mentions": [],
                  "event_mentions": [], "dropped_event_candidates": [], "agreements": {}, "entities": {}}
     for m in analysis.entities:
@@ -103,6 +104,8 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
         for actor_id in (*e.actors, *e.targets):
             if actor_id not in out["entities"] and (facts := generic_facts(actor_id)) is not None:
                 out["entities"][actor_id] = facts
+        if e.location_id and e.location_id not in out["entities"]:  # a dateline's place: no mention names it
+            out["entities"][e.location_id] = entity_facts(e.location_id)
     for c in analysis.dropped:
         out["dropped_event_candidates"].append(
             # the participants tell apart the events one rewrite makes of a trigger, as for event mentions

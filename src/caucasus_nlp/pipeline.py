@@ -390,6 +390,10 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
                             seen = entity_seen.setdefault(actor_id, {"label": "GROUP", "facts": facts, "surfaces": Counter(), "articles": set()})
                             seen["surfaces"][facts["name"]] += 1
                             seen["articles"].add(aid)
+                    place = em["location_id"]
+                    if place and place not in entity_seen and (facts := rows["entities"].get(place)) is not None:
+                        # a dateline's place that no mention names (yet): its row, so that location_id resolves
+                        entity_seen[place] = {"label": "GPE", "facts": facts, "surfaces": Counter(), "articles": {aid}}
                 event_rows.extend(rows["event_mentions"])
             writers["articles"].write(article_rows_out)
     events = [event | actor_codes(event["actors"], event["targets"]) for event in cluster_events(event_rows, article_meta)]

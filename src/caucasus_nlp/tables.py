@@ -21,7 +21,8 @@ import pyarrow.parquet as pq
 # 1.3: dropped_event_candidates (what the event gates drop).
 # 1.4: actor_countries, actor_sectors, target_countries, target_sectors on event_mentions and events; generic actors (GROUP);
 #      location_precision and date_source on event_mentions.
-SCHEMA_VERSION = "1.4"
+# 1.5: location_precision and date_source on events too.
+SCHEMA_VERSION = "1.5"
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ TABLES: dict[str, Table] = {
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
             *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "Which level gave location_id, as ACLED's geo_precision: phrase (the trigger's own phrase), "
-               "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place)."),
+               "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place), "
+               "dateline (the place of the article's dateline)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
                "the article's lead paragraph), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
         ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
@@ -192,6 +194,8 @@ TABLES: dict[str, Table] = {
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
             *ACTOR_CODE_COLUMNS,
+            _c("location_precision", "str", "The finest level (phrase, sentence, lead, dateline; see event_mentions) at which a mention of the event gave its location_id."),
+            _c("date_source", "str", "The finest level (sentence, lead; see event_mentions) at which a mention of the event gave its date."),
         ), (ForeignKey("location_id", "entities", "entity_id"),)),
         Table("dropped_event_candidates", ("dropped_candidate_id",),
               "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "

@@ -81,6 +81,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
             row["event_id"] = event_id
         best_date = max(cluster.dates, key=lambda d: (len(d[0]), Counter(x for x, _ in cluster.dates)[d[0]]), default=(None, None))
         locations = Counter(r["location_id"] for r in cluster.members if r["location_id"])
+        location = locations.most_common(1)[0][0] if locations else None
         article_ids = {r["article_id"] for r in cluster.members}
         outlets = {articles[a].get("outlet") or articles[a]["dump"] for a in article_ids}
         events.append(
@@ -90,9 +91,11 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
                 "subtype": cluster.subtype,
                 "actors": sorted(cluster.actors),
                 "targets": sorted(cluster.targets - cluster.actors),
-                "location_id": locations.most_common(1)[0][0] if locations else None,
+                "location_id": location,
+                "location_precision": _finest(r.get("location_precision") for r in cluster.members if location and r["location_id"] == location),
                 "date": best_date[0],
                 "date_precision": best_date[1],
+                "date_source": _finest(r.get("date_source") for r in cluster.members if best_date[0] and r["date"] == best_date[0]),
                 "modality": Counter(r["modality"] for r in cluster.members).most_common(1)[0][0],
                 "n_mentions": len(cluster.members),
                 "n_articles": len(article_ids),
@@ -101,3 +104,15 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
             }
         )
     return events
+
+
+# the levels that give an event its place and date (extract/events/attributes.py), finest first
+LEVEL_ORDER = ("phrase", "sentence", "lead", "dateline")
+
+
+def _finest(levels) -> str | None:
+    """The finest level among the mentions that gave an event its place or date: a place one report
+    names in the event's own phrase beats the same place another report only had in its lead."""
+    found = {level for level in levels if level}
+    return next((level for level in LEVEL_ORDER if level in found), None)
+

@@ -31,11 +31,11 @@ __all__ = ["DroppedCandidate", "EventMention", "acting_state", "article_events",
 
 def event_mentions(
     doc: Doc, mentions: Iterable[EntityMention], dates: Iterable[DateMention], published: str | None = None, outlet: str | None = None,
-    dropped: list[DroppedCandidate] | None = None,
+    dropped: list[DroppedCandidate] | None = None, dateline: str | None = None,
 ) -> Iterator[EventMention]:
     """Every event a sentence of the article expresses, with its arguments. With a `dropped` list,
     each candidate a gate drops is appended to it as the events are yielded; the events are the same."""
-    context = ArticleContext.of(doc, mentions, published, outlet)
+    context = ArticleContext.of(doc, mentions, published, outlet, dateline)
     dates = list(dates)
     dates_by_sent: dict[int, list[DateMention]] = {}
     for d in dates:

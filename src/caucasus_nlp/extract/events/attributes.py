@@ -8,6 +8,7 @@ modality, and its id goes into rule_id.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
 from caucasus_nlp.syntax import governor
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -152,21 +154,37 @@ def lead_span(text: str) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Lead:
-    """An article's lead paragraph: its span and the places it names as where something happens, in order."""
+    """An article's lead paragraph: its span, the places it names as where something happens, in
+    order, and the place its dateline names ("YEREVAN, March 3 -"), which segment lifted off the text."""
 
     start: int
     end: int
     places: tuple[EntityMention, ...]
+    dateline_place: str | None = None
 
     @classmethod
-    def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention]) -> Lead:
+    def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention], dateline: str | None = None) -> Lead:
         start, end = lead_span(doc.text)
-        return cls(start, end, tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token)))
+        places = tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token))
+        return cls(start, end, places, dateline_place(dateline, ordered))
 
     def before(self, token: Token) -> int:
         """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
         lead's sentences before it; the headline and the body, from the whole lead."""
         return min(self.end, token.sent.start_char) if self.start <= token.idx < self.end else self.end
+
+
+def dateline_place(dateline: str | None, ordered: list[EntityMention]) -> str | None:
+    """The GeoNames place of a dateline ("YEREVAN", "BAKU, Azerbaijan", "BAKU/YEREVAN": the first that
+    links), with the countries the article's places name as evidence, as for its place names."""
+    if not dateline:
+        return None
+    geo = geonames()
+    countries = frozenset(p.country_code for m in ordered if (p := geo.get(m.entity_id)) is not None and p.country_code)
+    for part in re.split(r"[,/]", dateline):
+        if part.strip() and (place := geo.link(part.strip(), countries)) is not None:
+            return place.id
+    return None
 
 
 def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
@@ -183,14 +201,17 @@ def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMent
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
 LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:lead_place": "lead",
-          "attribute:lead_date": "lead"}
+          "attribute:dateline_place": "dateline", "attribute:lead_date": "lead"}
+# levels at which the article lends an event a value rather than its own sentence giving it
+LENT_LEVELS = frozenset({"lead", "dateline"})
 
 
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
                 arguments: set[str]) -> tuple[str | None, str | None]:
     """The event's place and the rule that gave it: the trigger's own phrase (attribute:place), else the
     place the sentence says something happens in (attribute:sentence_place), else the one the article's
-    lead gives before the event's sentence (attribute:lead_place: "On 9 March, in Rustavi, ...")."""
+    lead gives before the event's sentence (attribute:lead_place: "On 9 March, in Rustavi, ..."), else
+    the dateline's (attribute:dateline_place: "YEREVAN, March 3 -")."""
     if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
         return place, "attribute:place"
     if enabled("attribute:sentence_place"):
@@ -204,6 +225,8 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
         found = next((m for m in lead.places if m.start < end and m.entity_id not in arguments), None)
         if found is not None:
             return found.entity_id, "attribute:lead_place"
+    if enabled("attribute:dateline_place") and lead.dateline_place and lead.dateline_place not in arguments:
+        return lead.dateline_place, "attribute:dateline_place"
     return None, None
 
 
