@@ -143,6 +143,30 @@ CASES = [
         {2: ("GPE", "geonames:613607")},
         [("REQUEST", "demand", ("actor:CIV:GE",), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+role:generic_actor+attribute:sentence_place")],
         {}, id="a_demand_of_its_own"),
+    # Workers protested in Kutaisi. Residents demanded higher wages. (the protest's claim)
+    pytest.param("gate:protesters_claim", (
+        "Workers/worker/NOUN/nsubj/1/NNS protested/protest/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN Kutaisi/Kutaisi/PROPN/pobj/2/NNP ././PUNCT/punct/1/.",
+        "Residents/resident/NOUN/nsubj/1/NNS demanded/demand/VERB/ROOT/1/VBD higher/high/ADJ/amod/3/JJR wages/wage/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+    ),
+        {3: ("GPE", "geonames:613607")},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:protest:any:protest+role:subject+role:generic_actor+attribute:place"),
+         ("dropped", "gate:protesters_claim", "demanded")],
+        {}, id="a_protests_claim"),
+    # Residents demanded higher wages. (no protest reported: the demand is the event)
+    pytest.param("gate:protesters_claim",
+        "Residents/resident/NOUN/nsubj/1/NNS demanded/demand/VERB/ROOT/1/VBD higher/high/ADJ/amod/3/JJR wages/wage/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+        {},
+        [("REQUEST", "demand", ("actor:CIV",), (), "asserted", None, None, "trigger:demand:verb:demand+role:subject+role:generic_actor")],
+        {}, id="a_demand_without_a_protest"),
+    # Workers protested in Kutaisi. Georgia demanded higher wages. (a named speaker's demand stays)
+    pytest.param("gate:protesters_claim", (
+        "Workers/worker/NOUN/nsubj/1/NNS protested/protest/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN Kutaisi/Kutaisi/PROPN/pobj/2/NNP ././PUNCT/punct/1/.",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP demanded/demand/VERB/ROOT/1/VBD higher/high/ADJ/amod/3/JJR wages/wage/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+    ),
+        {3: ("GPE", "geonames:613607"), 5: ("GPE", GEORGIA)},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:protest:any:protest+role:subject+role:generic_actor+attribute:place"),
+         ("REQUEST", "demand", (GEORGIA,), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+attribute:lead_place")],
+        {}, id="a_named_speakers_demand_stays"),
 ]
 
 

@@ -95,6 +95,17 @@ def background_noun(event: EventMention, token: Token) -> bool:
     return token.pos_ == "NOUN" and not event.actors
 
 
+def protesters_claim(event: EventMention, token: Token) -> bool:
+    """"A group of people who demanded the release of two men" in a report of a demonstration: what
+    protesters or civilians no one names demand or decry is the protest's claim, as ACLED codes it."""
+    gate = rule("gate:protesters_claim")
+    if event.event_type not in gate.types or not event.actors:
+        return False
+    if not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in gate.words for actor in event.actors):
+        return False
+    return any((found := match_trigger(t)) is not None and found.event_type == "PROTEST" for t in token.doc)
+
+
 def passive_speech(event: EventMention, token: Token) -> bool:
     """"X is accused of ...": no one accuses (a demand made of a passive act, "must be released", is the
     speaker's and has its actors by then)."""
@@ -118,6 +129,7 @@ CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = 
 }
 EVENT_GATES: dict[str, Callable[[EventMention, Token], bool]] = {
     "gate:background_noun": background_noun,
+    "gate:protesters_claim": protesters_claim,
     "gate:passive_speech": passive_speech,
     "gate:no_participant": no_participant,
 }
