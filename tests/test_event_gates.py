@@ -100,6 +100,21 @@ CASES = [
         {0: ("GPE", TURKEY)},
         [("COERCE", "blockade", (TURKEY,), (), "asserted", None, None, "trigger:blockade:any:blockade+role:noun_owner")],
         {}, id="noun_with_owner"),
+    # Clashes erupted between Georgia and Russia. (a noun subject of a verb of occurring is reported, with its parties)
+    pytest.param("gate:background_noun",
+        "Clashes/clash/NOUN/nsubj/1/NNS erupted/erupt/VERB/ROOT/1/VBD between/between/ADP/prep/1/IN Georgia/Georgia/PROPN/pobj/2/NNP "
+        "and/and/CCONJ/cc/3/CC Russia/Russia/PROPN/conj/3/NNP ././PUNCT/punct/1/.",
+        {3: ("GPE", GEORGIA), 5: ("GPE", RUSSIA)},
+        [("ASSAULT", "clash", (GEORGIA, RUSSIA), (), "asserted", None, None, "trigger:clash:any:clash+role:occurring_noun+role:between")],
+        {}, id="occurring_noun_between"),
+    # An explosion occurred in Gori. (no one named: an unidentified armed group of the place's country)
+    pytest.param("gate:background_noun",
+        "An/an/DET/det/1/DT explosion/explosion/NOUN/nsubj/2/NN occurred/occur/VERB/ROOT/2/VBD in/in/ADP/prep/2/IN Gori/Gori/PROPN/pobj/3/NNP "
+        "././PUNCT/punct/2/.",
+        {4: ("GPE", "geonames:614455")},
+        [("ASSAULT", "explosion", ("actor:REB:GE",), (), "asserted", "geonames:614455", None,
+          "trigger:explosion:noun:explosion+role:violence_default+attribute:place")],
+        {}, id="occurring_noun_alone"),
     # The Protest Coordination Council met in Tbilisi. ("Protest" a noun, as the model tags it in lower case)
     pytest.param("gate:inside_name",
         "The/the/DET/det/3/DT Protest/protest/NOUN/compound/2/NN Coordination/Coordination/PROPN/compound/3/NNP Council/Council/PROPN/nsubj/4/NNP met/meet/VERB/ROOT/4/VBD "

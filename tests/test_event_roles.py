@@ -69,6 +69,20 @@ CASES = [
         {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN), 14: ("GPE", "geonames:2800866")},
         [("CONSULT", "negotiation", (ARMENIA, AZERBAIJAN), (), "asserted", "geonames:2800866", None, "trigger:talk:noun:negotiation+role:between+role:referred+attribute:place")],
         {}, id="between"),
+    # Clashes erupted between Georgia and Russia. (the verb of occurring carries the noun's parties)
+    pytest.param("role:occurring_noun",
+        "Clashes/clash/NOUN/nsubj/1/NNS erupted/erupt/VERB/ROOT/1/VBD between/between/ADP/prep/1/IN Georgia/Georgia/PROPN/pobj/2/NNP "
+        "and/and/CCONJ/cc/3/CC Russia/Russia/PROPN/conj/3/NNP ././PUNCT/punct/1/.",
+        {3: ("GPE", GEORGIA), 5: ("GPE", RUSSIA)},
+        [("ASSAULT", "clash", (GEORGIA, RUSSIA), (), "asserted", None, None, "trigger:clash:any:clash+role:occurring_noun+role:between")],
+        {}, id="occurring_noun"),
+    # Clashes between the two armies were recalled. (no verb of occurring: a background mention)
+    pytest.param("role:occurring_noun",
+        "Clashes/clash/NOUN/nsubjpass/4/NNS between/between/ADP/prep/0/IN the/the/DET/det/3/DT armies/army/NOUN/pobj/1/NNS were/be/AUX/auxpass/4/VBD "
+        "recalled/recall/VERB/ROOT/4/VBN ././PUNCT/punct/4/.",
+        {},
+        [("dropped", "gate:background_noun", "Clashes")],
+        {}, id="not_occurring"),
     # Georgia held talks with Turkey.
     pytest.param("role:light_verb",
         "Georgia/Georgia/PROPN/nsubj/1/NNP held/hold/VERB/ROOT/1/VBD talks/talk/NOUN/dobj/1/NNS with/with/ADP/prep/2/IN Turkey/Turkey/PROPN/pobj/3/NNP "

@@ -14,9 +14,10 @@ import pytest
 import spacy
 
 from caucasus_nlp.event_typer import EventTyper, EventTyperError, SoftmaxModel
-from caucasus_nlp.event_typer_training import fit_softmax, read_labelled, scores
+from caucasus_nlp.event_typer_training import fit_softmax, label_weights, read_labelled, scores
 from caucasus_nlp.extract.entities import entity_mentions
 from caucasus_nlp.extract.events import event_mentions
+from parses import rule_on
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "raw"
@@ -69,6 +70,23 @@ def test_missing_weights_are_a_clear_error(tmp_path):
         SoftmaxModel.load(tmp_path)
 
 
+def test_label_weights_give_every_label_the_same_total_at_power_one():
+    labels = ["ASSAULT"] * 6 + ["CONSULT"] * 2 + ["NONE"]
+    for power, totals in ((1.0, {"ASSAULT": 3.0, "CONSULT": 3.0, "NONE": 3.0}), (0.0, {"ASSAULT": 6.0, "CONSULT": 2.0, "NONE": 1.0})):
+        weights = label_weights(labels, power)
+        assert {label: round(float(sum(w for w, lab in zip(weights, labels, strict=True) if lab == label)), 6) for label in set(labels)} == totals
+        assert abs(weights.mean() - 1.0) < 1e-9
+
+
+def test_sample_weights_decide_between_two_labels_of_one_point():
+    x = np.array([[1.0, 0.0]] * 4)
+    y = ["ASSAULT", "ASSAULT", "ASSAULT", "CONSULT"]
+    unweighted = fit_softmax(x, y, epochs=300, learn_rate=0.05, l2=1e-4)
+    weighted = fit_softmax(x, y, epochs=300, learn_rate=0.05, l2=1e-4, sample_weights=np.array([1.0, 1.0, 1.0, 9.0]))
+    assert unweighted.labels[unweighted.predict(x[:1]).argmax()] == "ASSAULT"
+    assert weighted.labels[weighted.predict(x[:1]).argmax()] == "CONSULT"
+
+
 def test_labelled_sentences_split_by_text_and_bad_lines_name_their_place(tmp_path):
     lines = [json.dumps({"text": f"Sentence number {i}.", "label": "consult"}) for i in range(200)]
     (tmp_path / "a.jsonl").write_text("\n".join([*lines, lines[0]]) + "\n", "utf-8")
@@ -112,7 +130,10 @@ def test_event_typer_component_scores_every_sentence():
     ],
 )
 def test_classifier_breaks_ties_between_a_lemmas_types_only(nlp, text, probs, event_type, rule_suffix):
-    events = _events(_scored(nlp, text, **probs))
+    # the rule ships off (resources/events/rewrites.jsonl says why); switched on, this is what it does
+    assert _events(_scored(nlp, text, **probs))[0].event_type == _events(nlp(text))[0].event_type
+    with rule_on("rewrite:event_typer"):
+        events = _events(_scored(nlp, text, **probs))
     assert events and events[0].event_type == event_type
     assert ("rewrite:event_typer" in events[0].rules) is rule_suffix
 
@@ -124,6 +145,37 @@ def test_every_event_carries_the_classifiers_confidence_in_its_type(nlp):
     unscored = _events(nlp(text))
     assert [(e.event_type, e.type_confidence) for e in scored] == [("ASSAULT", 0.2), ("ACCUSE", 0.7)]
     assert [e.event_type for e in unscored] == ["ASSAULT", "ACCUSE"] and {e.type_confidence for e in unscored} == {None}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, probs, expected",
+    [
+        # the lexicon has no trigger for "torched" or "stormed": the classifier's type makes the root an event
+        ("Unknown assailants torched a school near the town on Monday.", {"ASSAULT": 0.93, "NONE": 0.07}, [("ASSAULT", "torched", "attack")]),
+        ("Masked men stormed a bank near the town on Monday.", {"COERCE": 0.92, "NONE": 0.08}, [("COERCE", "stormed", "detention")]),
+        # a root verb of reporting anchors nothing itself: the clause it reports does, and without one there is no event
+        ("Police said that masked men stormed a bank.", {"ASSAULT": 0.95}, [("ASSAULT", "stormed", "attack")]),
+        ("Casualties were reported in the town.", {"ASSAULT": 0.9}, []),
+        # below the rule's 90 percent: nothing
+        ("Unknown assailants torched a school near the town on Monday.", {"ASSAULT": 0.85, "NONE": 0.15}, []),
+        # a type the rule does not create (only ASSAULT, PROTEST, COERCE)
+        ("The two ministers sat down in Almaty on Monday.", {"CONSULT": 0.97}, []),
+    ],
+)
+def test_classifier_alone_makes_an_event_of_its_types_at_the_root(nlp, text, probs, expected):
+    events = _events(_scored(nlp, text, **probs))
+    assert [(e.event_type, e.trigger, e.subtype) for e in events] == expected
+    assert all(e.rules[0] == "rewrite:classifier_event" for e in events)
+
+
+@pytest.mark.slow
+def test_classifier_event_never_doubles_the_lexicons(nlp):
+    # the lexicon already found the attack: the classifier adds nothing, and without scores nothing changes
+    text = "Troops shelled the village on Monday."
+    assert [e.event_type for e in _events(_scored(nlp, text, ASSAULT=0.95))] == ["ASSAULT"]
+    assert [e.rules[0] for e in _events(_scored(nlp, text, ASSAULT=0.95))] == [e.rules[0] for e in _events(nlp(text))]
+    assert _events(nlp("Unknown assailants torched a school near the town on Monday.")) == []
 
 
 # --- the real transformer ------------------------------------------------------------------------------
@@ -149,16 +201,25 @@ def test_training_writes_the_same_weights_twice_and_reports_held_out_scores(accu
                  ("Pashinyan held talks with Aliyev in Brussels.", "CONSULT"), ("The two delegations sat down in Almaty.", "CONSULT"),
                  ("The region is mountainous.", "NONE"), ("Yerevan has about a million residents.", "NONE")]
     (data / "s.jsonl").write_text("".join(json.dumps({"text": t, "label": label}) + "\n" for t, label in sentences), "utf-8")
+    imported = [("Gunmen attacked a police post in the north.", "ASSAULT"), ("A roadside bomb hit a convoy near the city.", "ASSAULT"),
+                ("Workers protested outside the mine over wages.", "PROTEST"), ("Students rallied at the university.", "PROTEST"),
+                ("Farmers blocked a highway to protest prices.", "PROTEST"), ("Militants shelled a village overnight.", "ASSAULT")]
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "n.jsonl").write_text("".join(json.dumps({"text": t, "label": label}) + "\n" for t, label in imported), "utf-8")
     config = tmp_path / "config.cfg"
-    config.write_text('[paths]\ndata = "data"\noutput = "model"\n\n[training]\nheldout_share = 0.3\nepochs = 200\nlearn_rate = 0.05\nl2 = 0.0001\n')
+    config.write_text('[paths]\ndata = "data"\noutput = "model"\n\n[external]\nnotes = "ext"\n\n'
+                      '[training]\nheldout_share = 0.3\nepochs = 200\nlearn_rate = 0.05\nl2 = 0.0001\nlabel_weight_power = 0.5\n')
     from caucasus_nlp.event_typer_training import train_event_typer
 
     first = train_event_typer(config, accurate)
     second = train_event_typer(config, accurate)
     assert first["weights"] == second["weights"] and (tmp_path / "model" / "weights.npz").is_file()
     metrics = json.loads((tmp_path / "model" / "meta.json").read_text())["metrics"]
-    assert metrics["n_train"] + metrics["heldout"]["classifier"]["n"] == len(sentences)
+    assert metrics["n_train"] + metrics["heldout"]["classifier"]["n"] == len(sentences) + len(imported)
+    assert sum(metrics["train_by_source"].values()) == metrics["n_train"] and set(metrics["train_by_source"]) == {"own", "notes"}
     assert set(metrics["heldout"]) == {"classifier", "lexicon", "where_lexicon_is_silent"}
+    by_source = metrics["heldout_by_source"]
+    assert set(by_source) == {"own", "notes"} and sum(s["classifier"]["n"] for s in by_source.values()) == metrics["heldout"]["classifier"]["n"]
 
 
 @pytest.mark.slow

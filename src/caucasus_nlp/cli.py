@@ -392,6 +392,32 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
     console.print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
 
 
+@app.command("import-acled")
+def import_acled(
+    export: Path = typer.Argument(..., help="An ACLED export (CSV with ACLED's column names)."),
+    output: Path = typer.Option(Path("data/external/acled"), "--output", "-o", help="Folder of the labelled notes (git-ignored)."),
+    exclude: list[Path] = typer.Option(None, "--exclude", help="Incident reports (JSONL) to keep out of training; "
+                                       "default ../shared/validation/incidents.jsonl where it exists."),
+):
+    """Turn an ACLED export's notes into labelled sentences for `train`, leaving out rows about Armenia and
+    Azerbaijan (reserved for evaluation) and the validation incident reports."""
+    from caucasus_nlp.acled_notes import import_acled_notes
+    from caucasus_nlp.event_typer import EventTyperError
+
+    if exclude is None:
+        default = Path("../shared/validation/incidents.jsonl")
+        exclude = [default] if default.is_file() else []
+    try:
+        report = import_acled_notes(export, output, exclude)
+    except EventTyperError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    summary = report.as_dict()
+    console.print(f"{summary['imported']} of {summary['rows']} rows imported to {escape(str(output))}: "
+                  + escape(json.dumps(summary["imported_by_label"])))
+    console.print("left out: " + escape(json.dumps(summary["left_out"])))
+
+
 @app.command()
 def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), help="Training config of the event-type classifier.")):
     """Train the event-type classifier over MiniLM sentence vectors and save it where the config says."""

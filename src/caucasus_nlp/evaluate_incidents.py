@@ -14,11 +14,10 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
+from caucasus_nlp.acled_notes import allowed_types
 from caucasus_nlp.evaluate import _read, jsonl_records
-from caucasus_nlp.kb import resource_lines
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "PLACE")
 
@@ -27,15 +26,6 @@ class IncidentsError(ValueError):
     """An incident file that cannot be read: not JSON lines, or a row without the fields scored."""
 
 
-@lru_cache(maxsize=1)
-def acled_to_plover() -> dict[tuple[str, str], frozenset[str]]:
-    """(ACLED event_type, sub_event_type or "*") → the PLOVER types allowed."""
-    return {(t, sub): frozenset(types.split("|")) for t, sub, types in (line.split("\t") for line in resource_lines("acled_plover.tsv"))}
-
-
-def allowed_types(row: dict) -> frozenset[str] | None:
-    table = acled_to_plover()
-    return table.get((row["event_type"], row["sub_event_type"])) or table.get((row["event_type"], "*"))
 
 
 def _norm(text: str | None) -> str:

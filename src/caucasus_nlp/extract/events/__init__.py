@@ -23,7 +23,14 @@ from caucasus_nlp.extract.events.resolve import ArticleContext
 from caucasus_nlp.extract.events.rewrite import AFTER_ROLES, BEFORE_ROLES, ON_EVENT, Draft
 from caucasus_nlp.extract.events.roles import arguments
 from caucasus_nlp.extract.events.states import acting_state
-from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger, match_trigger, trigger_lexicon, trigger_tokens
+from caucasus_nlp.extract.events.triggers import (
+    Candidate,
+    choose_trigger,
+    classifier_trigger,
+    match_trigger,
+    trigger_lexicon,
+    trigger_tokens,
+)
 from caucasus_nlp.rulebook import Trigger, enabled, stage_rules
 
 __all__ = ["DroppedCandidate", "EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
@@ -49,10 +56,8 @@ def event_mentions(
     event_gates = [r.id for r in stage_rules("gate", applies_to="event")]
     before = [r.id for r in stage_rules("rewrite", when="before_roles")]
     on_event = [r.id for r in stage_rules("rewrite", when="event")]
-    for token in trigger_tokens(doc):
+    for token, chosen in candidates(doc, sentence_scores, sents):
         scores = sentence_scores[sents[token.i]] if sentence_scores else None
-        if (chosen := choose_trigger(token, scores)) is None:
-            continue
         if gate_id := candidate_gate(token, context.by_token, gates):
             if dropped is not None:
                 dropped.append(dropped_candidate(token, sents[token.i], chosen[0], list(chosen[1]), gate_id))
@@ -74,6 +79,23 @@ def event_mentions(
                     sent_idx=one.sent_idx, event_type=one.event_type, subtype=one.subtype, trigger=one.trigger,
                     trigger_start=one.trigger_start, trigger_lemma=one.trigger_lemma, rule_id=one.rule_id, gate_id=gate_id,
                     sentence=one.sentence, actors=one.actors, targets=one.targets))
+
+
+def candidates(doc: Doc, sentence_scores: list[dict[str, float]] | None, sents: list[int]) -> list[tuple[Token, tuple[Trigger, list[str]]]]:
+    """The trigger candidates of the lexicon with the rows they take, and, with the classifier's
+    scores, the event it alone finds in a sentence (rewrite:classifier_event), in text order."""
+    found = []
+    for token in trigger_tokens(doc):
+        if (chosen := choose_trigger(token, sentence_scores[sents[token.i]] if sentence_scores else None)) is not None:
+            found.append((token, chosen))
+    if not sentence_scores:
+        return found
+    for idx, sent in enumerate(doc.sents):
+        in_sentence = [(token, chosen[0]) for token, chosen in found if sents[token.i] == idx]
+        anchored = classifier_trigger(sent, sentence_scores[idx], {t.event_type for _, t in in_sentence}, {token.i for token, _ in in_sentence})
+        if anchored is not None:
+            found.append((anchored[0], (anchored[1], [])))
+    return sorted(found, key=lambda c: c[0].i)
 
 
 def dropped_candidate(token: Token, sent_idx: int, trigger: Trigger, fired: list[str], gate_id: str) -> DroppedCandidate:

@@ -18,7 +18,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.mention import EventMention
 from caucasus_nlp.extract.events.resolve import ArticleContext
 from caucasus_nlp.extract.events.states import country_ids, country_of, entity_ids, home_state, metonyms
-from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger
+from caucasus_nlp.extract.events.triggers import Candidate, choose_trigger, classifier_trigger
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, rule
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -204,5 +204,6 @@ AFTER_ROLES: dict[str, Callable[[Draft, ArticleContext, bool], bool]] = {
     "rewrite:acts_for": acts_for,
 }
 ON_EVENT: dict[str, Callable[[EventMention, ArticleContext], list[EventMention] | None]] = {"rewrite:captor": captor}
-# rewrite:event_typer is the trigger stage's (triggers.choose_trigger)
-check_implemented("rewrite", {**BEFORE_ROLES, **AFTER_ROLES, **ON_EVENT, "rewrite:event_typer": choose_trigger})
+# rewrite:event_typer and rewrite:classifier_event are the trigger stage's (triggers.choose_trigger, triggers.classifier_trigger)
+check_implemented("rewrite", {**BEFORE_ROLES, **AFTER_ROLES, **ON_EVENT, "rewrite:event_typer": choose_trigger,
+                              "rewrite:classifier_event": classifier_trigger})

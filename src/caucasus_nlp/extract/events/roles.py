@@ -17,7 +17,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.actors import default_actor, generic_actor, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
-from caucasus_nlp.extract.events.triggers import match_trigger, small_clause
+from caucasus_nlp.extract.events.triggers import match_trigger, occurring_noun, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
 
@@ -52,6 +52,7 @@ class _Phrases:
     @property
     def object_tokens(self) -> list[Token]:
         return [t for _, tokens in self.objects for t in tokens]
+
 
 
 def repaired_subject(verb: Token) -> tuple[str, list[Token]] | None:
@@ -136,9 +137,14 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
     by_token = context.by_token
     found = _Phrases()
     between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None)
+    occurring = token.head if occurring_noun(token) else None
+    occurring_between = next((c for c in occurring.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None) if occurring else None
     if token.pos_ == "NOUN" and between is not None and enabled("role:between"):
         # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
         head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)
+    elif occurring_between is not None and enabled("role:between"):
+        # "clashes erupted between the army and the rebels": the verb of occurring carries the noun's parties
+        head, named, paths = token, [occurring_between, *prep_phrase(occurring_between)], ("role:occurring_noun", "role:between")
     else:
         head, named, paths = actor_clause(token)
     # "Azerbaijan is set to release": the subject of a passive the trigger complements does the trigger's act

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from caucasus_nlp.kb import resource_lines
@@ -96,6 +96,38 @@ def choose_trigger(token: Token, scores: dict[str, float] | None) -> tuple[Trigg
         chosen = max(matching, key=lambda t: scores.get(t.event_type, 0.0))
         return chosen, ["rewrite:event_typer"] if chosen is not matching[0] else []
     return matching[0], []
+
+
+def occurring_noun(token: Token) -> bool:
+    """A noun event that is the subject of a verb of occurring (role:occurring_noun): "clashes erupted",
+    "an explosion occurred", "fighting broke out"."""
+    row = rule("role:occurring_noun")
+    return (enabled("role:occurring_noun") and token.pos_ == "NOUN" and token.dep_ in row.deps
+            and token.head.lemma_.lower() in row.words)
+
+
+def classifier_trigger(sent: Span, scores: dict[str, float] | None, lexicon_types: set[str], lexicon_tokens: set[int]) -> tuple[Token, Trigger] | None:
+    """The event the classifier alone finds in a sentence (accurate profile, rewrite:classifier_event),
+    and its anchor: where the classifier gives one of the rule's types (its `map`) at least the rule's
+    `number` percent and the lexicon found no candidate of that type in the sentence, the sentence's
+    main predication takes a trigger row of that type, with the map's subtype. The main predication is
+    the root ("clashes erupted between ..."), or, where the root is a verb of reporting (the rule's
+    `words`: "police reported that gunmen had opened fire"), the clause it reports; a reporting verb
+    with no clause of its own anchors nothing. Its arguments, place and date are found as for any
+    trigger. An anchor the lexicon already reads as another event keeps the lexicon's reading."""
+    if not scores or not enabled("rewrite:classifier_event"):
+        return None
+    row = rule("rewrite:classifier_event")
+    label = max(row.map, key=lambda t: scores.get(t, 0.0))
+    if scores.get(label, 0.0) * 100 < (row.number or 0) or label in lexicon_types:
+        return None
+    anchor: Token | None = sent.root
+    if anchor.lemma_.lower() in row.words:
+        anchor = next((c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in row.pos), None)
+    if anchor is None or anchor.i in lexicon_tokens or anchor.pos_ not in row.pos:
+        return None
+    return anchor, Trigger(id=row.id, lemma=anchor.lemma_.lower(), pos="ANY", event_type=label, subtype=row.map[label], cue=None,
+                           source=row.source)
 
 
 def context_lemmas(token: Token) -> set[str]:
