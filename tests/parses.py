@@ -93,27 +93,24 @@ def dated(doc: Doc, names: dict) -> list[DateMention]:
 
 
 @contextmanager
-def rule_off(rule_id: str) -> Iterator[None]:
-    """The rule switched off (`"enabled": false`) for the duration."""
+def rule_switched(rule_id: str, enabled: bool) -> Iterator[None]:
+    """The rule switched on or off (`"enabled"`) for the duration."""
     table = rules()
     kept = table[rule_id]
-    table[rule_id] = replace(kept, enabled=False)
+    table[rule_id] = replace(kept, enabled=enabled)
     try:
         yield
     finally:
         table[rule_id] = kept
 
 
-@contextmanager
-def rule_on(rule_id: str) -> Iterator[None]:
-    """The rule switched on for the duration (one the data ships off)."""
-    table = rules()
-    kept = table[rule_id]
-    table[rule_id] = replace(kept, enabled=True)
-    try:
-        yield
-    finally:
-        table[rule_id] = kept
+def rule_off(rule_id: str):
+    return rule_switched(rule_id, False)
+
+
+def rule_on(rule_id: str):
+    """For a rule the data ships off: what it does when on."""
+    return rule_switched(rule_id, True)
 
 
 def check_row(rule_id: str, sentences: str | tuple[str, ...], names: dict, expected: list[tuple], **context) -> None:

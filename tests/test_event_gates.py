@@ -100,13 +100,6 @@ CASES = [
         {0: ("GPE", TURKEY)},
         [("COERCE", "blockade", (TURKEY,), (), "asserted", None, None, "trigger:blockade:any:blockade+role:noun_owner")],
         {}, id="noun_with_owner"),
-    # Clashes erupted between Georgia and Russia. (a noun subject of a verb of occurring is reported, with its parties)
-    pytest.param("gate:background_noun",
-        "Clashes/clash/NOUN/nsubj/1/NNS erupted/erupt/VERB/ROOT/1/VBD between/between/ADP/prep/1/IN Georgia/Georgia/PROPN/pobj/2/NNP "
-        "and/and/CCONJ/cc/3/CC Russia/Russia/PROPN/conj/3/NNP ././PUNCT/punct/1/.",
-        {3: ("GPE", GEORGIA), 5: ("GPE", RUSSIA)},
-        [("ASSAULT", "clash", (GEORGIA, RUSSIA), (), "asserted", None, None, "trigger:clash:any:clash+role:occurring_noun+role:between")],
-        {}, id="occurring_noun_between"),
     # An explosion occurred in Gori. (no one named: an unidentified armed group of the place's country)
     pytest.param("gate:background_noun",
         "An/an/DET/det/1/DT explosion/explosion/NOUN/nsubj/2/NN occurred/occur/VERB/ROOT/2/VBD in/in/ADP/prep/2/IN Gori/Gori/PROPN/pobj/3/NNP "
