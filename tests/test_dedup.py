@@ -80,3 +80,22 @@ def test_an_event_keeps_the_finest_level_that_gave_its_place_and_date():
 def test_an_event_without_place_or_date_has_no_level():
     (event,) = cluster_events([_row("m1", "a1")], ARTICLES)
     assert (event["location_precision"], event["date_source"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "first_date, second_date, n_events",
+    [
+        ("2023-09-19", None, 2),  # two crowds of "Protesters (Armenia)" a day apart, one undated: two protests
+        (None, None, 2),
+        ("2023-09-19", "2023-09-19", 1),  # both dated the same day: one protest
+        ("2023-09-19", "2023-09-25", 2),
+    ],
+)
+def test_a_generic_actor_alone_joins_reports_only_when_both_date_the_event(first_date, second_date, n_events):
+    rows = [_row("m1", "a1", event_type="PROTEST", subtype="protest", actors=("actor:PRO:AM",), date=first_date),
+            _row("m2", "a2", event_type="PROTEST", subtype="protest", actors=("actor:PRO:AM",), date=second_date)]
+    assert len(cluster_events(rows, ARTICLES)) == n_events
+    # a named actor shared beside the generic one is an identity: undated reports a day apart join
+    named = [_row("m1", "a1", actors=("actor:PRO:AM", "org:armenian-revolutionary-federation")),
+             _row("m2", "a2", actors=("actor:PRO:AM", "org:armenian-revolutionary-federation"))]
+    assert len(cluster_events(named, ARTICLES)) == 1

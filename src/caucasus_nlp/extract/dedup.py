@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from caucasus_nlp.extract.dates import compatible_dates, start_of
+from caucasus_nlp.extract.events.actors import generic_name
 from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
@@ -38,6 +39,10 @@ def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool
     else:
         shared = cluster.actors & actors
     if actors and not shared:
+        return False
+    # a generic actor ("Protesters (Armenia)", "Military Forces of Azerbaijan") is a kind, not one body: two
+    # reports that share only generic actors tell one event only when both date it
+    if shared and all(generic_name(a) is not None for a in shared) and not (row["date"] and cluster.dates):
         return False
     if not actors and not cluster.actors and not (cluster.published and published):
         return False
