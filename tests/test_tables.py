@@ -1,3 +1,5 @@
+import csv
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -34,6 +36,29 @@ def test_csv_joins_lists_and_leaves_nulls_empty(tmp_path):
     assert "None" not in csv[2] and "nan" not in csv[2]
     table = pq.read_table(tmp_path / "agreements.parquet")
     assert table.column("parties").to_pylist() == [["geonames:174982", "geonames:587116"], []]
+
+
+@pytest.mark.parametrize(
+    "name, in_csv",
+    [
+        ('=HYPERLINK("http://x.example","click")', '\'=HYPERLINK("http://x.example","click")'),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1 talks", "'+1 talks"),
+        ("-2 villages", "'-2 villages"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTabbed", "'\tTabbed"),
+        ("\rReturn", "'\nReturn"),  # and the carriage return a line break, quoted: the row stays one row
+        ("Two\r\nlines", "Two\nlines"),
+        ("Prague statement", "Prague statement"),  # no formula: as it was
+        ("Sochi = talks", "Sochi = talks"),  # a sign inside the text starts nothing
+    ],
+)
+def test_csv_cells_that_would_start_a_formula_are_neutralised_but_parquet_keeps_them(tmp_path, name, in_csv):
+    write_table("agreements", [_agreement(name=name, parties=["=evil", "geonames:174982"])], tmp_path)
+    with (tmp_path / "agreements.csv").open(encoding="utf-8", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["name"], row["parties"], row["kind"]) == (in_csv, "'=evil|geonames:174982", "joint_statement")
+    assert pq.read_table(tmp_path / "agreements.parquet").column("name").to_pylist() == [name]
 
 
 def test_empty_tables_are_written_with_their_header(tmp_path):

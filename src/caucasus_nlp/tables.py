@@ -226,6 +226,20 @@ _ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "b
 _PANDAS_TYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
 
+# what a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A text cell as the CSV files hold it. One that would start a formula is led by a single quote:
+    "=HYPERLINK(...)" from an article must not run when an analyst opens the CSV in a spreadsheet
+    (OWASP's advice on CSV injection). A carriage return becomes a line break, which the CSV quotes; a
+    bare one would end the row for most readers. Only the CSV files: Parquet, DuckDB and SQLite keep
+    the text as it was."""
+    value = "'" + value if value.startswith(FORMULA_STARTS) else value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class SchemaError(ValueError):
     """A table does not have exactly the declared columns, a required column holds nulls, or its key
     is not unique."""
@@ -303,6 +317,8 @@ class TableWriter:
         for col in self.table.columns:
             if col.type == "list":
                 csv[col.name] = csv[col.name].map(lambda v: "|".join(v) if len(v) else None)
+            if col.type in ("list", "str"):
+                csv[col.name] = csv[col.name].map(csv_cell, na_action="ignore")
         csv.to_csv(self._csv, index=False, header=header, lineterminator="\n")
         self.rows += len(frame)
 
