@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -7,19 +8,43 @@ from caucasus_nlp.records import Dump, Rejection
 
 
 def test_missing_path_is_a_rejection_not_an_error(tmp_path):
-    files, rejections = discover_inputs([tmp_path / "nope.txt"])
-    assert files == []
+    files, rejections, skipped = discover_inputs([tmp_path / "nope.txt"])
+    assert (files, skipped) == ([], [])
     assert rejections == [Rejection(str(tmp_path / "nope.txt"), "path does not exist")]
 
 
 def test_folder_without_dumps_is_recorded(tmp_path):
     (tmp_path / "notes.md").write_text("x")
     (tmp_path / ".gitkeep").write_text("")
-    _, rejections = discover_inputs([tmp_path])
+    _, rejections, skipped = discover_inputs([tmp_path])
     assert [(Path(r.path).name, r.reason.split(" (")[0]) for r in rejections] == [
         ("notes.md", "unsupported file type"),
         (tmp_path.name, "folder holds no .csv/.eml/.htm/.html/.jsonl/.ndjson/.text/.tsv/.txt files"),
     ]
+    assert [(Path(r.path).name, r.reason, r.stage) for r in skipped] == [(".gitkeep", "hidden file (name starts with '.')", "skipped")]
+
+
+def test_hidden_files_and_folders_are_skipped_and_listed_and_unreadable_folders_rejected(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / ".wire.txt").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "b.txt").write_text("x")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "c.txt").write_text("x")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root reads any folder, so the refusal is simulated where os.walk asks
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, rejections, skipped = discover_inputs([tmp_path])
+    assert files == [tmp_path / "a.txt"]
+    assert [(r.path, r.reason) for r in rejections] == [(str(locked), "folder cannot be read: Permission denied")]
+    assert sorted((Path(r.path).name, r.reason) for r in skipped) == [
+        (".git", "hidden folder (name starts with '.')"), (".wire.txt", "hidden file (name starts with '.')")]
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,21 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path, nlp):
     reasons = {r["reason"] for r in result.manifest["rejected"]}
     assert reasons == {"empty file", "binary file, not a text dump", "path does not exist"}
     assert result.manifest["n_articles"] == 1 and result.manifest["inputs"][0]["encoding"] == "cp1252"
+    assert result.manifest["skipped_inputs"] == []
+
+
+def test_hidden_inputs_are_listed_as_skipped_and_a_new_one_updates_the_manifest(tmp_path, nlp):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "talks.txt").write_text("Talks in Baku\n\nMirzoyan met Bayramov in Baku on 27 March 2023.")
+    (tmp_path / "in" / ".draft.txt").write_text("Mirzoyan met Bayramov in Almaty on 10 May 2024.")
+    first = run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    assert [(r["path"].rsplit("/", 1)[1], r["reason"], r["stage"]) for r in first.manifest["skipped_inputs"]] == [
+        (".draft.txt", "hidden file (name starts with '.')", "skipped")]
+    assert first.manifest["n_articles"] == 1 and first.manifest["rejected"] == []
+    (tmp_path / "in" / ".DS_Store").write_bytes(b"\x00")
+    second = run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    assert not second.up_to_date
+    assert sorted(r["path"].rsplit("/", 1)[1] for r in second.manifest["skipped_inputs"]) == [".DS_Store", ".draft.txt"]
 
 
 def test_cli_exit_codes(tmp_path):

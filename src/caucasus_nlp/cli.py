@@ -84,6 +84,8 @@ def run(
             err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
         for skipped in manifest["skipped_articles"]:
             err.print(f"[yellow]skipped[/yellow] {skipped['dump']}#{skipped['seq']} {skipped['title'][:60]!r}: {skipped['reason']}")
+        if hidden := manifest.get("skipped_inputs"):
+            err.print(f"{len(hidden)} hidden files or folders skipped (manifest.json skipped_inputs)")
         if manifest["n_duplicate_articles"]:
             err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
     counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -46,18 +47,47 @@ MAX_HTML_BYTES = 64 * 1024 * 1024
 SCAN_CHUNK_BYTES = 1 << 20
 
 
-def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejection]]:
-    """Expand files and folders into a sorted list of dump files. Missing paths, and files in a folder
-    that are not a supported format, become rejections; hidden files (.gitkeep, .DS_Store) are ignored."""
+def folder_files(folder: Path) -> tuple[list[Path], list[Rejection], list[Rejection]]:
+    """The files under a folder, the subfolders that cannot be read (rejections), and the hidden files
+    and folders (names starting with "."), which are never read but are listed: nothing under an
+    input folder goes unaccounted for."""
+    files: list[Path] = []
+    unreadable: list[Rejection] = []
+    hidden: list[Rejection] = []
+
+    def cannot_read(error: OSError) -> None:
+        unreadable.append(Rejection(str(error.filename), f"folder cannot be read: {error.strerror or error}"))
+
+    for root, dirs, names in os.walk(folder, onerror=cannot_read):
+        here = Path(root)
+        hidden.extend(Rejection(str(here / d), "hidden folder (name starts with '.')", stage="skipped") for d in sorted(dirs) if d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith("."):
+                hidden.append(Rejection(str(path), "hidden file (name starts with '.')", stage="skipped"))
+            elif path.is_file():
+                files.append(path)
+    return files, unreadable, hidden
+
+
+def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejection], list[Rejection]]:
+    """Expand files and folders into a sorted list of dump files, the rejections (missing paths, files
+    in a folder that are not a supported format, unreadable subfolders) and what was skipped (hidden
+    files and folders inside a folder: .gitkeep, .DS_Store, .git)."""
     files: list[Path] = []
     rejections: list[Rejection] = []
+    skipped: list[Rejection] = []
     supported = "/".join(DUMP_SUFFIXES)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found, unreadable, hidden = folder_files(path)
+            found.sort()
             dumps = [p for p in found if p.suffix.lower() in DUMP_SUFFIXES]
             rejections.extend(Rejection(str(p), f"unsupported file type (supported: {supported})") for p in found if p not in dumps)
+            rejections.extend(unreadable)
+            skipped.extend(hidden)
             if not dumps:
                 rejections.append(Rejection(str(path), f"folder holds no {supported} files"))
             files.extend(dumps)
@@ -66,7 +96,7 @@ def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejec
         else:
             rejections.append(Rejection(str(path), "path does not exist"))
     unique = sorted(dict.fromkeys(files), key=lambda p: str(p))
-    return unique, rejections
+    return unique, rejections, skipped
 
 
 def normalize_newlines(text: str) -> str:
@@ -241,7 +271,7 @@ def _email_body(data: bytes) -> tuple[str | None, str]:
 
 def read_dumps(paths: Iterable[str | Path]) -> Iterator[Dump | Rejection]:
     """Every input path as a decoded Dump or a Rejection, in a stable order."""
-    files, rejections = discover_inputs(paths)
+    files, rejections, _ = discover_inputs(paths)
     yield from rejections
     names = dump_names(files)
     for path in files:

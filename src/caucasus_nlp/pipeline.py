@@ -133,8 +133,9 @@ def run(
     spec = PipelineSpec(model, domain, profile)
     nlp = nlp or spec.load()
     fingerprint = pipeline_fingerprint(nlp)
-    files, rejections = discover_inputs(inputs)
+    files, rejections, hidden = discover_inputs(inputs)
     rejected = [asdict(r) for r in rejections]
+    skipped = [asdict(r) for r in hidden]
     status = RunProgress(inputs_total=len(files), bytes_total=sum(_size(p) for p in files))
     items: list[_Input] = []
     runner = make_engine(engine, workers, nlp, spec, scheduler)
@@ -147,7 +148,7 @@ def run(
         runner.close()
     missing = _missing_inputs(previous, items, store, keep_missing)
     items.extend(m for m in missing if m.key)
-    if _up_to_date(previous, items, rejected, store, fingerprint):
+    if _up_to_date(previous, items, rejected, store, fingerprint) and previous.get("skipped_inputs", []) == skipped:
         log.info("nothing changed since the last run: the published tables stand")
         return RunResult(previous, previous["row_counts"], up_to_date=True)
     staging = store.new_staging()
@@ -170,6 +171,7 @@ def run(
             "n_inputs_processed": sum(1 for i in items if not i.reused),
             "missing_inputs": [{k: m.record[k] for k in ("path", "dump", "sha256")} | {"kept": bool(m.key)} for m in missing],
             "rejected": rejected + assembled.rejected,
+            "skipped_inputs": skipped,
             "skipped_articles": assembled.skipped,
             "furniture_removed": dict(sorted(assembled.removed.items())),
             "n_articles": assembled.n_articles,
