@@ -151,6 +151,20 @@ def test_report_is_self_contained_and_draws_every_dated_event_and_placed_point(r
     assert "Pashinyan" in page and 'class="entity"' in page  # displaCy markup of the article pages
 
 
+def test_a_report_that_cannot_be_written_keeps_the_old_one_whole(run_dir, tmp_path, monkeypatch):
+    out = tmp_path / "report.html"
+    write_report(run_dir, out)
+    good = out.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("caucasus_nlp.files.os.fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_report(run_dir, out)
+    assert out.read_bytes() == good and sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
 def _chromium() -> str | None:
     return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None)
 

@@ -29,6 +29,7 @@ from spacy import displacy
 
 from caucasus_nlp import __version__
 from caucasus_nlp.extract.dates import start_of
+from caucasus_nlp.files import write_atomically
 from caucasus_nlp.kb import read_jsonl
 from caucasus_nlp.tables import TABLES, read_manifest
 from caucasus_nlp.vocabulary import PLOVER_TYPES
@@ -96,7 +97,7 @@ def write_report(folder: str | Path, out: str | Path, max_articles: int = 200) -
     """Write the report of the run in `folder` to `out`; returns what it drew (the browser test checks it)."""
     run = Run.read(Path(folder))
     body, summary = _body(run, max_articles)
-    Path(out).write_text(_page(run, body, summary), encoding="utf-8")
+    write_atomically(out, _page(run, body, summary).encode("utf-8"))  # a failed write keeps the old report whole
     return summary
 
 
