@@ -193,3 +193,20 @@ def test_cli_shows_a_progress_bar_on_a_terminal(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli.app, ["run", str(SAMPLE), "-o", str(tmp_path / "o"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "inputs 1/1" in screen.getvalue() and "tokens/s" in screen.getvalue()
+
+
+def test_markup_and_emoji_codes_in_titles_and_paths_print_as_text(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    dump = inputs / "wire [red] :hand:.txt"
+    dump.write_text("Ceasefire [/url] holds :hand: in Tavush [/]\n\nBy Test Wire, 5 May 2024\n\n"
+                    "Armenia and Azerbaijan said on 5 May 2024 that the ceasefire held along the border near Tavush.\n")
+    (inputs / "empty [b]:x: one.txt").write_bytes(b"")
+    cli = [sys.executable, "-m", "caucasus_nlp.cli"]
+    wide = {**os.environ, "COLUMNS": "300"}
+    segment = subprocess.run([*cli, "segment", str(dump)], capture_output=True, text=True, env=wide)
+    assert segment.returncode == 0, segment.stderr
+    assert "Ceasefire [/url] holds :hand: in Tavush [/]" in segment.stdout and "wire [red] :hand:.txt" in segment.stdout
+    done = subprocess.run([*cli, "run", str(inputs), "-o", str(tmp_path / "out")], capture_output=True, text=True, env=wide)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "empty [b]:x: one.txt: empty file" in done.stderr and "1 articles" in done.stdout

@@ -17,8 +17,10 @@ from rich.text import Text
 from caucasus_nlp.nlp import DEFAULT_MODEL, PROFILES, ModelNotFoundError, load_pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-console = Console()
-err = Console(stderr=True, soft_wrap=True)
+# emoji=False: ":hand:" in a title or rule id is text, not an emoji; every value from inputs or resources is
+# printed escaped (rich.markup.escape, or as Text), so "[/url]" in a title is text, not markup
+console = Console(emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniLM transformer and an event-type classifier over "
@@ -81,19 +83,19 @@ def run(
     manifest = result.manifest
     if not quiet:
         for rejection in manifest["rejected"]:
-            err.print(f"[yellow]rejected[/yellow] {rejection['path']}: {rejection['reason']}")
+            err.print(f"[yellow]rejected[/yellow] {escape(rejection['path'])}: {escape(rejection['reason'])}")
         for skipped in manifest["skipped_articles"]:
-            err.print(f"[yellow]skipped[/yellow] {skipped['dump']}#{skipped['seq']} {skipped['title'][:60]!r}: {skipped['reason']}")
+            err.print(f"[yellow]skipped[/yellow] {escape(skipped['dump'])}#{skipped['seq']} {escape(repr(skipped['title'][:60]))}: {escape(skipped['reason'])}")
         if hidden := manifest.get("skipped_inputs"):
             err.print(f"{len(hidden)} hidden files or folders skipped (manifest.json skipped_inputs)")
         if manifest["n_duplicate_articles"]:
             err.print(f"{manifest['n_duplicate_articles']} articles repeat an earlier one (articles.duplicate_of); they are analysed once")
     counts = ", ".join(f"{k} {v}" for k, v in result.rows.items())
     if result.up_to_date:
-        console.print(f"nothing changed since the run of {manifest['finished']}: the tables in {out} are up to date ({counts})")
+        console.print(f"nothing changed since the run of {manifest['finished']}: the tables in {escape(str(out))} are up to date ({counts})")
     else:
         reused = f", {manifest['n_inputs_reused']} unchanged" if manifest["n_inputs_reused"] else ""
-        console.print(f"{len(manifest['inputs'])} inputs{reused}, {manifest['n_articles']} articles in {manifest['seconds']} s → {out}: {counts}")
+        console.print(f"{len(manifest['inputs'])} inputs{reused}, {manifest['n_articles']} articles in {manifest['seconds']} s → {escape(str(out))}: {counts}")
     if not result.ok:
         err.print("[red]error:[/red] nothing could be processed")
         raise typer.Exit(1)
@@ -136,17 +138,17 @@ def segment(file: Path = typer.Argument(..., help="One raw dump.")):
 
     dump = read_dump(file)
     if isinstance(dump, Rejection):
-        err.print(f"[red]error:[/red] {dump.path}: {dump.reason}")
+        err.print(f"[red]error:[/red] {escape(str(dump.path))}: {escape(dump.reason)}")
         raise typer.Exit(1)
     for rejection in dump.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejection.path}: {rejection.reason}")
+        err.print(f"[yellow]rejected[/yellow] {escape(rejection.path)}: {escape(rejection.reason)}")
     result = segment_dump(dump)
-    table = Table(title=f"{dump.name} ({dump.format}, {dump.encoding}{', repaired' if dump.repaired else ''})")
+    table = Table(title=Text(f"{dump.name} ({dump.format}, {dump.encoding}{', repaired' if dump.repaired else ''})"))
     for col in ("seq", "title", "outlet", "published", "url", "dateline", "lang", "chars"):
         table.add_column(col, overflow="fold")
     for a in result.articles:
         lang = detect_language(a.text).code
-        table.add_row(str(a.seq), a.title, a.outlet or "", a.published or "", a.url or "", a.dateline or "", lang, str(len(a.text)))
+        table.add_row(*(Text(v) for v in (str(a.seq), a.title, a.outlet or "", a.published or "", a.url or "", a.dateline or "", lang, str(len(a.text)))))
     console.print(table)
     if result.removed:
         console.print("removed: " + ", ".join(f"{k} {v}" for k, v in result.removed.items()))
@@ -187,7 +189,7 @@ def _print_rows(title: str, columns: list[str], rows: list[list[str]], explain: 
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*(row if explain else row[: len(columns)]))
+        table.add_row(*(Text(v) for v in (row if explain else row[: len(columns)])))
     console.print(table)
 
 
@@ -196,14 +198,14 @@ def evaluate_incidents(incidents: Path, pred: Path, json_out: Path | None) -> No
     from caucasus_nlp.evaluate_incidents import IncidentsError, score_incidents
 
     if not incidents.exists():
-        err.print(f"[red]error:[/red] incident file not found: {incidents}")
+        err.print(f"[red]error:[/red] incident file not found: {escape(str(incidents))}")
         raise typer.Exit(2)
     try:
         result = score_incidents(incidents, pred)
     except (FileNotFoundError, IncidentsError) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    table = Table(title=f"{pred} vs {incidents.name}")
+    table = Table(title=Text(f"{pred} vs {incidents.name}"))
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in result.items():
@@ -233,14 +235,14 @@ def evaluate(
         evaluate_incidents(incidents, pred, json_out)
         return
     if not gold.exists():
-        err.print(f"[red]error:[/red] gold file not found: {gold}")
+        err.print(f"[red]error:[/red] gold file not found: {escape(str(gold))}")
         raise typer.Exit(2)
     try:
         result = score(gold, pred)
     except (FileNotFoundError, GoldError) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    table = Table(title=f"{pred} vs {gold.name}")
+    table = Table(title=Text(f"{pred} vs {gold.name}"))
     for col in ("layer", "P", "R", "F1", "tp/pred/gold"):
         table.add_column(col)
     layers = [("articles", result["articles"])] + [(f"entities {k}", v) for k, v in result["entities"].items()]
@@ -331,7 +333,7 @@ def export(
     except ExportError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    console.print(f"{file}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    console.print(f"{escape(str(file))}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
 
 
 @app.command()
@@ -352,7 +354,7 @@ def report(
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot write {escape(str(out))}: {escape(exc.strerror or str(exc))}")
         raise typer.Exit(1) from None
-    console.print(f"{out}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
+    console.print(f"{escape(str(out))}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
                   f"{summary.place_points} places on the map, {summary.articles} article pages")
 
 
@@ -427,7 +429,7 @@ def train(config: Path = typer.Argument(Path("models/event_typer/config.cfg"), h
     from caucasus_nlp.event_typer_training import train_event_typer
 
     if not config.is_file():
-        err.print(f"[red]error:[/red] config not found: {config}")
+        err.print(f"[red]error:[/red] config not found: {escape(str(config))}")
         raise typer.Exit(2)
     nlp = _load(DEFAULT_MODEL, profile="accurate", event_typer=None)
     try:
