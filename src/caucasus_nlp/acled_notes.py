@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from caucasus_nlp.event_typer import LABELS, EventTyperError
-from caucasus_nlp.kb import resource_lines
+from caucasus_nlp.kb import file_lines, jsonl_records, resource_lines
 
 MODELS = Path(__file__).resolve().parents[2] / "models" / "event_typer"
 LABEL_MAP = MODELS / "acled_labels.tsv"
@@ -52,12 +52,11 @@ def allowed_types(row: dict) -> frozenset[str] | None:
 
 
 def data_lines(path: Path) -> list[str]:
-    """The lines of a resource file that are neither blank nor a '#' comment."""
+    """The fact lines of a models/ file (kb.file_lines), an unreadable file being a clear error."""
     try:
-        lines = path.read_text("utf-8").splitlines()
+        return file_lines(path)
     except OSError as exc:
         raise EventTyperError(f"cannot read {path}: {exc}") from exc
-    return [line.rstrip("\n") for line in lines if line.strip() and not line.startswith("#")]
 
 
 def read_label_map(path: Path = LABEL_MAP) -> dict[tuple[str, str], str]:
@@ -94,18 +93,7 @@ class ImportReport:
 
 def excluded_rows(path: Path) -> list[dict]:
     """The rows of an incident-report file (JSONL with ACLED's fields)."""
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as exc:
-        raise EventTyperError(f"cannot read {path}: {exc}") from exc
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise EventTyperError(f"{path}:{n}: not JSON ({exc})") from exc
-    return rows
+    return [row for _, row in jsonl_records(path, EventTyperError, "incident file")]
 
 
 def excluded_reports(paths: list[Path]) -> tuple[set[str], set[str]]:

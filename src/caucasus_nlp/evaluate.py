@@ -11,12 +11,13 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import pandas as pd
+
+from caucasus_nlp.kb import jsonl_records
 
 PLACE = {"GPE", "LOC", "FAC", "PLACE"}
 SCORED = ("PERSON", "ORG", "PLACE")
@@ -60,22 +61,6 @@ def _matches(golds: list, preds: list, same) -> list[tuple[int, int]]:
 
 class GoldError(ValueError):
     """A gold file that is missing or not gold JSONL."""
-
-
-def jsonl_records(path: Path, error: type[ValueError], what: str) -> Iterator[tuple[int, object]]:
-    """The (line number, value) of each non-blank line of a JSONL file; `error` naming the file (and the
-    line) when the file cannot be read or a line is not JSON."""
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {what} {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            yield n, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise error(f"{path}:{n} is not JSON ({exc.msg})") from None
 
 
 def read_gold(path: str | Path) -> list[dict]:

@@ -17,15 +17,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from caucasus_nlp.acled_notes import allowed_types
-from caucasus_nlp.evaluate import _read, jsonl_records
+from caucasus_nlp.evaluate import _read
+from caucasus_nlp.kb import jsonl_records
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "PLACE")
 
 
 class IncidentsError(ValueError):
     """An incident file that cannot be read: not JSON lines, or a row without the fields scored."""
-
-
 
 
 def _norm(text: str | None) -> str:

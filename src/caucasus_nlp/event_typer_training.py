@@ -184,11 +184,12 @@ def train_event_typer(config_path: str | Path, nlp: Language) -> dict:
     heldout_rows = np.flatnonzero(~train_rows)
     if len(heldout_rows):
         metrics["heldout"] = heldout_scores(model, nlp, [data[i] for i in heldout_rows], vectors[heldout_rows])
-        sources = sorted({data[i].source for i in heldout_rows})
-        if len(sources) > 1:
-            metrics["heldout_by_source"] = {
-                source: heldout_scores(model, nlp, [data[i] for i in rows], vectors[rows])
-                for source in sources for rows in [np.array([i for i in heldout_rows if data[i].source == source])]}
+        by_source: dict[str, list[int]] = {}
+        for i in heldout_rows:
+            by_source.setdefault(data[i].source, []).append(i)
+        if len(by_source) > 1:
+            metrics["heldout_by_source"] = {source: heldout_scores(model, nlp, [data[i] for i in rows], vectors[rows])
+                                            for source, rows in sorted(by_source.items())}
     incidents = config.get("evaluation", {}).get("incidents")
     if incidents and (root / incidents).is_file():
         metrics["incidents"] = incident_scores(model, nlp, root / incidents)

@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -37,13 +38,30 @@ def resource_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def file_lines(path: str | Path) -> list[str]:
+    """Non-comment, non-blank lines of a file of facts outside the package (a user's or models/'s)."""
+    return [line for line in Path(path).read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
 def read_jsonl(path: str | Path | None, default_resource: str) -> list[dict]:
     """Records of a JSONL resource (packaged default, or a user's file); '#' lines are comments."""
-    if path is None:
-        lines = resource_lines(default_resource)
-    else:
-        lines = [ln for ln in Path(path).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return [json.loads(line) for line in lines]
+    return [json.loads(line) for line in (resource_lines(default_resource) if path is None else file_lines(path))]
+
+
+def jsonl_records(path: Path, error: type[Exception], what: str) -> Iterator[tuple[int, object]]:
+    """The (line number, value) of each non-blank line of a JSONL file; `error` naming the file (and the
+    line) when the file cannot be read or a line is not JSON."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read {what} {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{path}:{n} is not JSON ({exc.msg})") from None
 
 
 @dataclass

@@ -148,7 +148,7 @@ def run(
         runner.close()
     missing = _missing_inputs(previous, items, store, keep_missing)
     items.extend(m for m in missing if m.key)
-    if _up_to_date(previous, items, rejected, store, fingerprint) and previous.get("skipped_inputs", []) == skipped:
+    if _up_to_date(previous, items, rejected, skipped, store, fingerprint):
         log.info("nothing changed since the last run: the published tables stand")
         return RunResult(previous, previous["row_counts"], up_to_date=True)
     staging = store.new_staging()
@@ -192,9 +192,10 @@ def run(
     return RunResult(manifest, assembled.rows)
 
 
-def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], store: OutputStore, fingerprint: str) -> bool:
+def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], skipped: list[dict], store: OutputStore, fingerprint: str) -> bool:
     """True when this run would publish what is already published: same pipeline, the same inputs
-    with the same content at the same paths in the same order, the same rejections, and every table in place."""
+    with the same content at the same paths in the same order, the same rejections and skipped
+    hidden inputs, and every table in place."""
     if not previous or previous.get("pipeline_fingerprint") != fingerprint or any(not i.reused for i in items):
         return False
     if [(i.key, i.record["path"]) for i in items] != [(r.get("shard"), r["path"]) for r in previous.get("inputs", []) if r.get("shard")]:
@@ -202,7 +203,7 @@ def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], store
     expected = rejected + [r for i in items for r in store.shard_summary(i.key)["rejected"]]
     tables = all((store.folder / f"{name}.{ext}").exists() for name in TABLES for ext in ("csv", "parquet"))
     tables = tables and (store.folder / "datapackage.json").exists()
-    return previous.get("rejected") == expected and tables
+    return previous.get("rejected") == expected and previous.get("skipped_inputs", []) == skipped and tables
 
 
 def _size(path: Path) -> int:

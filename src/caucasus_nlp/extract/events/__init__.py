@@ -85,13 +85,15 @@ def candidates(doc: Doc, sentence_scores: list[dict[str, float]] | None, sents: 
     """The trigger candidates of the lexicon with the rows they take, and, with the classifier's
     scores, the event it alone finds in a sentence (rewrite:classifier_event), in text order."""
     found = []
+    by_sentence: dict[int, list[tuple[Token, Trigger]]] = {}
     for token in trigger_tokens(doc):
         if (chosen := choose_trigger(token, sentence_scores[sents[token.i]] if sentence_scores else None)) is not None:
             found.append((token, chosen))
+            by_sentence.setdefault(sents[token.i], []).append((token, chosen[0]))
     if not sentence_scores:
         return found
     for idx, sent in enumerate(doc.sents):
-        in_sentence = [(token, chosen[0]) for token, chosen in found if sents[token.i] == idx]
+        in_sentence = by_sentence.get(idx, [])
         anchored = classifier_trigger(sent, sentence_scores[idx], {t.event_type for _, t in in_sentence}, {token.i for token, _ in in_sentence})
         if anchored is not None:
             found.append((anchored[0], (anchored[1], [])))

@@ -54,6 +54,10 @@ class _Phrases:
         return [t for _, tokens in self.objects for t in tokens]
 
 
+def between_phrase(head: Token) -> Token | None:
+    """The head's "between" preposition (role:between's words), whose objects are an event's parties."""
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None)
+
 
 def repaired_subject(verb: Token) -> tuple[str, list[Token]] | None:
     """The subject caucasus_parse_repairs found for a verb the parse left without one."""
@@ -136,9 +140,8 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
     """Actors, targets, the states among the actors that their state bodies stand for, and the paths."""
     by_token = context.by_token
     found = _Phrases()
-    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None)
-    occurring = token.head if occurring_noun(token) else None
-    occurring_between = next((c for c in occurring.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None) if occurring else None
+    between = between_phrase(token)
+    occurring_between = between_phrase(token.head) if occurring_noun(token) else None
     if token.pos_ == "NOUN" and between is not None and enabled("role:between"):
         # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
         head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)
