@@ -106,7 +106,7 @@ CASES = [
         "././PUNCT/punct/2/.",
         {4: ("GPE", "geonames:614455")},
         [("ASSAULT", "explosion", ("actor:REB:GE",), (), "asserted", "geonames:614455", None,
-          "trigger:explosion:noun:explosion+role:violence_default+attribute:place")],
+          "trigger:explosion:noun:explosion+role:occurring_noun+role:violence_default+attribute:place")],
         {}, id="occurring_noun_alone"),
     # The Protest Coordination Council met in Tbilisi. ("Protest" a noun, as the model tags it in lower case)
     pytest.param("gate:inside_name",

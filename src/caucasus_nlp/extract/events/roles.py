@@ -235,6 +235,10 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
             if not entity_ids(tokens, by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
                 targets.append(generic)
                 paths += [path, "role:generic_actor"]
+    if not actors and occurring_noun(token):
+        # no one named does it, yet it is reported, not recalled: gate:background_noun keeps it (and
+        # role:violence_default may give it its attacker), so the rule that read it so is in rule_id
+        paths = [*paths, "role:occurring_noun"]
     if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
         actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
