@@ -21,6 +21,23 @@ def _root_log_handlers_restored():
     root.handlers[:], root.level = handlers, level
 
 
+@pytest.fixture(autouse=True)
+def _every_published_run_resolves_its_references(monkeypatch):
+    """Every run a test publishes is checked: each id in each table (an event's actors and place, a
+    mention's entity and article) names a row of the table it refers to."""
+    from caucasus_nlp.store import OutputStore
+    from caucasus_nlp.tables import TABLES, unresolved_references
+
+    publish = OutputStore.publish
+
+    def publish_and_check(store):
+        publish(store)
+        if all((store.folder / f"{name}.parquet").exists() for name in TABLES):  # a run's tables, not a store test's files
+            assert unresolved_references(store.folder) == []
+
+    monkeypatch.setattr(OutputStore, "publish", publish_and_check)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from caucasus_nlp.nlp import load_pipeline

@@ -204,3 +204,43 @@ def test_jsonl_with_no_usable_record_is_rejected(tmp_path):
 )
 def test_record_dates_are_normalized(value, expected):
     assert normalize_published(value) == expected
+
+
+HEADER = "title,text,date,outlet\n"
+
+
+@pytest.mark.parametrize(
+    "rows, articles, rejected, warnings",
+    [
+        # well formed, a quoted field spanning lines, and a blank line: no rejection, no warning
+        ('A,"one\ntwo, three",2024-03-03,Out A\n\nB,four,2024-03-04,Out B\n', [("A", "Out A"), ("B", "Out B")], [], []),
+        # a quote inside an unquoted field is a character, not an opening quote
+        ('A,He said "hi,2024-03-03,Out A\nB,four,2024-03-04,Out B\n', [("A", "Out A"), ("B", "Out B")], [], []),
+        # an unclosed quote runs into a later quoted field: the row is rejected, the rows after it are read
+        ('A,"never closed,2024-03-03,Out A\nB,"four",2024-03-04,Out B\nC,five,2024-03-05,Out C\n',
+         [("B", "Out B"), ("C", "Out C")], ["2"], []),
+        # an unclosed quote runs to the end of the file
+        ('A,"never closed,2024-03-03,Out A\nB,four,2024-03-04,Out B\n', [("B", "Out B")], ["2"], []),
+        # two bad rows
+        ('A,"x,1,2\nB,"y,1,2\nC,z,2024-03-05,Out C\n', [("C", "Out C")], ["2", "3"], []),
+        # extra and missing fields: read, with a warning at the line
+        ("A,one,2024-03-03,Out A,X\nB,two,2024-03-04\n", [("A", "Out A"), ("B", None)], [], ["2", "3"]),
+    ],
+)
+def test_csv_rows_are_read_strictly_and_each_problem_is_at_its_line(tmp_path, rows, articles, rejected, warnings):
+    path = tmp_path / "export.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    dump = read_dump(path)
+    records = [(r.title, r.outlet) for r in dump.records]
+    assert records == articles
+    assert [r.path.rsplit(":", 1)[1] for r in dump.rejected] == rejected
+    assert [w.path.rsplit(":", 1)[1] for w in dump.warnings] == warnings
+    for record in dump.records:  # each record's raw span is its own line(s)
+        assert dump.text[record.raw_start : record.raw_end].startswith(record.title + ",")
+
+
+def test_a_csv_of_only_bad_rows_is_rejected_with_the_first_rows_reason(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(HEADER + 'A,"x,1,2\nB,"y,1,2\n', encoding="utf-8")
+    rejection = read_dump(path)
+    assert rejection.reason.startswith(f"no usable csv record in the file: 2 rejected, the first {path}:2: malformed table row")

@@ -71,6 +71,7 @@ def test_publishing_replaces_the_tables_and_clears_staging(store, tmp_path):
 def test_a_run_that_died_while_writing_leaves_the_published_tables(store, tmp_path):
     _publish(store, "published")
     (store.new_staging() / "articles.csv").write_text("half written")  # no READY marker: the run died here
+    store.release()  # as the system releases a dead run's lock
     OutputStore(tmp_path).prepare()
     assert (tmp_path / "articles.csv").read_text() == "published"
     assert not store.staging.exists()
@@ -81,6 +82,7 @@ def test_a_run_that_died_while_moving_files_is_completed_by_the_next(store, tmp_
     staging = store.new_staging()
     (staging / "articles.csv").write_text("new")
     (staging / READY_MARKER).write_text("")  # complete, but never moved into place
+    store.release()  # as the system releases a dead run's lock
     OutputStore(tmp_path).prepare()
     assert (tmp_path / "articles.csv").read_text() == "new"
 
@@ -107,3 +109,18 @@ def test_a_full_disk_while_publishing_is_a_clear_error(store, tmp_path, monkeypa
     with pytest.raises(OutputError, match="No space left on device"):
         store.publish()
     assert (tmp_path / "articles.csv").read_text() == "kept"
+
+
+def test_a_second_writer_of_a_folder_is_refused_with_the_holders_pid_until_the_first_releases(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    other = [sys.executable, "-c", "import sys; from caucasus_nlp.store import OutputStore, OutputError\n"
+             "try:\n    OutputStore(sys.argv[1]).prepare()\nexcept OutputError as e:\n    print(e); sys.exit(1)", str(tmp_path)]
+    with OutputStore(tmp_path) as store:
+        store.check_unlocked()  # the holder itself may go on
+        refused = subprocess.run(other, capture_output=True, text=True)
+        assert (refused.returncode, refused.stdout.strip()) == (1, f"{tmp_path} is being written by another run (pid {os.getpid()}): "
+                                                                   "wait for it to finish, or write elsewhere")
+    assert subprocess.run(other, capture_output=True, text=True).returncode == 0

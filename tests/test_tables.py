@@ -65,3 +65,28 @@ def test_empty_tables_are_written_with_their_header(tmp_path):
     for name in TABLES:
         assert write_table(name, [], tmp_path) == 0
         assert pq.read_table(tmp_path / f"{name}.parquet").column_names == TABLES[name].column_names
+
+
+def _row(name: str, **values) -> dict:
+    """A row of table `name` with a plain value in every column, then `values`."""
+    plain = {"str": "x", "int": 0, "float": 0.0, "bool": False, "list": []}
+    return {c.name: plain[c.type] for c in TABLES[name].columns} | values
+
+
+def test_unresolved_references_names_every_id_without_its_row_and_nothing_else(tmp_path):
+    from caucasus_nlp.tables import unresolved_references
+
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [_row("articles", article_id="a1")]
+    rows["entities"] = [_row("entities", entity_id="geonames:174982")]
+    rows["events"] = [_row("events", event_id="e1", actors=["geonames:174982", "geonames:2017370"], targets=[], location_id=None)]
+    rows["event_mentions"] = [_row("event_mentions", event_id="e1", article_id="a1", actors=["geonames:174982"],
+                                   targets=["geonames:2017370"], location_id="geonames:174982")]
+    rows["mentions"] = [_row("mentions", mention_id="m1", article_id="a2", entity_id=None)]
+    for name, table_rows in rows.items():
+        write_table(name, table_rows, tmp_path)
+    assert unresolved_references(tmp_path) == [
+        "mentions.article_id: 'a2' has no row in articles (1 rows)",
+        "event_mentions.targets: 'geonames:2017370' has no row in entities (1 rows)",
+        "events.actors: 'geonames:2017370' has no row in entities (1 rows)",
+    ]

@@ -9,6 +9,7 @@ them, the entity and agreement tables) is the pipeline's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -101,11 +102,6 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
              "modality": e.modality, "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id,
              "type_confidence": e.type_confidence} | actor_codes(e.actors, e.targets)
         )
-        for actor_id in (*e.actors, *e.targets):
-            if actor_id not in out["entities"] and (facts := generic_facts(actor_id)) is not None:
-                out["entities"][actor_id] = facts
-        if e.location_id and e.location_id not in out["entities"]:  # a dateline's place: no mention names it
-            out["entities"][e.location_id] = entity_facts(e.location_id)
     for c in analysis.dropped:
         out["dropped_event_candidates"].append(
             # the participants tell apart the events one rewrite makes of a trigger, as for event mentions
@@ -114,7 +110,24 @@ def article_rows(article: Article, doc: Doc, year_hint: int | None) -> dict:
              "trigger": c.trigger, "trigger_start": c.trigger_start, "trigger_lemma": c.trigger_lemma, "actors": list(c.actors),
              "targets": list(c.targets), "sentence": c.sentence, "rule_id": c.rule_id}
         )
+    for entity_id in referenced_ids(out):
+        if entity_id not in out["entities"]:
+            out["entities"][entity_id] = generic_facts(entity_id) or entity_facts(entity_id)
     return out
+
+
+def referenced_ids(rows: dict) -> Iterator[str]:
+    """Every entity id an article's rows refer to besides its mentions: the actors, targets and place of
+    its events and dropped candidates, and the parties of its agreements. Most have a mention of their
+    own; those that do not (an office's holder, "his administration"'s state, a dateline's place, a
+    generic actor) still need their entities row, so that every id in every table resolves."""
+    for event in (*rows["event_mentions"], *rows["dropped_event_candidates"]):
+        yield from event["actors"]
+        yield from event["targets"]
+        if event.get("location_id"):
+            yield event["location_id"]
+    for agreement in rows["agreements"].values():
+        yield from agreement["parties"]
 
 
 def generic_facts(actor_id: str) -> dict | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +25,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console(emoji=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False)
 
+
+# On a non-terminal, the longest a run's log stays silent.
+HEARTBEAT_SECONDS = 30.0
 
 PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniLM transformer and an event-type classifier over "
                 "its sentence vectors (event_mentions.type_confidence).")
@@ -56,6 +62,8 @@ def run(
     engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster."),
     keep_missing: bool = typer.Option(False, "--keep-missing", help="Keep the rows of inputs of the previous run that are gone."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when the analysis of any article failed (manifest.json failed_articles); "
+                                "the tables of the others are published either way."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only warnings and errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what happens to every batch."),
 ):
@@ -64,28 +72,41 @@ def run(
     Reruns are incremental: inputs unchanged since the last run into the same folder are taken from
     its cache. Tables are published only when the whole run succeeds."""
     from caucasus_nlp.engine import ENGINES, EngineError, default_workers
+    from caucasus_nlp.pipeline import RunInterrupted
     from caucasus_nlp.pipeline import run as run_job
-    from caucasus_nlp.store import OutputError
+    from caucasus_nlp.store import OutputError, OutputStore
 
     if engine not in ENGINES:
         err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
         raise typer.Exit(2)
     _configure_logging(quiet, verbose)
     workers = workers or default_workers()
-    nlp = _load(model, domain=not stock_ner, profile=profile)
-    try:
-        with _progress_display(quiet) as progress:
-            result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, profile=profile, workers=workers, engine=engine,
-                             scheduler=scheduler, keep_missing=keep_missing, progress=progress)
-    except (OutputError, EngineError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(1) from None
+    with _signals_interrupt() as received:
+        try:
+            OutputStore(out).check_unlocked()
+            nlp = _load(model, domain=not stock_ner, profile=profile)
+            with _progress_display(quiet) as progress:
+                result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, profile=profile, workers=workers, engine=engine,
+                                 scheduler=scheduler, keep_missing=keep_missing, progress=progress)
+        except (OutputError, EngineError) as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt as exc:
+            name = signal.Signals(received[-1]).name if received else "SIGINT"
+            kept = (f"{exc.finished} of {exc.total} inputs were finished and are kept in {escape(str(out))}'s cache"
+                    if isinstance(exc, RunInterrupted) else "no input had been read yet")
+            err.print(f"stopped by {name}: {kept}; the published tables are unchanged; run the same command again to resume")
+            raise typer.Exit(128 + (received[-1] if received else signal.SIGINT)) from None
     manifest = result.manifest
     if not quiet:
         for rejection in manifest["rejected"]:
             err.print(f"[yellow]rejected[/yellow] {escape(rejection['path'])}: {escape(rejection['reason'])}")
         for skipped in manifest["skipped_articles"]:
             err.print(f"[yellow]skipped[/yellow] {escape(skipped['dump'])}#{skipped['seq']} {escape(repr(skipped['title'][:60]))}: {escape(skipped['reason'])}")
+        for warning in manifest["warnings"]:
+            err.print(f"[yellow]warning[/yellow] {escape(warning['path'])}: {escape(warning['reason'])}")
+        for failed in manifest["failed_articles"]:
+            err.print(f"[red]failed[/red] {escape(failed['dump'])}#{failed['seq']} {escape(repr(failed['title'][:60]))}: {escape(failed['error'])}")
         if hidden := manifest.get("skipped_inputs"):
             err.print(f"{len(hidden)} hidden files or folders skipped (manifest.json skipped_inputs)")
         if manifest["n_duplicate_articles"]:
@@ -99,6 +120,27 @@ def run(
     if not result.ok:
         err.print("[red]error:[/red] nothing could be processed")
         raise typer.Exit(1)
+    if strict and (failed := manifest["failed_articles"]):
+        err.print(f"[red]error:[/red] the analysis of {len(failed)} articles failed (--strict; manifest.json failed_articles)")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _signals_interrupt():
+    """SIGTERM (a batch system's stop, `kill`) stops a run as Ctrl-C does: the run ends its workers,
+    keeps its finished inputs and says so, instead of dying with no word. Yields the signals received."""
+    received: list[int] = []
+
+    def interrupt(signum, _frame):
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield received
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def _configure_logging(quiet: bool, verbose: bool) -> None:
@@ -111,10 +153,15 @@ def _configure_logging(quiet: bool, verbose: bool) -> None:
 
 @contextmanager
 def _progress_display(quiet: bool):
-    """A progress bar (inputs, articles, tokens/s, ETA) on a terminal; nothing otherwise, where the
-    per-input log lines say how far the job is."""
-    if quiet or not err.is_terminal:
+    """A progress bar (inputs, articles, tokens/s, ETA) on a terminal. Elsewhere (a batch job's log
+    file) a log line every HEARTBEAT_SECONDS besides the per-input ones, so that a long input never
+    leaves the log silent."""
+    if quiet:
         yield None
+        return
+    if not err.is_terminal:
+        with _heartbeat() as show:
+            yield show
         return
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), TextColumn("{task.fields[detail]}"))
     with Progress(*columns, console=err, transient=True) as bar:
@@ -126,6 +173,37 @@ def _progress_display(quiet: bool):
                        detail=f"{status.articles} articles, {status.tokens_per_second:,.0f} tokens/s")
 
         yield show
+
+
+@contextmanager
+def _heartbeat():
+    """Logs the run's latest progress every HEARTBEAT_SECONDS from a thread, however long a batch takes."""
+    latest: list = [None]
+    stop = threading.Event()
+
+    started = time.monotonic()
+
+    def beat() -> None:
+        log = logging.getLogger("caucasus_nlp")
+        while not stop.wait(HEARTBEAT_SECONDS):
+            elapsed = f"working for {time.monotonic() - started:,.0f} s"
+            if (status := latest[0]) is None:
+                log.info("%s: no batch finished yet", elapsed)
+            else:
+                log.info("%s: inputs %d/%d done, %d articles, %s tokens/s", elapsed, status.inputs_done, status.inputs_total,
+                         status.articles, f"{status.tokens_per_second:,.0f}")
+
+    thread = threading.Thread(target=beat, name="heartbeat", daemon=True)
+    thread.start()
+
+    def show(status) -> None:
+        latest[0] = status
+
+    try:
+        yield show
+    finally:
+        stop.set()
+        thread.join()
 
 
 @app.command()
@@ -142,6 +220,8 @@ def segment(file: Path = typer.Argument(..., help="One raw dump.")):
         raise typer.Exit(1)
     for rejection in dump.rejected:
         err.print(f"[yellow]rejected[/yellow] {escape(rejection.path)}: {escape(rejection.reason)}")
+    for warning in dump.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.reason)}")
     result = segment_dump(dump)
     table = Table(title=Text(f"{dump.name} ({dump.format}, {dump.encoding}{', repaired' if dump.repaired else ''})"))
     for col in ("seq", "title", "outlet", "published", "url", "dateline", "lang", "chars"):

@@ -8,8 +8,14 @@ At most `in_flight` batches are out at a time, so memory stays bounded however l
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
+import traceback
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -17,15 +23,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from caucasus_nlp.analysis import analyze_doc, article_rows
 from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.records import Article
+from caucasus_nlp.tables import check_article_rows
 from caucasus_nlp.transformer import uses_torch
 
 ENGINES = ("local", "dask")
 # Texts spaCy processes at once (nlp.pipe batch_size).
 BATCH_SIZE = 32
+# prctl(2) option: the signal a process gets when its parent ends.
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -61,10 +71,37 @@ def warm_up(nlp: Language) -> None:
 
 
 def analyze_batch(batch: Batch, nlp: Language | None = None) -> list[dict]:
-    """The table rows of every article in a batch (see `analysis.article_rows`)."""
+    """The table rows of every article in a batch (see `analysis.article_rows`), in order. An article
+    whose analysis fails, in a pipeline component, an extractor or the schema's checks, gives a
+    `failed_article` record instead, and the others go on (spaCy's `nlp.set_error_handler` idea, one
+    level up): one bad article never costs a run its other results."""
     nlp = nlp or worker_pipeline(batch.pipeline)
-    docs = nlp.pipe((a.text for a in batch.articles), batch_size=BATCH_SIZE)
-    return [article_rows(a, doc, batch.year_hint) for a, doc in zip(batch.articles, docs, strict=True)]
+    docs: Iterator[Doc] | None = nlp.pipe((a.text for a in batch.articles), batch_size=BATCH_SIZE)
+    out = []
+    for article in batch.articles:
+        try:
+            if docs is not None:
+                try:
+                    doc = next(docs)
+                except Exception:  # a component failed on some text of spaCy's inner batch: parse the rest one by one
+                    docs = None
+            if docs is None:
+                doc = nlp(article.text)
+            rows = article_rows(article, doc, batch.year_hint)
+            check_article_rows(rows)
+        except Exception as exc:  # noqa: BLE001 any error of one article is recorded with it, never fatal to the run
+            rows = failed_article(article, exc)
+        out.append(rows)
+    return out
+
+
+def failed_article(article: Article, error: BaseException) -> dict:
+    """What the manifest's `failed_articles` says of an article whose analysis raised: where it is and
+    the error, so that it can be found, reported and retried; it has no rows in the tables."""
+    return {"article_id": article.article_id, "failed": {
+        "dump": article.dump, "seq": article.seq, "title": article.title[:200], "raw_start": article.raw_start,
+        "raw_end": article.raw_end, "error": f"{type(error).__name__}: {error}"[:1000],
+        "where": "".join(traceback.format_exception(error)[-3:])[-2000:]}}
 
 
 def default_workers() -> int:
@@ -97,6 +134,10 @@ class Engine(ABC):
     def close(self) -> None:  # noqa: B027 an engine without workers has nothing to release
         """Release workers; safe to call twice."""
 
+    def abort(self) -> None:
+        """Stop at once (the run was interrupted): workers are ended, not waited for."""
+        self.close()
+
 
 class InProcessEngine(Engine):
     """One worker: the caller's own process and pipeline."""
@@ -127,14 +168,15 @@ class ProcessPoolEngine(Engine):
     def submit(self, batch: Batch):
         if self._pool is None:
             nlp, spec = self._parent
-            context, initializer = None, None
-            if uses_torch(nlp):
-                context, initializer = multiprocessing.get_context("spawn"), _one_torch_thread
+            context, torch = None, uses_torch(nlp)
+            if torch:
+                context = multiprocessing.get_context("spawn")
             elif "fork" in multiprocessing.get_all_start_methods():
                 _PIPELINES[spec] = nlp
                 warm_up(nlp)
                 context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_worker_started,
+                                             initargs=(os.getpid(), torch))
         return self._pool.submit(analyze_batch, batch)
 
     def close(self) -> None:
@@ -142,12 +184,48 @@ class ProcessPoolEngine(Engine):
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    def abort(self) -> None:
+        if self._pool is not None:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+            self._pool = None
 
-def _one_torch_thread() -> None:
-    """Each of N workers on N cores computes with one thread, as their own pools would otherwise
-    oversubscribe the cores; set before torch and the tokenizers are imported."""
-    os.environ["OMP_NUM_THREADS"] = "1"
-    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+def _worker_started(parent: int, one_torch_thread: bool) -> None:
+    """Set up a worker process. It dies with the run that started it: a worker left behind by a
+    killed run (kill -9, an out-of-memory kill) would hold its memory and block on its pipe for
+    good. Ctrl-C is the run's to handle (it ends the workers); a forked worker also drops the run's
+    SIGTERM handler, so that ending it ends it. With a transformer, each of N workers on N cores
+    computes with one thread, as their own pools would otherwise oversubscribe the cores; set
+    before torch and the tokenizers are imported."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
+    if one_torch_thread:
+        os.environ["OMP_NUM_THREADS"] = "1"
+        os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+
+def _die_with(parent: int) -> None:
+    """End this process when `parent` ends: the kernel's parent-death signal on Linux, else a thread
+    that looks for a new parent every second."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the run died before the signal was asked for
+            os._exit(1)
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class DaskEngine(Engine):

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterator
 
-from caucasus_nlp.records import Record, Rejection
+from caucasus_nlp.records import InputWarning, Record, Rejection
 
 # Field names accepted for each record attribute, in order of preference (exports differ in naming).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -76,26 +76,54 @@ def read_jsonl(text: str, path: str) -> Iterator[Record | Rejection]:
         yield _record(fields, where, start, start + len(line))
 
 
-def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Rejection]:
-    """CSV/TSV with a header row; quoted fields may span lines. Raw spans are the record's lines."""
+def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Rejection | InputWarning]:
+    """CSV/TSV with a header row; quoted fields may span lines. Raw spans are the record's lines.
+
+    Read strictly, so that a row whose quote is never closed is not glued to the rows after it (the
+    lenient reader swallows them into one field): the row is rejected with its file:line and reading
+    starts again on the line after it. A row with more or fewer fields than the header is kept, with
+    a warning saying what was dropped or left empty."""
     line_starts = [0]
     for i, char in enumerate(text):
         if char == "\n":
             line_starts.append(i + 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames:
+    header_reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(header_reader, None)
+    except csv.Error as exc:
+        yield Rejection(f"{path}:1", f"malformed header row ({exc})", stage="io")
+        return
+    if not header:
         yield Rejection(path, "table has no header row", stage="io")
         return
-    previous_line = reader.line_num
-    try:
-        for fields in reader:
-            first, last = previous_line, reader.line_num
-            previous_line = last
-            start = line_starts[min(first, len(line_starts) - 1)]
-            end = line_starts[last] - 1 if last < len(line_starts) else len(text)
-            yield _record({k: v for k, v in fields.items() if k is not None}, f"{path}:{first + 1}", start, end)
-    except csv.Error as exc:
-        yield Rejection(f"{path}:{reader.line_num}", f"malformed table row ({exc})", stage="io")
+    line = header_reader.line_num  # 0-based index of the line the next record starts on
+    while line < len(line_starts):
+        reader = csv.reader(io.StringIO(text[line_starts[line]:], newline=""), delimiter=delimiter, strict=True)
+        consumed = 0
+        try:
+            for row in reader:
+                first, last = line + consumed, line + reader.line_num  # the record's lines: first (0-based) to last (1-based)
+                consumed = reader.line_num
+                if not row:  # a blank line
+                    continue
+                where = f"{path}:{first + 1}"
+                if len(row) != len(header):
+                    yield InputWarning(where, _field_count_problem(row, header))
+                start = line_starts[first]
+                end = line_starts[last] - 1 if last < len(line_starts) else len(text)
+                yield _record(dict(zip(header, row, strict=False)), where, start, end)
+            return
+        except csv.Error as exc:
+            bad = line + consumed
+            yield Rejection(f"{path}:{bad + 1}", f"malformed table row ({exc}): the row is left out and the next line read as a new row", stage="io")
+            line = bad + 1
+
+
+def _field_count_problem(row: list[str], header: list[str]) -> str:
+    if len(row) > len(header):
+        extra = ", ".join(repr(v[:40]) for v in row[len(header):])
+        return f"row has {len(row)} fields, the header {len(header)}: the extra fields were dropped ({extra})"
+    return f"row has {len(row)} fields, the header {len(header)}: {', '.join(header[len(row):])} left empty"
 
 
 def read_html(html: str, path: str) -> Iterator[Record | Rejection]:
@@ -122,8 +150,8 @@ def read_html(html: str, path: str) -> Iterator[Record | Rejection]:
     )
 
 
-def read_records(text: str, path: str, fmt: str) -> list[Record | Rejection]:
-    """Records (or rejections) of a structured input of format `fmt` (html, jsonl, csv, tsv)."""
+def read_records(text: str, path: str, fmt: str) -> list[Record | Rejection | InputWarning]:
+    """Records, rejections and warnings of a structured input of format `fmt` (html, jsonl, csv, tsv)."""
     if fmt == "html":
         return list(read_html(text, path))
     if fmt == "jsonl":

@@ -19,7 +19,7 @@ from pathlib import Path
 import ftfy
 
 from caucasus_nlp.formats import STRUCTURED_SUFFIXES, read_records
-from caucasus_nlp.records import Dump, Record, Rejection
+from caucasus_nlp.records import Dump, InputWarning, Record, Rejection
 
 TEXT_SUFFIXES = (".txt", ".text", ".eml")
 DUMP_SUFFIXES = tuple(sorted({*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES}))
@@ -192,6 +192,7 @@ def read_dump(path: Path, name: str | None = None) -> Dump | Rejection:
     text = normalize_newlines(text)
     records: list[Record] = []
     rejections: list[Rejection] = []
+    warnings: list[InputWarning] = []
     repaired: tuple[str, ...] = ()
     if fmt == "text":
         text, repaired = repair_mojibake(text)
@@ -200,11 +201,17 @@ def read_dump(path: Path, name: str | None = None) -> Dump | Rejection:
             if isinstance(item, Rejection):
                 rejections.append(item)
                 continue
+            if isinstance(item, InputWarning):
+                warnings.append(item)
+                continue
             fixed, steps = _repair_record(item)
             records.append(fixed)
             repaired = tuple(dict.fromkeys([*repaired, *steps]))
         if not records:
-            return rejections[0] if len(rejections) == 1 else Rejection(str(path), f"no usable {fmt} record in the file")
+            if len(rejections) == 1:
+                return rejections[0]
+            first = f": {len(rejections)} rejected, the first {rejections[0].path}: {rejections[0].reason}" if rejections else ""
+            return Rejection(str(path), f"no usable {fmt} record in the file{first}")
     return Dump(
         path=str(path),
         name=name or path.name,
@@ -215,6 +222,7 @@ def read_dump(path: Path, name: str | None = None) -> Dump | Rejection:
         format=fmt,
         records=tuple(records),
         rejected=tuple(rejections),
+        warnings=tuple(warnings),
         repaired=repaired,
     )
 

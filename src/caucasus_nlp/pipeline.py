@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from caucasus_nlp import __version__
+from caucasus_nlp.analysis import referenced_ids
 from caucasus_nlp.engine import Batch, make_engine
 from caucasus_nlp.extract.dedup import cluster_events
 from caucasus_nlp.extract.events.actors import actor_codes
@@ -40,10 +41,22 @@ from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_datap
 # Articles sent to a worker at once: large enough to keep a worker busy between hand-offs, small
 # enough that memory and a cache part stay small.
 ARTICLES_PER_BATCH = 64
+# ... and at most about this many characters (a few seconds of work), so that progress is reported
+# often even for inputs of very long articles.
+CHARS_PER_BATCH = 200_000
 # spaCy's own default Doc length limit; a longer article is skipped with its reason in the manifest.
 MAX_ARTICLE_CHARS = 1_000_000
 
 log = logging.getLogger("caucasus_nlp")
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """The run was stopped while analysing: the published tables are as they were, and the inputs it
+    finished are in the cache, so the next run into the folder resumes with the rest."""
+
+    def __init__(self, finished: int, total: int):
+        super().__init__(f"{finished} of {total} inputs finished")
+        self.finished, self.total = finished, total
 
 
 @dataclass
@@ -127,69 +140,76 @@ def run(
     """
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
-    store = OutputStore(out_dir)
-    store.prepare()
-    previous = store.previous_manifest() or {}
-    spec = PipelineSpec(model, domain, profile)
-    nlp = nlp or spec.load()
-    fingerprint = pipeline_fingerprint(nlp)
-    files, rejections, hidden = discover_inputs(inputs)
-    rejected = [asdict(r) for r in rejections]
-    skipped = [asdict(r) for r in hidden]
-    status = RunProgress(inputs_total=len(files), bytes_total=sum(_size(p) for p in files))
-    items: list[_Input] = []
-    runner = make_engine(engine, workers, nlp, spec, scheduler)
-    try:
-        pending: dict[str, _Pending] = {}
-        batches = _batches(files, store, fingerprint, spec, items, pending, rejected, status, progress)
-        for batch, rows in runner.map(batches):
-            _store_batch(batch, rows, pending, status, progress)
-    finally:
-        runner.close()
-    missing = _missing_inputs(previous, items, store, keep_missing)
-    items.extend(m for m in missing if m.key)
-    if _up_to_date(previous, items, rejected, skipped, store, fingerprint):
-        log.info("nothing changed since the last run: the published tables stand")
-        return RunResult(previous, previous["row_counts"], up_to_date=True)
-    staging = store.new_staging()
-    try:
-        assembled = _assemble(items, store, staging)
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "package_version": __version__,
-            "model": model_version(nlp),
-            "profile": profile,
-            "pipeline": nlp.pipe_names,
-            "pipeline_fingerprint": fingerprint,
-            "engine": engine,
-            "workers": workers,
-            "started": started.isoformat(timespec="seconds"),
-            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "seconds": round(time.perf_counter() - clock, 2),
-            "inputs": [i.record for i in items],
-            "n_inputs_reused": sum(1 for i in items if i.reused and not i.record.get("missing")),
-            "n_inputs_processed": sum(1 for i in items if not i.reused),
-            "missing_inputs": [{k: m.record[k] for k in ("path", "dump", "sha256")} | {"kept": bool(m.key)} for m in missing],
-            "rejected": rejected + assembled.rejected,
-            "skipped_inputs": skipped,
-            "skipped_articles": assembled.skipped,
-            "furniture_removed": dict(sorted(assembled.removed.items())),
-            "n_articles": assembled.n_articles,
-            "n_duplicate_articles": assembled.n_duplicates,
-            "row_counts": assembled.rows,
-        }
-        write_datapackage(staging, f"caucasus-nlp {__version__} tables of {assembled.n_articles} articles, {profile} profile, "
-                          f"finished {manifest['finished']}.")
-        write_manifest(manifest, staging)
-        store.publish()
-    except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
-        store.discard_staging()
-        raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
-    except BaseException:
-        store.discard_staging()
-        raise
-    store.drop_shards_except({i.key for i in items if i.key})
-    return RunResult(manifest, assembled.rows)
+    with OutputStore(out_dir) as store:  # prepared and locked until the run ends
+        previous = store.previous_manifest() or {}
+        spec = PipelineSpec(model, domain, profile)
+        nlp = nlp or spec.load()
+        fingerprint = pipeline_fingerprint(nlp)
+        files, rejections, hidden = discover_inputs(inputs)
+        rejected = [asdict(r) for r in rejections]
+        skipped = [asdict(r) for r in hidden]
+        status = RunProgress(inputs_total=len(files), bytes_total=sum(_size(p) for p in files))
+        items: list[_Input] = []
+        runner = make_engine(engine, workers, nlp, spec, scheduler)
+        try:
+            pending: dict[str, _Pending] = {}
+            batches = _batches(files, store, fingerprint, spec, items, pending, rejected, status, progress)
+            for batch, rows in runner.map(batches):
+                _store_batch(batch, rows, pending, status, progress)
+        except KeyboardInterrupt:  # Ctrl-C, or a SIGTERM the caller turned into one: end the workers now, keep what is cached
+            runner.abort()
+            raise RunInterrupted(sum(1 for i in items if store.has_shard(i.key)), len(files)) from None
+        finally:
+            runner.close()
+        missing = _missing_inputs(previous, items, store, keep_missing)
+        items.extend(m for m in missing if m.key)
+        if _up_to_date(previous, items, rejected, skipped, store, fingerprint):
+            log.info("nothing changed since the last run: the published tables stand")
+            return RunResult(previous, previous["row_counts"], up_to_date=True)
+        staging = store.new_staging()
+        try:
+            assembled = _assemble(items, store, staging)
+            manifest = {
+                "schema_version": SCHEMA_VERSION,
+                "package_version": __version__,
+                "model": model_version(nlp),
+                "profile": profile,
+                "pipeline": nlp.pipe_names,
+                "pipeline_fingerprint": fingerprint,
+                "engine": engine,
+                "workers": workers,
+                "started": started.isoformat(timespec="seconds"),
+                "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - clock, 2),
+                "inputs": [i.record for i in items],
+                "n_inputs_reused": sum(1 for i in items if i.reused and not i.record.get("missing")),
+                "n_inputs_processed": sum(1 for i in items if not i.reused),
+                "missing_inputs": [{k: m.record[k] for k in ("path", "dump", "sha256")} | {"kept": bool(m.key)} for m in missing],
+                "rejected": rejected + assembled.rejected,
+                "warnings": assembled.warnings,
+                "skipped_inputs": skipped,
+                "skipped_articles": assembled.skipped,
+                "failed_articles": assembled.failed,
+                "furniture_removed": dict(sorted(assembled.removed.items())),
+                "n_articles": assembled.n_articles,
+                "n_duplicate_articles": assembled.n_duplicates,
+                "row_counts": assembled.rows,
+            }
+            write_datapackage(staging, f"caucasus-nlp {__version__} tables of {assembled.n_articles} articles, {profile} profile, "
+                              f"finished {manifest['finished']}.")
+            write_manifest(manifest, staging)
+            store.publish()
+        except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
+            store.discard_staging()
+            raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
+        except KeyboardInterrupt:  # while writing the tables: every input is finished and cached
+            store.discard_staging()
+            raise RunInterrupted(sum(1 for i in items if store.has_shard(i.key)), len(files)) from None
+        except BaseException:
+            store.discard_staging()
+            raise
+        store.drop_shards_except({i.key for i in items if i.key})
+        return RunResult(manifest, assembled.rows)
 
 
 def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], skipped: list[dict], store: OutputStore, fingerprint: str) -> bool:
@@ -242,6 +262,7 @@ def _batches(files, store: OutputStore, fingerprint: str, spec: PipelineSpec, it
             "rejected": [asdict(r) for r in dump.rejected]
             + ([] if segmentation.articles else [asdict(Rejection(dump.path, "no article found in the dump", stage="segment"))]),
             "skipped": not_english + too_long,
+            "warnings": [asdict(w) for w in dump.warnings],
         }
         writer = store.shard_writer(key)
         slices = _article_slices(fitting)
@@ -273,20 +294,27 @@ def _split_by_length(articles: list[Article]) -> tuple[list[Article], list[dict]
 
 
 def _article_slices(articles: list[Article]) -> list[tuple[list[dict], list[Article]]]:
-    """The articles table rows of an input in slices of ARTICLES_PER_BATCH, each with the articles it
-    must analyse: a repeat within the input is a row but is analysed once, where it first appears."""
+    """The articles table rows of an input in slices of at most ARTICLES_PER_BATCH articles and about
+    CHARS_PER_BATCH characters, each with the articles it must analyse: a repeat within the input is a
+    row but is analysed once, where it first appears."""
     seen: set[str] = set()
-    slices = []
-    for start in range(0, len(articles), ARTICLES_PER_BATCH):
-        records, unique = [], []
-        for article in articles[start : start + ARTICLES_PER_BATCH]:
-            article_id = article.article_id  # a hash of the whole normalized text: computed once
-            record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
-            record.update(article_id=article_id, duplicate_of=None, n_tokens=None)
-            records.append(record)
-            if article_id not in seen:
-                seen.add(article_id)
-                unique.append(article)
+    slices: list[tuple[list[dict], list[Article]]] = []
+    records: list[dict] = []
+    unique: list[Article] = []
+    chars = 0
+    for article in articles:
+        if records and (len(records) == ARTICLES_PER_BATCH or chars + len(article.text) > CHARS_PER_BATCH):
+            slices.append((records, unique))
+            records, unique, chars = [], [], 0
+        article_id = article.article_id  # a hash of the whole normalized text: computed once
+        record = {k: getattr(article, k) for k in TABLES["articles"].column_names if hasattr(article, k)}
+        record.update(article_id=article_id, duplicate_of=None, n_tokens=None)
+        records.append(record)
+        chars += len(article.text)
+        if article_id not in seen:
+            seen.add(article_id)
+            unique.append(article)
+    if records:
         slices.append((records, unique))
     return slices
 
@@ -294,9 +322,12 @@ def _article_slices(articles: list[Article]) -> list[tuple[list[dict], list[Arti
 def _store_batch(batch: Batch, rows: list[dict], pending: dict[str, _Pending], status: RunProgress, progress) -> None:
     job = pending[batch.input_key]
     job.writer.add([job.records.pop(batch.part), rows])
+    for r in rows:
+        if "failed" in r:
+            log.error("%s#%d failed, its rows are left out (manifest.json failed_articles): %s", r["failed"]["dump"], r["failed"]["seq"], r["failed"]["error"])
     job.batches_left -= 1
     status.articles += len(rows)
-    status.tokens += sum(r["n_tokens"] for r in rows)
+    status.tokens += sum(r.get("n_tokens", 0) for r in rows)
     status.bytes_done += job.bytes_total * sum(len(a.text) for a in batch.articles) / job.chars_total
     if job.batches_left == 0:
         job.writer.finish(job.summary)
@@ -340,6 +371,8 @@ class _Assembled:
     rejected: list[dict]
     skipped: list[dict]
     removed: Counter
+    failed: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
 
 
 def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembled:
@@ -349,6 +382,7 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
     streamed = ("mentions", "dates", "agreement_mentions", "dropped_event_candidates")  # an article's own rows, written as they come
     writers = {name: TableWriter(name, folder) for name in ("articles", *streamed)}
     first_tokens: dict[str, int] = {}
+    failed: dict[str, dict] = {}  # article id -> the failure of its analysis
     article_meta: dict[str, dict] = {}
     entity_seen: dict[str, dict] = {}
     agreements_seen: dict[str, dict] = {}
@@ -358,6 +392,7 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
         summary = store.shard_summary(item.key)
         result.rejected.extend(summary["rejected"])
         result.skipped.extend(summary["skipped"])
+        result.warnings.extend(summary["warnings"])
         result.removed.update(summary["input"]["furniture_removed"])
         item.record["shard"] = item.key
         for records, analysed in store.shard_parts(item.key):
@@ -365,6 +400,10 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
             article_rows_out = []
             for record in records:
                 aid = record["article_id"]
+                if "failed" in rows_by_id.get(aid, {}) or aid in failed:  # its analysis raised: no rows, a manifest record
+                    failure = failed.setdefault(aid, rows_by_id[aid]["failed"])
+                    result.failed.append(failure | {k: record[k] for k in ("dump", "seq", "title", "raw_start", "raw_end")})
+                    continue
                 result.n_articles += 1
                 if aid in first_tokens:
                     article_rows_out.append(record | {"duplicate_of": aid, "n_tokens": first_tokens[aid]})
@@ -392,11 +431,12 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
                         if (facts := rows["entities"].get(actor_id)) is not None and facts["type"] == "GROUP":  # a generic actor
                             seen = entity_seen.setdefault(actor_id, {"label": "GROUP", "facts": facts, "surfaces": Counter(), "articles": set()})
                             seen["surfaces"][facts["name"]] += 1
-                            seen["articles"].add(aid)
-                    place = em["location_id"]
-                    if place and place not in entity_seen and (facts := rows["entities"].get(place)) is not None:
-                        # a dateline's place that no mention names (yet): its row, so that location_id resolves
-                        entity_seen[place] = {"label": "GPE", "facts": facts, "surfaces": Counter(), "articles": {aid}}
+                for entity_id in referenced_ids(rows):
+                    # an id no mention names (an office's holder, a dateline's place) still gets its row, so that it resolves
+                    if entity_id not in entity_seen and (facts := rows["entities"].get(entity_id)) is not None:
+                        entity_seen[entity_id] = {"label": facts["type"], "facts": facts, "surfaces": Counter(), "articles": set()}
+                    if entity_id in entity_seen:
+                        entity_seen[entity_id]["articles"].add(aid)
                 event_rows.extend(rows["event_mentions"])
             writers["articles"].write(article_rows_out)
     events = [event | actor_codes(event["actors"], event["targets"]) for event in cluster_events(event_rows, article_meta)]
@@ -425,7 +465,10 @@ def _input_record(dump: Dump, segmentation: Segmentation, n_skipped: int) -> dic
         "mojibake_repairs": list(dump.repaired),
         "n_articles": len(segmentation.articles),
         "n_skipped_articles": n_skipped,
+        # a structured input's records: every one is an article or a rejection (n_records = n_articles + n_rejected_records)
+        "n_records": len(dump.records) + len(dump.rejected) if dump.format != "text" else None,
         "n_rejected_records": len(dump.rejected),
+        "n_warnings": len(dump.warnings),
         "furniture_removed": segmentation.removed,
         "removed_by_article": [{"seq": a.seq, "title": a.title, "removed": a.removed} for a in segmentation.articles if a.removed],
     }

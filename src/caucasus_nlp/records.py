@@ -15,6 +15,15 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """Something in an input that was read, but not exactly as written (a CSV row with extra fields):
+    recorded in the manifest with file:line, so that nothing changes silently."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Record:
     """One article of a structured input (HTML page, JSONL line, CSV row), fields as the source gave
     them; raw_start/raw_end locate the record in the decoded file."""
@@ -44,6 +53,7 @@ class Dump:
     format: str = "text"
     records: tuple[Record, ...] = ()
     rejected: tuple[Rejection, ...] = ()  # records of a structured input that could not be used
+    warnings: tuple[InputWarning, ...] = ()  # records of a structured input read with a change (extra fields dropped)
     repaired: tuple[str, ...] = ()  # ftfy steps that changed the text
 
 

@@ -296,7 +296,7 @@ def _map_svg(run: Run, proj: _Projection, events: pd.DataFrame, places: pd.DataF
     for place in places.sort_values("n_mentions", ascending=False).itertuples():
         px, py = proj(place.longitude, place.latitude)
         label = f"{place.name}: {place.n_mentions} mentions in {place.n_articles} articles"
-        parts.append(f'<circle class="{prefix}place-point" cx="{px:.1f}" cy="{py:.1f}" r="{2.5 + math.log2(place.n_mentions):.1f}">'
+        parts.append(f'<circle class="{prefix}place-point" cx="{px:.1f}" cy="{py:.1f}" r="{2.5 + math.log2(max(1, place.n_mentions)):.1f}">'
                      f"<title>{html.escape(label)}</title></circle>")
     for event in events.itertuples():
         px, py = proj(event.longitude, event.latitude)

@@ -6,6 +6,7 @@ Layout of an output folder:
 - `.cache/<key>/`: what one input yielded (its articles' rows), keyed by the input's content hash,
   its name and the pipeline fingerprint. Written as each input finishes, so a run that is killed
   keeps the inputs it completed and the next run does only the rest.
+- `.lock`: held by the run writing the folder, with its pid; a second run into the folder stops at once.
 - `.staging/`: the next set of tables while a run writes them. A run publishes by writing a `READY`
   marker there and then moving each file into place; a run that finds a staging folder with the
   marker (the previous one died while moving files) finishes the move before anything else, and one
@@ -15,6 +16,8 @@ Layout of an output folder:
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -28,6 +31,7 @@ CACHE_DIR = ".cache"
 STAGING_DIR = ".staging"
 READY_MARKER = "READY"
 SHARD_DONE = "done.json"
+LOCK_FILE = ".lock"
 
 
 class OutputError(RuntimeError):
@@ -56,11 +60,21 @@ class OutputStore:
         self.folder = Path(folder)
         self.cache = self.folder / CACHE_DIR
         self.staging = self.folder / STAGING_DIR
+        self._lock_handle = None
+
+    def __enter__(self) -> OutputStore:
+        self.prepare()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.release()
 
     def prepare(self) -> None:
-        """Create the folder, and settle what an interrupted earlier run left (see module doc)."""
+        """Create the folder, take its lock, and settle what an interrupted earlier run left (see
+        module doc)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            self._lock()
             self.cache.mkdir(exist_ok=True)
             if self.staging.exists():
                 if (self.staging / READY_MARKER).exists():
@@ -68,7 +82,43 @@ class OutputStore:
                 else:
                     shutil.rmtree(self.staging)
         except OSError as exc:
+            self.release()
             raise OutputError(f"cannot prepare output folder {self.folder}: {exc.strerror or exc}") from exc
+
+    def check_unlocked(self) -> None:
+        """Raise OutputError now if another run holds the folder: a caller about to spend seconds
+        loading a model says so at once. The lock itself is taken by `prepare`."""
+        if self._lock_handle is None and (self.folder / LOCK_FILE).exists():
+            self._lock()
+            self.release()
+
+    def _lock(self) -> None:
+        """One run at a time writes a folder: a second one would settle the first one's staging and
+        cache under it. An flock on `.lock`, which the system drops when its holder exits, killed or
+        not (forked workers share it, and die with the run), so a dead run never blocks the next."""
+        handle = open(self.folder / LOCK_FILE, "a+", encoding="utf-8")  # noqa: SIM115 held open until release()
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                handle.close()
+                raise
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise OutputError(f"{self.folder} is being written by another run (pid {holder}): wait for it to finish, or write elsewhere") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._lock_handle = handle
+
+    def release(self) -> None:
+        """Give up the folder's lock (the next run may write it); safe to call twice."""
+        if self._lock_handle is not None:
+            fcntl.flock(self._lock_handle, fcntl.LOCK_UN)  # forked workers may still hold the file open
+            self._lock_handle.close()
+            self._lock_handle = None
 
     def previous_manifest(self) -> dict | None:
         path = self.folder / "manifest.json"

@@ -49,6 +49,9 @@ class Table:
     # References to another table's key; exports declare them as constraints. article_id is not one:
     # articles are keyed by (dump, seq), and a repeated article shares its id with the first copy.
     foreign_keys: tuple[ForeignKey, ...] = ()
+    # References no export can declare as a constraint, checked by `unresolved_references`: list
+    # columns whose every value is a key of `table`, and article_id, which names articles.article_id.
+    references: tuple[ForeignKey, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -102,7 +105,7 @@ TABLES: dict[str, Table] = {
             _c("label", "str", "PERSON, ORG, GPE, LOC, FAC, NORP, DATE, EVENT, LAW.", False),
             _c("entity_id", "str", "FK to entities; null when unresolved."),
             _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps.", False),
-        ), (ForeignKey("entity_id", "entities", "entity_id"),)),
+        ), (ForeignKey("entity_id", "entities", "entity_id"),), (ForeignKey("article_id", "articles", "article_id"),)),
         Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
             _c("name", "str", "Canonical name.", False),
@@ -115,7 +118,7 @@ TABLES: dict[str, Table] = {
             _c("country_code", "str", "ISO 3166-1 alpha-2."),
             _c("in_kb", "bool", "True when the entity comes from the knowledge base or GeoNames.", False),
             _c("n_mentions", "int", "Mentions over the run (for a generic actor, the event mentions it takes part in).", False),
-            _c("n_articles", "int", "Articles mentioning it.", False),
+            _c("n_articles", "int", "Articles mentioning it, or whose events or agreements refer to it.", False),
         )),
         Table("dates", ("mention_id",), "One row per temporal expression.", (
             _c("mention_id", "str", "FK to mentions (label DATE).", False),
@@ -125,16 +128,16 @@ TABLES: dict[str, Table] = {
             _c("granularity", "str", "day, week, month, year."),
             _c("relative", "bool", "Resolved against the publication date."),
             _c("rule_id", "str", "Which resolution rule produced the value."),
-        ), (ForeignKey("mention_id", "mentions", "mention_id"),)),
+        ), (ForeignKey("mention_id", "mentions", "mention_id"),), (ForeignKey("article_id", "articles", "article_id"),)),
         Table("agreements", ("agreement_id",), "One row per canonical agreement.", (
             _c("agreement_id", "str", "Canonical id.", False),
             _c("name", "str", "Canonical name.", False),
             _c("kind", "str", "ceasefire, peace_treaty, joint_statement, declaration, court_order, convention.", False),
             _c("date", "str", "ISO date signed or issued."),
             _c("parties", "list", "Entity ids of the parties."),
-            _c("n_mentions", "int", "Mentions over the run (for a generic actor, the event mentions it takes part in).", False),
+            _c("n_mentions", "int", "Mentions over the run.", False),
             _c("n_articles", "int", "Articles mentioning it.", False),
-        )),
+        ), (), (ForeignKey("parties", "entities", "entity_id"),)),
         Table("agreement_mentions", ("agreement_mention_id",), "One row per agreement mention.", (
             _c("agreement_mention_id", "str", "Stable id.", False),
             _c("agreement_id", "str", "FK to agreements.", False),
@@ -145,7 +148,7 @@ TABLES: dict[str, Table] = {
             _c("text", "str", "Surface form.", False),
             _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
             _c("rule_id", "str", "Pattern that matched.", False),
-        ), (ForeignKey("agreement_id", "agreements", "agreement_id"),)),
+        ), (ForeignKey("agreement_id", "agreements", "agreement_id"),), (ForeignKey("article_id", "articles", "article_id"),)),
         Table("event_mentions", ("event_mention_id",), "One row per event an article reports: its first sentence, with what repeats in the same article add.", (
             _c("event_mention_id", "str", "Stable id.", False),
             _c("event_id", "str", "FK to events.", False),
@@ -176,7 +179,8 @@ TABLES: dict[str, Table] = {
                "dateline (the place of the article's dateline)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
                "the article's lead paragraph), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
-        ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id"))),
+        ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id")),
+           (ForeignKey("article_id", "articles", "article_id"), ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
             _c("event_id", "str", "Stable id.", False),
             _c("event_type", "str", "PLOVER type.", False),
@@ -196,7 +200,7 @@ TABLES: dict[str, Table] = {
             *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "The finest level (phrase, sentence, lead, dateline; see event_mentions) at which a mention of the event gave its location_id."),
             _c("date_source", "str", "The finest level (sentence, lead; see event_mentions) at which a mention of the event gave its date."),
-        ), (ForeignKey("location_id", "entities", "entity_id"),)),
+        ), (ForeignKey("location_id", "entities", "entity_id"),), (ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
         Table("dropped_event_candidates", ("dropped_candidate_id",),
               "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "
               "extractor did not keep (a question, a condition, a participle describing a noun, an event with no participant, ...). "
@@ -218,7 +222,7 @@ TABLES: dict[str, Table] = {
             _c("rule_id", "str", "The rules behind the candidate, joined by '+' as in event_mentions.rule_id: the trigger row that proposed it "
                "(and rewrite:event_typer when that chose the row) and, for an event gate, every rule that fired on the event before the gate "
                "dropped it. The gate itself is gate_id.", False),
-        )),
+        ), (), (ForeignKey("article_id", "articles", "article_id"), ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
     )
 }
 
@@ -270,6 +274,21 @@ def enforce_schema(name: str, frame: pd.DataFrame, seen_keys: set | None = None)
             raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {list(key)})")
         seen.add(key)
     return out.reset_index(drop=True)
+
+
+def check_article_rows(rows: dict) -> None:
+    """The keys of one article's rows are unique within each table: checked where the article is
+    analysed, so that a clash fails that article alone (`failed_articles`) and not the writing of a
+    whole table at the end of the run."""
+    for name, table in TABLES.items():
+        if not isinstance(rows.get(name), list):  # entities and agreements come as facts by id, unique already
+            continue
+        seen: set = set()
+        for row in rows[name]:
+            key = tuple(row[c] for c in table.key)
+            if key in seen:
+                raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {list(key)})")
+            seen.add(key)
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -337,6 +356,25 @@ def write_table(name: str, rows: list[dict], folder: Path) -> int:
     writer = TableWriter(name, folder)
     writer.write(rows)
     return writer.close()
+
+
+def unresolved_references(folder: Path) -> list[str]:
+    """Every reference in the tables of `folder` that names no row: a declared foreign key or reference
+    (an actor id with no entities row, a mention of an article that is not there), one line each,
+    with how many rows hold it. Empty for a sound run; the tests check it after every run."""
+    frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    problems = []
+    for table in TABLES.values():
+        for ref in (*table.foreign_keys, *table.references):
+            known = set(frames[ref.table][ref.target])
+            missing: dict[str, int] = {}
+            for value in frames[table.name][ref.column]:
+                values = [value] if isinstance(value, str) else list(value) if pd.api.types.is_list_like(value) else []
+                for v in values:
+                    if v not in known:
+                        missing[v] = missing.get(v, 0) + 1
+            problems.extend(f"{table.name}.{ref.column}: {v!r} has no row in {ref.table} ({n} rows)" for v, n in sorted(missing.items()))
+    return problems
 
 
 def read_manifest(folder: Path) -> dict:
