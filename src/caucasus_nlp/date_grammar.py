@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 # "january", "jan", "sept" → 1..12
 MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -28,6 +29,37 @@ DAY_MONTH = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})"
 DOTTED_DATE = r"(?P<dotted>(?P<dd_day>\d{1,2})\.(?P<dd_month>\d{1,2})\.(?P<dd_year>\d{4}))"
 # "Monday, December 11, 2023", "11 Dec 2023", "2023-12-11"; any case
 FULL_DATE = re.compile(rf"(?:(?:{WEEKDAY},?\s+)?(?:{MONTH_DAY}|{DAY_MONTH}),?\s+(?P<y>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))", re.IGNORECASE)
+# Where full_dates tries FULL_DATE: runs of four or more digits, which every full date holds (its
+# year, or an ISO date's), and how far before such a run a date can start, besides its runs of spaces:
+# "Wednesday," + "September." + "30th," (9 + 1 + 10 + 4 + 1 characters).
+_DIGIT_RUN = re.compile(r"\d{4,}")
+_SPACE_RUN = re.compile(r"\s{2,}")
+_FULL_DATE_PREFIX_CHARS = 25
+
+
+def full_dates(text: str) -> Iterator[re.Match]:
+    """The matches of FULL_DATE.finditer(text), found in a fraction of its time on long text.
+
+    FULL_DATE has no prefix the regex engine can skip to, so finditer tries it at every character,
+    the bulk of the segmenter's time on a long article. Every full date holds four digits in a row
+    and starts at most `reach` characters before them (its weekday, month, day and commas, and at
+    most three runs of spaces), so the pattern is searched for only from `reach` before such a run
+    to the run's last start, and never at a position twice. A search stops `longest` characters
+    after its last start, past the end of any date that starts there, so it finds what finditer does.
+    """
+    space = max(map(len, _SPACE_RUN.findall(text)), default=1)
+    reach = _FULL_DATE_PREFIX_CHARS + 3 * space
+    longest = reach + 4
+    pos = 0  # no date starts before pos but those already given
+    for run in _DIGIT_RUN.finditer(text):
+        last_start = run.end() - 4
+        while (start := max(pos, run.start() - reach)) <= last_start:
+            match = FULL_DATE.search(text, start, last_start + longest)
+            if match is None or match.start() > last_start:
+                pos = last_start + 1
+                break
+            yield match
+            pos = match.end()
 
 
 def month_number(token: str) -> int:

@@ -252,8 +252,8 @@ def _batches(files, store: OutputStore, fingerprint: str, spec: PipelineSpec, it
             _input_done(status, dump.n_bytes, progress)
             continue
         segmentation = segment_dump(dump)
-        english, not_english = split_by_language(segmentation.articles)
-        fitting, too_long = _split_by_length(english)
+        within, too_long = _split_by_length(segmentation.articles)  # before language detection: a skipped giant costs nothing more
+        fitting, not_english = split_by_language(within)
         record = _input_record(dump, segmentation, len(not_english) + len(too_long))
         item = _Input(record | {"reused": False}, key)
         items.append(item)

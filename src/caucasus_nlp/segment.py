@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from caucasus_nlp.clean import bullet_item, clean_line, furniture_kind
@@ -28,6 +30,7 @@ from caucasus_nlp.date_grammar import (
     MONTH_DAY,
     MONTH_NUMBERS,
     WEEKDAY,
+    full_dates,
     iso_date,
     month_number,
     parse_full_date,
@@ -147,10 +150,11 @@ class Line:
     kind: str = "text"  # blank, url, separator, mail_header, furniture, region, date, time, byline, bullet, text
     furniture: str | None = None
     blank_before: bool = True
-    raw_tail: str = ""  # the last physical line (raw), when wrapped lines were joined into this one
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Counted once: the checks of a line's neighbours ask it again, and a line may be a paragraph
+        of a megabyte."""
         return len(self.text.split())
 
 
@@ -205,7 +209,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     widths = [width] * len(lines) if width is not None else _block_wrap_widths(lines)
     if not any(widths):
         return lines
-    out: list[Line] = []
+    out: list[_Joining] = []
     for i, line in enumerate(lines):
         width = widths[i]
         prev = out[-1] if out else None
@@ -220,11 +224,10 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             # measured on the raw lines: a no-break space joins words for the wrapper too
             first_word = re.split(r"[ \t]+", line.raw.strip(" \t"), maxsplit=1)[0]
             if len(prev.raw_tail) + 1 + len(first_word) > width:
-                out[-1] = _joined(prev, line, first_word)
+                prev.join(line, first_word)
                 continue
-        line.raw_tail = line.raw.rstrip(" \t")
-        out.append(line)
-    return out
+        out.append(_Joining(line))
+    return [joining.line() for joining in out]
 
 
 # A headline is told by its URL's slug only when they share this many words, and half the slug.
@@ -238,7 +241,7 @@ def join_ragged(lines: list[Line]) -> list[Line]:
     Republic of" / "Armenia released a joint statement"). Only in a block of text lines most of
     which end mid-sentence, and only where the break is plainly inside a sentence: the next line
     starts in lower case, or the line ends with a comma or a function word."""
-    out: list[Line] = []
+    out: list[_Joining] = []
     start = 0
     for end in [*(k for k, line in enumerate(lines) if line.kind == "blank"), len(lines)]:
         block = lines[start:end]
@@ -247,27 +250,59 @@ def join_ragged(lines: list[Line]) -> list[Line]:
         ragged = len(texts) > WRAP_MIN_LINES and len(texts) == len(block) and open_share >= WRAP_NEAR_SHARE
         for line in block:
             prev = out[-1] if out and out[-1].kind == "text" and ragged and line is not block[0] else None
-            if prev is not None and (line.text[:1].islower() or prev.text.endswith(",") or prev.text.split()[-1].lower() in _OPEN_ENDINGS):
-                out[-1] = _joined(prev, line, line.text.split()[0])
+            # the tail holds the last word whole whenever that word is short enough to be an open ending
+            if prev is not None and (line.text[:1].islower() or prev.tail.endswith(",") or prev.tail.split()[-1].lower() in _OPEN_ENDINGS):
+                prev.join(line, line.text.split(maxsplit=1)[0])
             else:
-                out.append(line)
+                out.append(_Joining(line))
         if end < len(lines):
-            out.append(lines[end])
+            out.append(_Joining(lines[end]))
         start = end + 1
-    return out
+    return [joining.line() for joining in out]
 
 
-def _joined(prev: Line, line: Line, first_word: str) -> Line:
-    """One line from a wrapped line and its continuation; a hyphen at the wrap stays, without a space."""
-    hyphenated = prev.text.endswith("-") and prev.text[-2:-1].isalpha() and first_word[:1].islower()
-    glue = "" if hyphenated else " "
-    merged = Line(prev.start, line.end, prev.raw.rstrip() + glue + line.raw.strip(), prev.text + glue + line.text,
-                  blank_before=prev.blank_before)
-    merged.kind = _line_kind(merged)
-    if merged.kind in ("furniture", "region"):
-        merged.furniture = furniture_kind(merged.text)[1]
-    merged.raw_tail = line.raw.rstrip(" \t")
-    return merged
+# A joined line longer than this is a paragraph, whatever its first lines were: no date, byline, URL
+# or label line is this long, and a furniture pattern that takes in any rest ("We use cookies…")
+# takes in the longer line too. A join past it keeps the line's kind instead of classifying the
+# joined text again, which would cost the square of a paragraph's length (a hard-wrapped paragraph
+# of a megabyte is 14,000 lines).
+JOINED_KIND_MAX_CHARS = 1000
+# Characters of a joining line's end kept at hand: enough for its last word whenever that word can
+# be one of the _OPEN_ENDINGS, and for the hyphen at a wrap.
+_TAIL_CHARS = 32
+
+
+class _Joining:
+    """A line and the continuation lines joined to it. The texts are kept in pieces and built once,
+    when no more lines join: built at every join, a paragraph of n wrapped lines copies its text n times."""
+
+    def __init__(self, line: Line):
+        self.first, self.end = line, line.end
+        self.raws, self.texts = [line.raw], [line.text]
+        self.length = len(line.text)
+        self.kind, self.furniture = line.kind, line.furniture
+        self.tail = line.text[-_TAIL_CHARS:]
+        self.raw_tail = line.raw.rstrip(" \t")  # the last physical line (raw), as the wrapper measured it
+
+    def join(self, line: Line, first_word: str) -> None:
+        """Join a continuation line; a hyphen at the wrap stays, without a space."""
+        hyphenated = self.tail.endswith("-") and self.tail[-2:-1].isalpha() and first_word[:1].islower()
+        glue = "" if hyphenated else " "
+        self.raws[-1] = self.raws[-1].rstrip()
+        self.raws += [glue, line.raw.strip()]
+        self.texts += [glue, line.text]
+        self.length += len(glue) + len(line.text)
+        self.tail = (self.tail + glue + line.text[-_TAIL_CHARS:])[-_TAIL_CHARS:]
+        self.end, self.raw_tail = line.end, line.raw.rstrip(" \t")
+        if self.length <= JOINED_KIND_MAX_CHARS:
+            text = "".join(self.texts)
+            self.kind = _line_kind(Line(self.first.start, self.end, "".join(self.raws), text))
+            self.furniture = furniture_kind(text)[1] if self.kind in ("furniture", "region") else None
+
+    def line(self) -> Line:
+        if len(self.texts) == 1:
+            return self.first
+        return Line(self.first.start, self.end, "".join(self.raws), "".join(self.texts), self.kind, self.furniture, self.first.blank_before)
 
 
 def _line_kind(line: Line) -> str:
@@ -364,22 +399,25 @@ class MetaCluster:
 _META_KINDS = ("date", "byline", "time", "url")
 
 
-def read_meta_cluster(lines: list[Line], start: int, stops: frozenset[int] | dict = frozenset()) -> MetaCluster:
+def read_meta_cluster(lines: list[Line], start: int, stops: frozenset[int] | dict = frozenset(), limit: int | None = None) -> MetaCluster:
     """Consume the metadata lines from `start`; has_signal says whether they mark an article start.
 
     Outlet lines are short labels next to a date, a byline, a time or a URL; a URL line in the
     cluster is the article's URL (some sites put it above the body). A sentence right under the
     headline with metadata after it is a standfirst, kept as the body's first paragraph. The
-    cluster ends before any line in `stops` (where the next article's own header begins)."""
+    cluster ends before any line in `stops` (where the next article's own header begins), and
+    before line `limit` for a caller that only asks whether the cluster reaches that far: a dump
+    of headline and date lines only is one cluster to its end, read once per headline otherwise."""
     cluster = MetaCluster(end=start)
     i, labels = start, []
+    end = len(lines) if limit is None else min(limit, len(lines))
     first = _next_content(lines, start)
     if first is not None and first == start and lines[first].kind == "text" and not _is_label(lines[first]):
-        after = read_meta_cluster(lines, first + 1, stops) if _next_content(lines, first + 1) != first + 1 else None
+        after = read_meta_cluster(lines, first + 1, stops, limit) if _next_content(lines, first + 1) != first + 1 else None
         if after is not None and after.has_signal:
             after.standfirst = first
             return after
-    while i < len(lines):
+    while i < end:
         line = lines[i]
         nxt = _next_content(lines, i + 1)
         if line.kind == "blank":
@@ -439,7 +477,8 @@ def read_pre_block(lines: list[Line], headline: int) -> tuple[int, MetaCluster] 
         j -= 1
     if top is None:
         return None
-    cluster = read_meta_cluster(lines, top)
+    # read no further than the headline: a cluster that takes it in is no block above it, however far it runs
+    cluster = read_meta_cluster(lines, top, limit=headline + 1)
     if not headline - 1 <= cluster.end <= headline or not (cluster.date or cluster.url):
         return None
     return top, cluster
@@ -533,6 +572,7 @@ def segment_dump(dump: Dump) -> Segmentation:
         if line.kind == "text" and line.text in labels:
             line.kind, line.furniture = "furniture", "repeated_label"
     pre_blocks = _pre_blocks(lines)
+    urls = [k for k, line in enumerate(lines) if line.kind == "url"]
 
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -544,7 +584,7 @@ def segment_dump(dump: Dump) -> Segmentation:
         if line.kind == "blank":
             i += 1
             continue
-        start = _start_here(lines, i, current, in_teaser, pre_blocks, consumed)
+        start = _start_here(lines, i, current, in_teaser, pre_blocks, urls, consumed)
         if start is not None:
             head, cluster = start
             current = _Draft(start_line=i, title=lines[head].text, last_line=head)
@@ -596,11 +636,11 @@ def segment_dump(dump: Dump) -> Segmentation:
     return Segmentation(articles=articles, removed=dict(sorted(removed.items())))
 
 
-def _start_here(lines, i, current, in_teaser, pre_blocks, consumed) -> tuple[int, MetaCluster] | None:
+def _start_here(lines, i, current, in_teaser, pre_blocks, urls, consumed) -> tuple[int, MetaCluster] | None:
     """(headline line, metadata) when an article starts at line i, else None. An article starts
     with a metadata block above its headline, with a headline that has metadata under it, or,
     after the previous article was closed (by its URL line, a closing widget, a digest rule) or at
-    the start of the dump, with any text line."""
+    the start of the dump, with any text line. `urls` are the indexes of the URL lines, in order."""
     line = lines[i]
     # a header above a headline opens an article where none is open, or after a run of text that had no header
     between = current is None or current.closed or in_teaser or not (current.meta and current.meta.has_signal)
@@ -616,7 +656,7 @@ def _start_here(lines, i, current, in_teaser, pre_blocks, consumed) -> tuple[int
     if is_headline(line) or _is_long_headline(lines, i):
         if line.blank_before or current is None:
             cluster = read_meta_cluster(lines, i + 1)
-            if _header_belongs_below(lines, i, cluster, pre_blocks):
+            if _header_belongs_below(lines, i, cluster, pre_blocks, urls):
                 return None
             if cluster.has_signal and not _is_caption_date(cluster, current) and not _is_closing_url(cluster, current):
                 return i, cluster
@@ -625,21 +665,24 @@ def _start_here(lines, i, current, in_teaser, pre_blocks, consumed) -> tuple[int
     return None
 
 
-def _header_belongs_below(lines: list[Line], i: int, cluster: MetaCluster, pre_blocks: dict) -> bool:
+def _header_belongs_below(lines: list[Line], i: int, cluster: MetaCluster, pre_blocks: dict, urls: list[int]) -> bool:
     """Whether a header between two headline-like lines ("Become a member" / outlet, date, URL /
     the real headline) is the lower one's. The URL slug decides, as it spells its article's
     headline: the header's own URL, else the URL line that closes the body below it. With no URL,
-    a header belongs to the line above it, the commoner layout."""
-    below = [head for k, (head, _) in pre_blocks.items() if i < k < cluster.end]
-    if not below:
+    a header belongs to the line above it, the commoner layout. Both lookups take the lines near
+    the header only: asked at every headline, a walk over all blocks or to the dump's end costs
+    the square of the dump's length."""
+    below = next((pre_blocks[k][0] for k in range(i + 1, cluster.end) if k in pre_blocks), None)
+    if below is None:
         return False
-    url = cluster.url or next((URL_LINE.match(ln.text).group("url") for ln in lines[cluster.end :] if ln.kind == "url"), None)
+    closing = bisect_left(urls, cluster.end)
+    url = cluster.url or (URL_LINE.match(lines[urls[closing]].text).group("url") if closing < len(urls) else None)
     if not url:
         return False
     slug = set(re.findall(r"[a-z0-9]+", url.lower().rstrip("/").rsplit("/", 1)[-1]))
     def overlap(idx: int) -> int:
         return len(slug & set(re.findall(r"[a-z0-9]+", lines[idx].text.lower())))
-    return overlap(below[0]) > overlap(i) and overlap(below[0]) >= max(SLUG_MIN_OVERLAP, len(slug) / 2)
+    return overlap(below) > overlap(i) and overlap(below) >= max(SLUG_MIN_OVERLAP, len(slug) / 2)
 
 
 def _is_closing_url(cluster: MetaCluster, current: _Draft | None) -> bool:
@@ -704,7 +747,7 @@ def _dump_year(drafts: list[_Draft], lines: list[Line]) -> int | None:
     """The year the dump is about: most common year of its dated articles, else of its full dates."""
     years = [int(d.meta.published[:4]) for d in drafts if d.meta and d.meta.published]
     if not years:
-        years = [int(m.group("y")) for line in lines for m in FULL_DATE.finditer(line.text) if m.group("y")]
+        years = [int(m.group("y")) for line in lines for m in full_dates(line.text) if m.group("y")]
     return Counter(years).most_common(1)[0][0] if years else None
 
 
@@ -893,7 +936,7 @@ def infer_published(title: str, paragraphs: list[str], year_context: int | None)
     if today and year_context:
         month, day = today.group("m1") or today.group("m2"), today.group("d1") or today.group("d2")
         return iso_date(year_context, month_number(month), int(day)), "text_today"
-    found = [(iso, "text_latest_date") for m in FULL_DATE.finditer(body) if (iso := parse_full_date(m))]
+    found = [(iso, "text_latest_date") for m in full_dates(body) if (iso := parse_full_date(m))]
     for match in _WEEKDAY_DATE.finditer(body):
         year = _weekday_year(match, year_context)
         if year:
