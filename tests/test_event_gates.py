@@ -175,6 +175,28 @@ CASES = [
         [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:protest:any:protest+role:subject+role:generic_actor+attribute:place"),
          ("REQUEST", "demand", (GEORGIA,), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+attribute:lead_place")],
         {}, id="a_named_speakers_demand_stays"),
+    # Armenia called for the withdrawal of Azerbaijani troops.
+    pytest.param("gate:requested_act",
+        "Armenia/Armenia/PROPN/nsubj/1/NNP called/call/VERB/ROOT/1/VBD for/for/ADP/prep/1/IN the/the/DET/det/4/DT withdrawal/withdrawal/NOUN/pobj/2/NN "
+        "of/of/ADP/prep/4/IN Azerbaijani/Azerbaijani/ADJ/amod/7/JJ troops/troop/NOUN/pobj/5/NNS ././PUNCT/punct/1/.",
+        {0: ("GPE", ARMENIA), 6: ("NORP", None)},
+        [("REQUEST", "appeal", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:target_prep"),
+         ("dropped", "gate:requested_act", "withdrawal")],
+        {}, id="requested_act"),
+    # Georgia welcomed the withdrawal of Russian troops.
+    pytest.param("gate:requested_act",
+        "Georgia/Georgia/PROPN/nsubj/1/NNP welcomed/welcome/VERB/ROOT/1/VBD the/the/DET/det/3/DT withdrawal/withdrawal/NOUN/dobj/1/NN "
+        "of/of/ADP/prep/3/IN Russian/russian/ADJ/amod/6/JJ troops/troop/NOUN/pobj/4/NNS ././PUNCT/punct/1/.",
+        {0: ("GPE", GEORGIA), 5: ("NORP", None)},
+        [("SUPPORT", "statement_support", (GEORGIA,), (RUSSIA,), "asserted", None, None, "trigger:welcome:verb:statement_support+role:subject+role:object"),
+         ("RETREAT", "withdrawal", (RUSSIA,), (), "asserted", None, None, "trigger:withdrawal:noun:withdrawal+role:noun_owner")],
+        {}, id="welcomed_act_happened"),
+    # Russia could attack Georgia.
+    pytest.param("gate:unasserted",
+        "Russia/Russia/PROPN/nsubj/2/NNP could/could/AUX/aux/2/MD attack/attack/VERB/ROOT/2/VB Georgia/Georgia/PROPN/dobj/2/NNP ././PUNCT/punct/2/.",
+        {0: ("GPE", RUSSIA), 3: ("GPE", GEORGIA)},
+        [("dropped", "gate:unasserted", "attack")],
+        {}, id="unasserted"),
 ]
 
 

@@ -22,11 +22,11 @@ CASES = [
         {0: ("GPE", ARMENIA), 6: ("NORP", None)},
         [("CONCEDE", "prisoner_release", (ARMENIA,), (AZERBAIJAN,), "planned", None, 4, "trigger:free:verb:prisoner_release+role:climb+role:subject+role:object+modality:planned+attribute:quantity")],
         {}, id="passive_subject_of_complement"),
-    # Azerbaijan could attack Armenia.
+    # Azerbaijan attacked Armenia.
     pytest.param("role:object",
-        "Azerbaijan/Azerbaijan/PROPN/nsubj/2/NNP could/could/AUX/aux/2/MD attack/attack/VERB/ROOT/2/VB Armenia/Armenia/PROPN/dobj/2/NNP ././PUNCT/punct/2/.",
-        {0: ("GPE", AZERBAIJAN), 3: ("GPE", ARMENIA)},
-        [("ASSAULT", "attack", (AZERBAIJAN,), (ARMENIA,), "hypothetical", None, None, "trigger:attack:any:attack+role:subject+role:object+modality:hypothetical")],
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/1/NNP attacked/attack/VERB/ROOT/1/VBD Armenia/Armenia/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", AZERBAIJAN), 2: ("GPE", ARMENIA)},
+        [("ASSAULT", "attack", (AZERBAIJAN,), (ARMENIA,), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
         {}, id="object"),
     # Georgia agreed to the Turkish proposals.
     pytest.param("role:target_prep",
@@ -279,6 +279,23 @@ CASES = [
         {},
         [("ASSAULT", "attack", ("actor:REB",), (), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:generic_actor")],
         {}, id="a_modifier_names_the_sector"),
+    # Five Armenian soldiers were killed in clashes with Azerbaijan.
+    pytest.param("role:casualty_cause",
+        "Five/five/NUM/nummod/2/CD Armenian/Armenian/ADJ/amod/2/JJ soldiers/soldier/NOUN/nsubjpass/4/NNS were/be/AUX/auxpass/4/VBD "
+        "killed/kill/VERB/ROOT/4/VBN in/in/ADP/prep/4/IN clashes/clash/NOUN/pobj/5/NNS with/with/ADP/prep/6/IN Azerbaijan/Azerbaijan/PROPN/pobj/7/NNP ././PUNCT/punct/4/.",
+        {1: ("NORP", None), 8: ("GPE", AZERBAIJAN)},
+        [("ASSAULT", "killing", (AZERBAIJAN,), (ARMENIA,), "asserted", None, None, "trigger:kill:verb:killing+role:casualty_cause+role:subject"),
+         ("ASSAULT", "clash", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:clash:any:clash+role:occasion+role:subject+role:target_prep")],
+        {}, id="casualty_cause"),
+    # Two soldiers were killed by Russia in clashes with Georgia: the agent, not the cause's with-phrase.
+    pytest.param("role:casualty_cause",
+        "Two/two/NUM/nummod/1/CD soldiers/soldier/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD killed/kill/VERB/ROOT/3/VBN "
+        "by/by/ADP/agent/3/IN Russia/Russia/PROPN/pobj/4/NNP in/in/ADP/prep/3/IN clashes/clash/NOUN/pobj/6/NNS with/with/ADP/prep/7/IN "
+        "Georgia/Georgia/PROPN/pobj/8/NNP ././PUNCT/punct/3/.",
+        {5: ("GPE", RUSSIA), 9: ("GPE", GEORGIA)},
+        [("ASSAULT", "killing", (RUSSIA,), ("actor:MIL",), "asserted", GEORGIA, None, "trigger:kill:verb:killing+role:agent+role:subject+role:generic_actor+attribute:place"),
+         ("ASSAULT", "clash", ("actor:MIL",), (GEORGIA,), "asserted", None, None, "trigger:clash:any:clash+role:occasion+role:subject+role:generic_actor+role:target_prep")],
+        {}, id="casualty_with_agent"),
 ]
 
 

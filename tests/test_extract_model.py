@@ -49,12 +49,18 @@ def test_event_types_and_actors(nlp, text, event_type, subtype, actor):
     [
         ("Azerbaijan will release 32 Armenian servicemen.", "planned"),
         ("Armenia did not release the prisoners.", "negated"),
-        ("Azerbaijan could attack Armenia.", "hypothetical"),
+        ("Pashinyan said that Armenia should sign the treaty.", "hypothetical"),
         ("Azerbaijan released 32 Armenian servicemen.", "asserted"),
     ],
 )
 def test_modality(nlp, text, modality):
     assert _events(nlp, text)[0].modality == modality
+
+
+def test_what_only_might_happen_is_a_dropped_candidate_not_an_event(nlp):
+    analysis = analyze_doc(nlp("Azerbaijan could attack Armenia."), "2023-05-06")
+    assert analysis.events == []
+    assert [(c.gate_id, c.event_type, c.trigger) for c in analysis.dropped] == [("gate:unasserted", "ASSAULT", "attack")]
 
 
 def test_quantity_and_sentence_date(nlp):

@@ -53,6 +53,20 @@ def prevented(token: Token, by_token: dict[int, EntityMention]) -> bool:
     return token.dep_ in gate.deps and verb.lemma_.lower() in gate.words and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"Called for the withdrawal of the troops", "rejected the deployment of observers": a noun event
+    that is what a request or refusal asks for or refuses has not happened; the request or the refusal
+    is the event, as the gold codes it."""
+    gate = rule("gate:requested_act")
+    if token.pos_ != "NOUN" or token.dep_ not in gate.deps:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in gate.words else token.head
+    if token.dep_ == "pobj" and verb is token.head:
+        return False  # a preposition other than "for"/"on": "talks on the withdrawal" is not a request for it
+    asked = match_trigger(verb)
+    return asked is not None and asked.event_type in gate.types and asked.event_type != match_trigger(token).event_type
+
+
 def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
     """"frequently protest ..., accusing them of": a habit, in the trigger's clause or, for a participle
     hung on a clause, in that clause."""
@@ -113,6 +127,20 @@ def passive_speech(event: EventMention, token: Token) -> bool:
     return said is not None and said.event_type in rule("gate:passive_speech").types
 
 
+def unasserted(event: EventMention, token: Token) -> bool:
+    """"A border deal could facilitate a withdrawal", "Azerbaijan may attack": what only might happen is
+    no event an analyst codes (FactBank's possible events). The rule's words are the modalities dropped,
+    its aux the modals of possibility: "Armenia should sign" (a modal of obligation, the nearest one to
+    the trigger) stays, as what a side says it should do."""
+    gate = rule("gate:unasserted")
+    if event.modality not in gate.words:
+        return False
+    for verb in (token, *token.ancestors):
+        if modals := [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]:
+            return modals[0] in gate.aux
+    return True
+
+
 def no_participant(event: EventMention, token: Token) -> bool:
     return not (event.actors or event.targets)
 
@@ -121,6 +149,7 @@ CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = 
     "gate:inside_name": inside_name,
     "gate:participle_modifier": participle_modifier,
     "gate:scene_participle": scene_participle,
+    "gate:requested_act": requested_act,
     "gate:prevented": prevented,
     "gate:habitual": habitual,
     "gate:question": question,
@@ -131,6 +160,7 @@ EVENT_GATES: dict[str, Callable[[EventMention, Token], bool]] = {
     "gate:background_noun": background_noun,
     "gate:protesters_claim": protesters_claim,
     "gate:passive_speech": passive_speech,
+    "gate:unasserted": unasserted,
     "gate:no_participant": no_participant,
 }
 check_implemented("gate", CANDIDATE_GATES | EVENT_GATES)

@@ -29,6 +29,9 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         if index is None and event.sent_idx >= headline_sents:
             index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
                           and i not in headline_joined), None)
+            if index is None:  # a headline names the type in its own words: "reach deal" over the body's ceasefire
+                index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and k.event_type == event.event_type
+                              and i not in headline_joined), None)
         if index is None:
             kept.append(event)
             continue

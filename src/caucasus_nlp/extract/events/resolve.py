@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.attributes import Lead
@@ -200,16 +200,48 @@ class ArticleContext:
 
     def speaker(self, token: Token) -> str | None:
         """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
-        subject of its reporting verb, when that is a named person, body or country."""
-        for tok in token.sent:
+        subject of its reporting verb, when that is a named person, body or country, or "he"/"she"
+        ("'We urge both sides ...,' he said"): the person last named. A quotation that runs over several
+        sentences is said by the speaker of the sentence that closes it."""
+        sentences = [token.sent]
+        if in_quotation(token):
+            sentences += list(following_sentences(token.sent, rule("discourse:antecedent_window").number))
+        return next((found for sent in sentences if (found := self._speaker_in(sent, token))), None)
+
+    def _speaker_in(self, sent: Span, token: Token) -> str | None:
+        for tok in sent:
             if tok.lemma_.lower() in rule("discourse:reporting_verbs").words and tok.pos_ == "VERB":
                 for child in tok.children:
                     if child.dep_ in rule("role:subject").deps and child.i != token.i:
+                        if child.lower_ in rule("discourse:third_person").words and (person := self.person_before(min(child, token))):
+                            return person  # the person last named before the quotation
                         for t in child.subtree:
                             m = self.by_token.get(t.i)
                             if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes()):
                                 return m.entity_id
         return None
+
+
+QUOTES_OPEN, QUOTES_CLOSE = "“«", "”»"
+
+
+def in_quotation(token: Token) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its paragraph: an opening curly
+    quote not yet closed, or an odd number of straight ones."""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    curly = sum(before.count(q) for q in QUOTES_OPEN) - sum(before.count(q) for q in QUOTES_CLOSE)
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def following_sentences(sent: Span, n: int) -> Iterator[Span]:
+    """Up to n sentences after `sent` in its paragraph."""
+    doc = sent.doc
+    for _ in range(n):
+        if sent.end >= len(doc) or "\n" in doc.text[sent.end_char : doc[sent.end].idx]:
+            return
+        sent = doc[sent.end].sent
+        yield sent
 
 
 def referred_actors(subject_tokens: list[Token], context: ArticleContext) -> list[str]:
@@ -262,7 +294,8 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
     if group in rule("discourse:group_nouns").words | rule("discourse:leader_roles").words and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
         people = context.people_before(head)  # "the Armenians in Karabakh ..., their leaders": Karabakh's
         return [people] if people else []
-    if word in ("they", "their") or (group in rule("discourse:group_nouns").words and head.tag_ in ("NNS", "NNPS") and not owned):
+    each = any(c.dep_ == "det" and c.lower_ in ("each", "either") for c in head.children)  # "each side blamed the other"
+    if word in ("they", "their") or (group in rule("discourse:group_nouns").words and (head.tag_ in ("NNS", "NNPS") or each) and not owned):
         whose = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if whose is not None:  # "the leaders of the two countries", "the presidents of Armenia and Azerbaijan"
             phrase = prep_phrase(whose)

@@ -126,6 +126,22 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
     return head, None, paths
 
 
+def casualty_cause(token: Token, event_type: str) -> list[Token]:
+    """The doer a passive killing's cause names: "killed in clashes with Azerbaijan" → Azerbaijan,
+    "killed in strikes by Azerbaijani forces" → the forces (role:casualty_cause)."""
+    row = rule("role:casualty_cause")
+    if event_type not in row.types:
+        return []
+    doers: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in row.map:
+            continue
+        for cause in prep.children:
+            if cause.dep_ == "pobj" and cause.lemma_.lower() in row.words:
+                doers += [t for c in cause.children if c.dep_ == "prep" and c.lower_ in row.map[prep.lower_] for t in prep_phrase(c)]
+    return doers
+
+
 def occasion_verb(prep: Token) -> Token | None:
     """The verb an occasion phrase belongs to: its head, or the verb whose object the parser hung it on
     ("conveyed these concerns in conversations with the minister")."""
@@ -166,6 +182,8 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
         if child.dep_ == "agent" and passive and enabled("role:agent"):  # "killed by Azerbaijani fire near Jermuk": not Jermuk
             found.add_subject((*paths, "role:agent"), prep_phrase(child))
     agents = [child for child in token.children if child.dep_ == "agent"]
+    if passive and not agents and head.i == token.i and enabled("role:casualty_cause"):
+        found.add_subject(("role:casualty_cause",), casualty_cause(token, event_type))
     if agents and head.i != token.i and named is None and enabled("role:participle_agent"):
         # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
         found.add_subject(("role:participle_agent",), [t for agent in agents for t in prep_phrase(agent)])
