@@ -79,6 +79,15 @@ def test_sentence_without_trigger_has_no_event(nlp):
         ("Azerbaijan violated the trilateral statement.", "agreement:trilateral-statement-2020-11-10", "violated"),
         ("Armenia intends to ratify the Rome Statute.", "agreement:rome-statute", "proposed"),
         ("The joint statement was mentioned.", "agreement:joint-statement-2023-12-07", "referenced"),
+        # a signing hoped for, planned, possible or promised has not happened
+        ("Armenia and Azerbaijan hope to sign the peace treaty this year.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("Pashinyan spoke of the possible signing of the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("The leaders will sign the peace treaty in Washington.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("Aliyev declared his readiness to sign the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("The peace treaty could be signed soon, Mirzoyan said.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("The sides are negotiating and hope to sign the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "negotiated"),
+        ("The peace treaty was signed on Friday.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
+        ("Pashinyan attended the signing of the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
     ],
 )
 def test_agreements_with_status(nlp, text, agreement_id, status):

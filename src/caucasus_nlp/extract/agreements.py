@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.ids import slug
 from caucasus_nlp.kb import read_jsonl
@@ -20,11 +20,23 @@ GENERIC_LINK_DAYS = 45
 # Status cues, strongest first: the first set with a lemma in the sentence gives the status.
 STATUS_CUES = (
     ("violated", {"violate", "violation", "breach"}),
-    ("signed", {"sign", "conclude", "ink", "initial", "adopt", "issue", "release", "reach"}),
+    ("signed", {"sign", "signing", "conclude", "ink", "initial", "adopt", "issue", "release", "reach"}),
     ("implemented", {"implement", "implementation", "comply", "compliance", "fulfil", "fulfill", "enforce", "observe"}),
     ("negotiated", {"negotiate", "negotiation", "talk", "discuss", "finalize", "finalise", "work"}),
     ("proposed", {"propose", "proposal", "offer", "suggest", "draft", "hope", "intend", "plan"}),
 )
+
+# Statuses that say an act was done; a cue of them that is only hoped for or planned is a proposal.
+UNREALIZABLE_STATUSES = frozenset({"signed", "implemented"})
+UNREALIZED_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"})
+INTENTION_WORDS = frozenset({
+    "aim", "ask", "demand", "expect", "future", "goal", "hope", "intend", "intention", "plan", "possibility", "possible",
+    "potential", "prepare", "prospect", "propose", "readiness", "ready", "seek", "upcoming", "urge", "want", "willing",
+    "willingness", "wish",
+})
+# The links by which a cue hangs on the word that may make it unrealized: complements, prepositional
+# objects, nouns of nouns ("the hope of signing", "ready to sign", "calls for the signing of").
+COMPLEMENT_DEPS = frozenset({"acl", "acomp", "advcl", "ccomp", "compound", "dobj", "nsubjpass", "pcomp", "pobj", "prep", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -159,9 +171,35 @@ def _link_generic(generic: Agreement, text: str, published: str | None, catalogu
     return Agreement(id=f"agreement:{slug(name)}", name=name, kind=generic.kind, date=None)
 
 
-def mention_status(sent) -> str:
-    lemmas = {t.lemma_.lower() for t in sent}
+def mention_status(sent: Span) -> str:
+    """The status a sentence gives an agreement: the strongest cue it has. A signing or an
+    implementation that is only hoped for, planned, possible or called for ("hope to sign", "the
+    possible signing", "will sign", "the intention to reach") has not happened: it counts as a
+    proposal (or a negotiation, where the sentence also speaks of one), never as done."""
+    hoped = False
     for status, cues in STATUS_CUES:
-        if lemmas & cues:
+        tokens = [t for t in sent if t.lemma_.lower() in cues]
+        if status in UNREALIZABLE_STATUSES and tokens and all(unrealized(t) for t in tokens):
+            hoped = True
+            continue
+        if tokens:
             return status
-    return "referenced"
+    return "proposed" if hoped else "referenced"
+
+
+def unrealized(token: Token) -> bool:
+    """Whether the act a cue names is hoped for, planned, possible or demanded rather than done: a
+    modal or future auxiliary on it or on the verbs it complements ("will sign", "could be signed"),
+    a word of intention or possibility over it ("hope to sign", "readiness to sign", "urged
+    the signing") or on it ("the possible signing"). A coordinated verb is another act: "accused ... and
+    insisted that it was observing the ceasefire" is not governed by the first verb."""
+    if any(c.dep_ in ("amod", "advmod") and c.lemma_.lower() in INTENTION_WORDS for c in token.children):
+        return True
+    for verb in (token, *token.ancestors):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNREALIZED_AUXILIARIES for c in verb.children):
+            return True
+        if verb is not token and verb.lemma_.lower() in INTENTION_WORDS:
+            return True
+        if verb.dep_ not in COMPLEMENT_DEPS:
+            return False
+    return False
