@@ -88,6 +88,9 @@ def test_sentence_without_trigger_has_no_event(nlp):
         ("The sides are negotiating and hope to sign the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "negotiated"),
         ("The peace treaty was signed on Friday.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
         ("Pashinyan attended the signing of the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
+        # what a participle says was done stays done, whatever the clause above it wants
+        ("Moscow urged both sides to respect the trilateral statement signed in November 2020.",
+         "agreement:trilateral-statement-2020-11-10", "signed"),
     ],
 )
 def test_agreements_with_status(nlp, text, agreement_id, status):
@@ -612,3 +615,8 @@ def test_threats(nlp, text, expected):
     assert len(events) == len(expected), events
     assert [(e.event_type, e.subtype, e.actors, e.targets if want[3] is not None else None)
             for e, want in zip(events, expected, strict=True)] == expected
+
+
+def test_we_in_a_quotation_over_sentences_is_the_he_who_said_it(nlp):
+    events = _events(nlp, "Talks in Baku\n\nPeskov spoke on Monday. \u201cWe urge both sides to show restraint. We will help,\u201d he said.")
+    assert [(e.event_type, e.actors) for e in events if e.trigger == "urge"] == [("REQUEST", ("person:dmitry-peskov",))]

@@ -5,6 +5,7 @@ Each fixture is my own writing about real events; outlets and authors are invent
 
 import email.message
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -225,6 +226,11 @@ HEADER = "title,text,date,outlet\n"
         ('A,"x,1,2\nB,"y,1,2\nC,z,2024-03-05,Out C\n', [("C", "Out C")], ["2", "3"], []),
         # extra and missing fields: read, with a warning at the line
         ("A,one,2024-03-03,Out A,X\nB,two,2024-03-04\n", [("A", "Out A"), ("B", None)], [], ["2", "3"]),
+        # a record of several lines with a character after its closing quote is left out whole: its lines are no rows
+        ('A,one,2024-03-03,Out A\nC,"line one\nline two, with comma\nline three"!,2024-03-04,Out C\nD,four,2024-03-05,Out D\n',
+         [("A", "Out A"), ("D", "Out D")], ["3"], []),
+        # a field longer than the csv module's default limit (131,072 characters) is an article like any other
+        ('A,"' + "x" * 200_000 + '\n\nmore",2024-03-03,Out A\nB,four,2024-03-04,Out B\n', [("A", "Out A"), ("B", "Out B")], [], []),
     ],
 )
 def test_csv_rows_are_read_strictly_and_each_problem_is_at_its_line(tmp_path, rows, articles, rejected, warnings):
@@ -244,3 +250,16 @@ def test_a_csv_of_only_bad_rows_is_rejected_with_the_first_rows_reason(tmp_path)
     path.write_text(HEADER + 'A,"x,1,2\nB,"y,1,2\n', encoding="utf-8")
     rejection = read_dump(path)
     assert rejection.reason.startswith(f"no usable csv record in the file: 2 rejected, the first {path}:2: malformed table row")
+
+
+def test_reading_a_csv_with_many_bad_rows_is_linear():
+    from caucasus_nlp.formats import read_table
+
+    def seconds(n: int) -> float:
+        rows = "".join(f'R{i},"unclosed {i},2024,X\n' if i % 2 else f"R{i},fine {i},2024,X\n" for i in range(n))
+        started = time.perf_counter()
+        assert sum(1 for _ in read_table(HEADER + rows, "f.csv", ",")) == n
+        return time.perf_counter() - started
+
+    small, large = min(seconds(2_000) for _ in range(3)), min(seconds(8_000) for _ in range(3))
+    assert large / small < 4 * 2.5  # 4x the rows; a quadratic reader takes 16x

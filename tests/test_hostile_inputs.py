@@ -19,7 +19,7 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from caucasus_nlp import cli, engine
+from caucasus_nlp import cli, engine, pipeline
 from caucasus_nlp.store import OutputStore
 from caucasus_nlp.tables import TABLES, unresolved_references
 from conftest import ROOT, SEEDS, VALIDATION
@@ -51,8 +51,10 @@ BATTERY = {
         "text": f"@SUM(1+1) {STORY} <img src=x onerror=alert(2)>",
         "url": "javascript:alert(3)", "date": "2024-05-05", "outlet": "+Outlet",
     }).encode() + b"\n",
+    # the failing story comes again after the good one, in a batch of its own (ARTICLES_PER_BATCH is 1 in the battery)
     "failing_article.txt": (f"A failing story\n\nBy Test Wire, 5 May 2024\n\n{BOOM}. {STORY}\n\n\n\n"
-                            f"A good story\n\nBy Test Wire, 6 May 2024\n\n{STORY}\n").encode(),
+                            f"A good story\n\nBy Test Wire, 6 May 2024\n\n{STORY}\n\n\n\n"
+                            f"A failing story\n\nBy Test Wire, 5 May 2024\n\n{BOOM}. {STORY}\n").encode(),
 }
 
 
@@ -80,6 +82,7 @@ def battery(tmp_path_factory, nlp):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cli, "_load", lambda *args, **kwargs: nlp)
         patch.setattr(engine, "article_rows", _fail_on_marked_articles(engine.article_rows))
+        patch.setattr(pipeline, "ARTICLES_PER_BATCH", 1)
         patch.setenv("COLUMNS", "300")
         result = CliRunner().invoke(cli.app, ["run", str(inputs), "-o", str(out), "--workers", "1"])
         strict = CliRunner().invoke(cli.app, ["run", str(inputs), "-o", str(out), "--workers", "1", "--strict"])
@@ -140,18 +143,21 @@ def test_csv_rows_with_extra_or_missing_fields_are_read_with_a_warning_at_their_
 
 
 def test_an_article_whose_analysis_fails_is_recorded_and_the_others_go_on(battery):
-    (failed,) = battery["manifest"]["failed_articles"]
-    assert (failed["dump"], failed["seq"], failed["title"], failed["error"]) == ("failing_article.txt", 0, "A failing story",
-                                                                                 "ValueError: injected fault")
+    failed = battery["manifest"]["failed_articles"]
+    assert [(f["dump"], f["seq"], f["title"], f["error"]) for f in failed] == [
+        ("failing_article.txt", 0, "A failing story", "ValueError: injected fault"),
+        ("failing_article.txt", 2, "A failing story", "ValueError: injected fault"),  # its repeat, in a later batch
+    ]
     rows = _articles(battery).query("dump == 'failing_article.txt'")
     assert list(rows.title) == ["A good story"]
     assert BOOM not in " ".join(pd.read_parquet(battery["out"] / "event_mentions.parquet").sentence)
     assert "failing_article.txt#0" in battery["result"].output
+    assert battery["manifest"]["n_duplicate_articles"] == 0  # a repeat of a failed article is no row
 
 
 def test_strict_makes_a_failed_article_fail_the_run(battery):
     assert battery["strict"].exit_code == 1
-    assert "the analysis of 1 articles failed (--strict" in battery["strict"].output
+    assert "the analysis of 2 articles failed (--strict" in battery["strict"].output
 
 
 def test_formula_cells_are_neutralised_in_csv_only_and_markup_is_printed_as_text(battery):

@@ -9,7 +9,6 @@ date, canonical URL, site name and author from its meta tags.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 
@@ -26,6 +25,9 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Main text shorter than this is navigation or an error page, not an article.
 MIN_HTML_TEXT_CHARS = 80
+# A CSV field may hold a whole article (spaCy's 1,000,000 characters and more); the csv module's default
+# limit is 131,072.
+csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
 STRUCTURED_SUFFIXES = {".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 
 
@@ -81,13 +83,15 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
 
     Read strictly, so that a row whose quote is never closed is not glued to the rows after it (the
     lenient reader swallows them into one field): the row is rejected with its file:line and reading
-    starts again on the line after it. A row with more or fewer fields than the header is kept, with
-    a warning saying what was dropped or left empty."""
+    starts again on the line after it. Another malformed record (a character after a closing quote)
+    is rejected whole. A row with more or fewer fields than the header is kept, with a warning
+    saying what was dropped or left empty. Linear in the file: readers restart on the list of lines,
+    and once a quote has run to the end of the file (no quote closes after it), lines are read one by one."""
+    lines = text.split("\n")
     line_starts = [0]
-    for i, char in enumerate(text):
-        if char == "\n":
-            line_starts.append(i + 1)
-    header_reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    for line_text in lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line_text) + 1)
+    header_reader = _reader(lines, 0, delimiter)
     try:
         header = next(header_reader, None)
     except csv.Error as exc:
@@ -97,8 +101,9 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
         yield Rejection(path, "table has no header row", stage="io")
         return
     line = header_reader.line_num  # 0-based index of the line the next record starts on
-    while line < len(line_starts):
-        reader = csv.reader(io.StringIO(text[line_starts[line]:], newline=""), delimiter=delimiter, strict=True)
+    one_by_one = False
+    while line < len(lines):
+        reader = _reader(lines[line : line + 1] if one_by_one else lines, 0 if one_by_one else line, delimiter)
         consumed = 0
         try:
             for row in reader:
@@ -109,14 +114,40 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
                 where = f"{path}:{first + 1}"
                 if len(row) != len(header):
                     yield InputWarning(where, _field_count_problem(row, header))
-                start = line_starts[first]
                 end = line_starts[last] - 1 if last < len(line_starts) else len(text)
-                yield _record(dict(zip(header, row, strict=False)), where, start, end)
-            return
+                yield _record(dict(zip(header, row, strict=False)), where, line_starts[first], end)
+            if not one_by_one:
+                return
+            line += 1
         except csv.Error as exc:
             bad = line + consumed
-            yield Rejection(f"{path}:{bad + 1}", f"malformed table row ({exc}): the row is left out and the next line read as a new row", stage="io")
-            line = bad + 1
+            yield Rejection(f"{path}:{bad + 1}", f"malformed table row ({exc}): the row is left out", stage="io")
+            if "end of data" in str(exc) or one_by_one:
+                one_by_one = True  # only doubled quotes follow: no quoted field can span lines any more
+                line = bad + 1
+            elif _unclosed_on_its_line(lines, bad, delimiter, len(header)):
+                line = bad + 1  # its quote swallowed the rows after it: read them again
+            else:
+                line += reader.line_num  # a record of several lines that is malformed: left out whole
+
+
+def _reader(lines: list[str], start: int, delimiter: str):
+    return csv.reader((lines[i] + "\n" for i in range(start, len(lines))), delimiter=delimiter, strict=True)
+
+
+def _unclosed_on_its_line(lines: list[str], bad: int, delimiter: str, width: int) -> bool:
+    """Whether a malformed record is a row whose quote was never closed: its first line alone opens a
+    quote it does not close, and the next line is no continuation of a quoted field but a row of its
+    own (the header's width), or another such row."""
+    try:
+        next(_reader(lines[bad : bad + 1], 0, delimiter), None)
+    except csv.Error:
+        try:
+            following = next(_reader(lines[bad + 1 : bad + 2], 0, delimiter), None)
+        except csv.Error:
+            return True
+        return following is not None and len(following) == width
+    return False
 
 
 def _field_count_problem(row: list[str], header: list[str]) -> str:

@@ -200,13 +200,13 @@ def run(
             write_manifest(manifest, staging)
             store.publish()
         except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
-            store.discard_staging()
+            store.settle_staging()
             raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
         except KeyboardInterrupt:  # while writing the tables: every input is finished and cached
-            store.discard_staging()
+            store.settle_staging()
             raise RunInterrupted(sum(1 for i in items if store.has_shard(i.key)), len(files)) from None
         except BaseException:
-            store.discard_staging()
+            store.settle_staging()
             raise
         store.drop_shards_except({i.key for i in items if i.key})
         return RunResult(manifest, assembled.rows)
@@ -392,7 +392,7 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
         summary = store.shard_summary(item.key)
         result.rejected.extend(summary["rejected"])
         result.skipped.extend(summary["skipped"])
-        result.warnings.extend(summary["warnings"])
+        result.warnings.extend(summary.get("warnings", []))  # a shard kept by --keep-missing may predate warnings
         result.removed.update(summary["input"]["furniture_removed"])
         item.record["shard"] = item.key
         for records, analysed in store.shard_parts(item.key):
@@ -400,9 +400,11 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
             article_rows_out = []
             for record in records:
                 aid = record["article_id"]
-                if "failed" in rows_by_id.get(aid, {}) or aid in failed:  # its analysis raised: no rows, a manifest record
-                    failure = failed.setdefault(aid, rows_by_id[aid]["failed"])
-                    result.failed.append(failure | {k: record[k] for k in ("dump", "seq", "title", "raw_start", "raw_end")})
+                own = rows_by_id.get(aid)  # None for a repeat, analysed where it first appeared
+                if own is not None and "failed" in own:  # its analysis raised: no rows, a manifest record
+                    failed.setdefault(aid, own["failed"])
+                if (own is not None and "failed" in own) or (own is None and aid in failed and aid not in first_tokens):
+                    result.failed.append(failed[aid] | {k: record[k] for k in ("dump", "seq", "title", "raw_start", "raw_end")})
                     continue
                 result.n_articles += 1
                 if aid in first_tokens:

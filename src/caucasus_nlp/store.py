@@ -89,7 +89,10 @@ class OutputStore:
         """Raise OutputError now if another run holds the folder: a caller about to spend seconds
         loading a model says so at once. The lock itself is taken by `prepare`."""
         if self._lock_handle is None and (self.folder / LOCK_FILE).exists():
-            self._lock()
+            try:
+                self._lock()
+            except OSError as exc:
+                raise OutputError(f"cannot open the lock of {self.folder}: {exc.strerror or exc}") from exc
             self.release()
 
     def _lock(self) -> None:
@@ -175,6 +178,17 @@ class OutputStore:
 
     def discard_staging(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def settle_staging(self) -> None:
+        """After a failure or an interrupt: staged tables marked complete are moved into place (the
+        move had begun, and stopping half-way would mix two runs' tables); others are discarded."""
+        try:
+            if (self.staging / READY_MARKER).exists():
+                self._move_staged()
+                return
+        except OSError:
+            return  # the next run finishes the move (see prepare)
+        self.discard_staging()
 
     def _move_staged(self) -> None:
         # the manifest goes last: while it still describes the previous run, a reader knows the move is under way

@@ -200,6 +200,6 @@ def unrealized(token: Token) -> bool:
             return True
         if verb is not token and verb.lemma_.lower() in INTENTION_WORDS:
             return True
-        if verb.dep_ not in COMPLEMENT_DEPS:
-            return False
+        if verb.dep_ not in COMPLEMENT_DEPS or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return False  # "urged them to respect the agreement signed in 2020": the participle's signing was done
     return False

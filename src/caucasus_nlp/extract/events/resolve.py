@@ -235,10 +235,12 @@ def in_quotation(token: Token) -> bool:
 
 
 def following_sentences(sent: Span, n: int) -> Iterator[Span]:
-    """Up to n sentences after `sent` in its paragraph."""
+    """Up to n sentences after `sent`, over paragraph breaks: a quotation's speaker may come in the
+    paragraph after it ("'We urge both parties ...'" / "A State Department release said ..."), and
+    news prints a quotation of several paragraphs with the attribution on the last."""
     doc = sent.doc
     for _ in range(n):
-        if sent.end >= len(doc) or "\n" in doc.text[sent.end_char : doc[sent.end].idx]:
+        if sent.end >= len(doc):
             return
         sent = doc[sent.end].sent
         yield sent
