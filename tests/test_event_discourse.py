@@ -108,7 +108,8 @@ CASES = [
         {(0, 2): ("PERSON", "person:ilham-aliyev"), 3: ("GPE", AZERBAIJAN), (5, 7): ("PERSON", "person:nikol-pashinyan"), 8: ("GPE", ARMENIA), 13: ("PERSON", "person:ilham-aliyev"), 15: ("PERSON", "person:nikol-pashinyan"), 26: ("GPE", "geonames:3067696")},
         [("CONSULT", "phone_call", ("person:ilham-aliyev", AZERBAIJAN, "person:nikol-pashinyan", ARMENIA), (), "asserted", None, None, "trigger:speak:verb:phone_call+role:subject"),
          ("CONSULT", "discussion", ("person:ilham-aliyev", "person:nikol-pashinyan"), (), "asserted", None, None, "trigger:discuss:verb:discussion+role:subject"),
-         ("CONSULT", "meeting", ("person:ilham-aliyev", "person:nikol-pashinyan"), (), "planned", "geonames:3067696", None, "trigger:meet:verb:meeting+role:subject+role:referred+modality:planned+attribute:place")],
+         ("CONSULT", "meeting", ("person:ilham-aliyev", "person:nikol-pashinyan", AZERBAIJAN, ARMENIA), (), "planned", "geonames:3067696", None,
+          "trigger:meet:verb:meeting+role:subject+role:referred+modality:planned+attribute:place")],
         {}, id="two_leaders"),
     # Ilham Aliyev of Azerbaijan and Nikol Pashinyan of Armenia spoke by phone. Aliyev and Pashinyan discussed the
     # border. The two envoys will meet in Prague.

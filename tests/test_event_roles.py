@@ -296,6 +296,16 @@ CASES = [
         [("ASSAULT", "killing", (RUSSIA,), ("actor:MIL",), "asserted", GEORGIA, None, "trigger:kill:verb:killing+role:agent+role:subject+role:generic_actor+attribute:place"),
          ("ASSAULT", "clash", ("actor:MIL",), (GEORGIA,), "asserted", None, None, "trigger:clash:any:clash+role:occasion+role:subject+role:generic_actor+role:target_prep")],
         {}, id="casualty_with_agent"),
+    # The Ministry of Foreign Affairs spoke. The ministry thanked Georgia: "the ministry" is the last organisation named with that word.
+    pytest.param("role:referred", (
+        "The/the/DET/det/1/DT Ministry/Ministry/PROPN/nsubj/5/NNP of/of/ADP/prep/1/IN Foreign/Foreign/PROPN/compound/4/NNP Affairs/Affairs/PROPN/pobj/2/NNPS "
+        "spoke/speak/VERB/ROOT/5/VBD ././PUNCT/punct/5/.",
+        "The/the/DET/det/1/DT ministry/ministry/NOUN/nsubj/2/NN thanked/thank/VERB/ROOT/2/VBD Georgia/Georgia/PROPN/dobj/2/NNP ././PUNCT/punct/2/.",
+    ),
+        {(1, 5): ("ORG", "org:ministry-of-foreign-affairs"), 10: ("GPE", GEORGIA)},
+        [("SUPPORT", "gratitude", ("org:ministry-of-foreign-affairs",), (GEORGIA,), "asserted", None, None,
+          "trigger:thank:verb:gratitude+role:subject+role:referred+role:object")],
+        {}, id="the_ministry_of_a_longer_name"),
 ]
 
 

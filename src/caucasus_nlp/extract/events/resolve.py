@@ -93,12 +93,11 @@ class ArticleContext:
         return out, added
 
     def mainleaders_of(self) -> list[str]:
-        """"The two leaders": the article's two main people when each belongs to another of its two main
-        countries (Aliyev and Pashinyan), else the two countries themselves."""
-        states = [home_state(person) for person in self.main_people]
-        if len(self.main_people) == 2 and len(set(states)) == 2 and set(states) == set(self.main_countries):
-            return list(self.main_people)
-        return list(self.main_countries) if len(self.main_countries) == 2 else []
+        """"The two leaders": the article's two main countries, and those of its two main people who
+        belong to them (Aliyev and Pashinyan). An analyst codes the leaders' meeting as the people's
+        or as their states'; the row carries both."""
+        countries = list(self.main_countries) if len(self.main_countries) == 2 else []
+        return [person for person in self.main_people if home_state(person) in countries] + countries
 
     def body_subject_before(self, token: Token) -> str | None:
         """The organisation or country the main clause of the sentence before has as subject: "The
@@ -189,9 +188,10 @@ class ArticleContext:
         return country_ids()[code] if code else None
 
     def organisation_before(self, token: Token) -> str | None:
-        """The organisation "the group" or "the ministry" refers back to: the last one named
-        before it whose name ends in the same word."""
-        found = next((m for m in self._named_before(token) if m.label == "ORG" and m.text.split()[-1].lower() == token.lower_), None)
+        """The organisation "the group", "the ministry" or "the court" refers back to: the last one
+        named before it whose name has that word ("the Ministry of Foreign Affairs", "the
+        International Court of Justice")."""
+        found = next((m for m in self._named_before(token) if m.label == "ORG" and token.lower_ in m.text.lower().split()), None)
         return found.entity_id if found is not None else None
 
     def body_before(self, token: Token) -> str | None:
