@@ -306,6 +306,15 @@ CASES = [
         [("SUPPORT", "gratitude", ("org:ministry-of-foreign-affairs",), (GEORGIA,), "asserted", None, None,
           "trigger:thank:verb:gratitude+role:subject+role:referred+role:object")],
         {}, id="the_ministry_of_a_longer_name"),
+    # Aliyev arrived. He declared his readiness to sign: "his" owns the readiness, and is Aliyev.
+    pytest.param("role:referred", (
+        "Aliyev/Aliyev/PROPN/nsubj/1/NNP arrived/arrive/VERB/ROOT/1/VBD ././PUNCT/punct/1/.",
+        "He/he/PRON/nsubj/1/PRP declared/declare/VERB/ROOT/1/VBD his/his/PRON/poss/3/PRP$ readiness/readiness/NOUN/dobj/1/NN to/to/PART/aux/5/TO "
+        "sign/sign/VERB/acl/3/VB ././PUNCT/punct/1/.",
+    ),
+        {0: ("PERSON", "person:ilham-aliyev")},
+        [("AGREE", "agreement_signed", ("person:ilham-aliyev",), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:acl_owner+role:referred")],
+        {}, id="his_readiness"),
 ]
 
 

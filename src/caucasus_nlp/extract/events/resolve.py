@@ -247,7 +247,8 @@ def following_sentences(sent: Span, n: int) -> Iterator[Span]:
 
 
 def referred_actors(subject_tokens: list[Token], context: ArticleContext) -> list[str]:
-    """Actors a subject names without a name: "he"/"she" is the person last named, "I"/"we" in a
+    """Actors a subject names without a name: "he"/"she" is the person last named (so is "his"/"her" owning
+    the event: "his readiness to sign"), "I"/"we" in a
     quotation the speaker ("we" in a state body's own release: the body), "it" the one who said it
     or the topic of the sentence before, "its" the last body or country named, "his administration"
     that person's state, "the group" the last organisation named "... Group", and "the two
@@ -263,7 +264,7 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
     if head.dep_ == "prep":  # "talks between the two countries": the phrase the preposition takes
         head = next((c for c in head.children if c.dep_ == "pobj"), head)
     word = head.lower_
-    if word in ("he", "she"):
+    if word in ("he", "she") or (word in ("his", "her") and head.dep_ == "poss"):  # "his readiness to sign": his
         person = context.person_before(head)
         return [person] if person else []
     if word in ("i", "we"):
