@@ -92,11 +92,11 @@ def run(
             err.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(1) from None
         except KeyboardInterrupt as exc:
-            name = signal.Signals(received[-1]).name if received else "SIGINT"
+            signum = received[-1] if received else signal.SIGINT
             kept = (f"{exc.finished} of {exc.total} inputs were finished and are kept in {escape(str(out))}'s cache"
                     if isinstance(exc, RunInterrupted) else "no input had been read yet")
-            err.print(f"stopped by {name}: {kept}; the published tables are unchanged; run the same command again to resume")
-            raise typer.Exit(128 + (received[-1] if received else signal.SIGINT)) from None
+            err.print(f"stopped by {signal.Signals(signum).name}: {kept}; the published tables are unchanged; run the same command again to resume")
+            raise typer.Exit(128 + signum) from None
     manifest = result.manifest
     if not quiet:
         for rejection in manifest["rejected"]:

@@ -91,7 +91,7 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
     line_starts = [0]
     for line_text in lines[:-1]:
         line_starts.append(line_starts[-1] + len(line_text) + 1)
-    header_reader = _reader(lines, 0, delimiter)
+    header_reader = _reader(lines, 0, len(lines), delimiter)
     try:
         header = next(header_reader, None)
     except csv.Error as exc:
@@ -103,7 +103,7 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
     line = header_reader.line_num  # 0-based index of the line the next record starts on
     one_by_one = False
     while line < len(lines):
-        reader = _reader(lines[line : line + 1] if one_by_one else lines, 0 if one_by_one else line, delimiter)
+        reader = _reader(lines, line, line + 1 if one_by_one else len(lines), delimiter)
         consumed = 0
         try:
             for row in reader:
@@ -131,8 +131,9 @@ def read_table(text: str, path: str, delimiter: str) -> Iterator[Record | Reject
                 line += reader.line_num  # a record of several lines that is malformed: left out whole
 
 
-def _reader(lines: list[str], start: int, delimiter: str):
-    return csv.reader((lines[i] + "\n" for i in range(start, len(lines))), delimiter=delimiter, strict=True)
+def _reader(lines: list[str], start: int, stop: int, delimiter: str):
+    """A strict reader of lines start to stop, by index: a restart copies nothing."""
+    return csv.reader((lines[i] + "\n" for i in range(start, stop)), delimiter=delimiter, strict=True)
 
 
 def _unclosed_on_its_line(lines: list[str], bad: int, delimiter: str, width: int) -> bool:
@@ -140,10 +141,10 @@ def _unclosed_on_its_line(lines: list[str], bad: int, delimiter: str, width: int
     quote it does not close, and the next line is no continuation of a quoted field but a row of its
     own (the header's width), or another such row."""
     try:
-        next(_reader(lines[bad : bad + 1], 0, delimiter), None)
+        next(_reader(lines, bad, bad + 1, delimiter), None)
     except csv.Error:
         try:
-            following = next(_reader(lines[bad + 1 : bad + 2], 0, delimiter), None)
+            following = next(_reader(lines, bad + 1, min(bad + 2, len(lines)), delimiter), None)
         except csv.Error:
             return True
         return following is not None and len(following) == width

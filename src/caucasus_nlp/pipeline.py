@@ -58,6 +58,11 @@ class RunInterrupted(KeyboardInterrupt):
         super().__init__(f"{finished} of {total} inputs finished")
         self.finished, self.total = finished, total
 
+    @classmethod
+    def of(cls, items: list[_Input], store: OutputStore, total: int) -> RunInterrupted:
+        """The interruption of a run whose cache holds the shards of some of its items."""
+        return cls(sum(1 for i in items if store.has_shard(i.key)), total)
+
 
 @dataclass
 class RunResult:
@@ -158,7 +163,7 @@ def run(
                 _store_batch(batch, rows, pending, status, progress)
         except KeyboardInterrupt:  # Ctrl-C, or a SIGTERM the caller turned into one: end the workers now, keep what is cached
             runner.abort()
-            raise RunInterrupted(sum(1 for i in items if store.has_shard(i.key)), len(files)) from None
+            raise RunInterrupted.of(items, store, len(files)) from None
         finally:
             runner.close()
         missing = _missing_inputs(previous, items, store, keep_missing)
@@ -199,14 +204,12 @@ def run(
                               f"finished {manifest['finished']}.")
             write_manifest(manifest, staging)
             store.publish()
-        except OSError as exc:  # a full disk or a lost mount while writing: the published tables stay as they were
+        except BaseException as exc:
             store.settle_staging()
-            raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
-        except KeyboardInterrupt:  # while writing the tables: every input is finished and cached
-            store.settle_staging()
-            raise RunInterrupted(sum(1 for i in items if store.has_shard(i.key)), len(files)) from None
-        except BaseException:
-            store.settle_staging()
+            if isinstance(exc, OSError):  # a full disk or a lost mount while writing: the published tables stay as they were
+                raise OutputError(f"cannot write the tables in {store.folder}: {exc.strerror or exc}") from exc
+            if isinstance(exc, KeyboardInterrupt):  # while writing the tables: every input is finished and cached
+                raise RunInterrupted.of(items, store, len(files)) from None
             raise
         store.drop_shards_except({i.key for i in items if i.key})
         return RunResult(manifest, assembled.rows)
@@ -400,11 +403,14 @@ def _assemble(items: list[_Input], store: OutputStore, folder: Path) -> _Assembl
             article_rows_out = []
             for record in records:
                 aid = record["article_id"]
-                own = rows_by_id.get(aid)  # None for a repeat, analysed where it first appeared
-                if own is not None and "failed" in own:  # its analysis raised: no rows, a manifest record
-                    failed.setdefault(aid, own["failed"])
-                if (own is not None and "failed" in own) or (own is None and aid in failed and aid not in first_tokens):
-                    result.failed.append(failed[aid] | {k: record[k] for k in ("dump", "seq", "title", "raw_start", "raw_end")})
+                own = rows_by_id.get(aid)
+                if own is None:  # a repeat, analysed where it first appeared: it fares as that copy did
+                    failure = None if aid in first_tokens else failed[aid]
+                else:
+                    failure = own.get("failed")
+                if failure is not None:  # its analysis raised: no rows, a manifest record
+                    failed.setdefault(aid, failure)
+                    result.failed.append(failure | {k: record[k] for k in ("dump", "seq", "title", "raw_start", "raw_end")})
                     continue
                 result.n_articles += 1
                 if aid in first_tokens:

@@ -76,11 +76,7 @@ class OutputStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._lock()
             self.cache.mkdir(exist_ok=True)
-            if self.staging.exists():
-                if (self.staging / READY_MARKER).exists():
-                    self._move_staged()
-                else:
-                    shutil.rmtree(self.staging)
+            self._settle()
         except OSError as exc:
             self.release()
             raise OutputError(f"cannot prepare output folder {self.folder}: {exc.strerror or exc}") from exc
@@ -176,19 +172,21 @@ class OutputStore:
         except OSError as exc:
             raise OutputError(f"cannot publish tables in {self.folder}: {exc.strerror or exc}") from exc
 
-    def discard_staging(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
-
     def settle_staging(self) -> None:
         """After a failure or an interrupt: staged tables marked complete are moved into place (the
-        move had begun, and stopping half-way would mix two runs' tables); others are discarded."""
+        move had begun, and stopping half-way would mix two runs' tables); others are discarded. What
+        cannot be done now (the disk is full) the next run's `prepare` does."""
         try:
-            if (self.staging / READY_MARKER).exists():
-                self._move_staged()
-                return
+            self._settle()
         except OSError:
-            return  # the next run finishes the move (see prepare)
-        self.discard_staging()
+            pass
+
+    def _settle(self) -> None:
+        """Finish a staged set marked READY, discard one that is not (see module doc)."""
+        if (self.staging / READY_MARKER).exists():
+            self._move_staged()
+        elif self.staging.exists():
+            shutil.rmtree(self.staging)
 
     def _move_staged(self) -> None:
         # the manifest goes last: while it still describes the previous run, a reader knows the move is under way

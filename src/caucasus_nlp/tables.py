@@ -8,6 +8,7 @@ never drift apart.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,13 +268,16 @@ def enforce_schema(name: str, frame: pd.DataFrame, seen_keys: set | None = None)
             out[col.name] = out[col.name].astype(_PANDAS_TYPES[col.type])
         if not col.nullable and out[col.name].isna().any():
             raise SchemaError(f"table {name}: column {col.name} holds nulls")
-    keys = list(out[list(table.key)].itertuples(index=False, name=None))
-    seen = set() if seen_keys is None else seen_keys
+    _check_unique_keys(name, out[list(table.key)].itertuples(index=False, name=None), set() if seen_keys is None else seen_keys)
+    return out.reset_index(drop=True)
+
+
+def _check_unique_keys(name: str, keys: Iterable[tuple], seen: set) -> None:
+    """Raise SchemaError on the first key of table `name` already in `seen` (to which each key is added)."""
     for key in keys:
         if key in seen:
-            raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {list(key)})")
+            raise SchemaError(f"table {name}: key {TABLES[name].key} is not unique (e.g. {list(key)})")
         seen.add(key)
-    return out.reset_index(drop=True)
 
 
 def check_article_rows(rows: dict) -> None:
@@ -281,14 +285,8 @@ def check_article_rows(rows: dict) -> None:
     analysed, so that a clash fails that article alone (`failed_articles`) and not the writing of a
     whole table at the end of the run."""
     for name, table in TABLES.items():
-        if not isinstance(rows.get(name), list):  # entities and agreements come as facts by id, unique already
-            continue
-        seen: set = set()
-        for row in rows[name]:
-            key = tuple(row[c] for c in table.key)
-            if key in seen:
-                raise SchemaError(f"table {name}: key {table.key} is not unique (e.g. {list(key)})")
-            seen.add(key)
+        if isinstance(rows.get(name), list):  # entities and agreements come as facts by id, unique already
+            _check_unique_keys(name, (tuple(row[c] for c in table.key) for row in rows[name]), set())
 
 
 def empty_frame(name: str) -> pd.DataFrame:

@@ -60,9 +60,9 @@ def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
     gate = rule("gate:requested_act")
     if token.pos_ != "NOUN" or token.dep_ not in gate.deps:
         return False
-    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in gate.words else token.head
-    if token.dep_ == "pobj" and verb.i == token.head.i:
-        return False  # a preposition other than "for"/"on": "talks on the withdrawal" is not a request for it
+    if token.dep_ == "pobj" and token.head.lower_ not in gate.words:
+        return False  # "demanded talks after the withdrawal": no request for the withdrawal
+    verb = token.head.head if token.dep_ == "pobj" else token.head  # "called for the withdrawal", "rejected the deployment"
     asked = match_trigger(verb)
     return asked is not None and asked.event_type in gate.types and asked.event_type != match_trigger(token).event_type
 

@@ -27,11 +27,11 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         index = next((i for i, k in enumerate(kept) if (k.event_type, k.subtype) == kind and compatible(k, event)
                       and (k.own_actors & event.own_actors or not k.actors or not event.actors)), None)
         if index is None and event.sent_idx >= headline_sents:
-            index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and (k.event_type, k.subtype) == kind
-                          and i not in headline_joined), None)
-            if index is None:  # a headline names the type in its own words: "reach deal" over the body's ceasefire
-                index = next((i for i, k in enumerate(kept) if k.sent_idx < headline_sents and k.event_type == event.event_type
-                              and i not in headline_joined), None)
+            # the headline event of its type and subtype, else of its type: a headline names the type in its
+            # own words ("reach deal" over the body's ceasefire)
+            headlines = [i for i, k in enumerate(kept) if k.sent_idx < headline_sents and k.event_type == event.event_type
+                         and i not in headline_joined]
+            index = next((i for i in headlines if kept[i].subtype == event.subtype), headlines[0] if headlines else None)
         if index is None:
             kept.append(event)
             continue
