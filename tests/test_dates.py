@@ -127,3 +127,17 @@ def test_relative_expressions_need_a_publication_date():
 )
 def test_start_of_an_iso_day_month_or_year(value, expected):
     assert start_of(value) == expected
+
+
+@pytest.mark.parametrize("tokens, dates, expected", [
+    # "15 April. Protest in Kisumu": the model tagged only "April"
+    ("15/15/NUM/CD/nummod/1 April/April/PROPN/NNP/ROOT/1 ././PUNCT/./punct/1", {1}, [("15 April", "2023-04-15")]),
+    # "On 24 April, police ...": the model tagged nothing
+    ("On/on/ADP/IN/prep/5 24/24/NUM/CD/nummod/2 April/April/PROPN/NNP/pobj/0 ,/,/PUNCT/,/punct/5 police/police/NOUN/NNS/nsubj/5 "
+     "left/leave/VERB/VBD/ROOT/5 ././PUNCT/./punct/5", set(), [("24 April", "2023-04-24")]),
+    # a modal "may" before a number is no month: "they may 5 times ..." (lower case)
+    ("they/they/PRON/PRP/nsubj/2 may/may/AUX/MD/aux/2 5/5/NUM/CD/dobj/2", set(), []),
+])
+def test_a_day_and_month_the_model_cut_or_missed_is_read_whole(tokens, dates, expected):
+    doc = _doc(tokens, dates)
+    assert [(m.text, m.resolved.value) for m in date_mentions(doc, MAY_15)] == expected

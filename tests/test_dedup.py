@@ -99,3 +99,15 @@ def test_a_generic_actor_alone_joins_reports_only_when_both_date_the_event(first
     named = [_row("m1", "a1", actors=("actor:PRO:AM", "org:armenian-revolutionary-federation")),
              _row("m2", "a2", actors=("actor:PRO:AM", "org:armenian-revolutionary-federation"))]
     assert len(cluster_events(named, ARTICLES)) == 1
+
+
+def test_a_lent_publication_date_neither_splits_reports_nor_beats_a_date_of_the_text():
+    """Two undated reports of one exchange a day apart are lent their own publication dates: still one
+    event, dated by the text's date where a third report gives one."""
+    first = {**_row("m1", "a1"), "date": "2023-12-07", "date_precision": "day", "date_source": "publication"}
+    second = {**_row("m2", "a2"), "date": "2023-12-08", "date_precision": "day", "date_source": "publication"}
+    (event,) = cluster_events([dict(first), dict(second)], ARTICLES)
+    assert (event["n_mentions"], event["date"], event["date_source"]) == (2, "2023-12-07", "publication")
+    dated = {**_row("m3", "a3", date="2023-12-06"), "date_source": "sentence"}
+    (event,) = cluster_events([dict(first), dict(second), dated], ARTICLES)
+    assert (event["n_mentions"], event["date"], event["date_source"]) == (3, "2023-12-06", "sentence")

@@ -136,6 +136,18 @@ CASES = [
          ("PROTEST", "riot", ("actor:PRO",), (), "asserted", None, None, "trigger:riot:any:riot+role:protest_default"),
          ("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12, "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity+attribute:lead_date")],
         {}, id="lead_date"),
+    # Police detained 12 rioters. (published 2020-03-10; no date in the text: the publication date's)
+    pytest.param("attribute:published_date", DETAINED, {},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:quantity+attribute:published_date")],
+        {"published": "2020-03-10"}, id="published_date"),
+    # Police will detain 12 rioters. (a planned event did not happen on the day of the article)
+    pytest.param("attribute:published_date",
+        "Police/Police/NOUN/nsubj/2/NNS will/will/AUX/aux/2/MD detain/detain/VERB/ROOT/2/VB 12/12/NUM/nummod/4/CD rioters/rioter/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",
+        {},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "planned", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+modality:planned+attribute:quantity")],
+        {"published": "2020-03-10"}, id="planned_no_published_date"),
 ]
 
 
@@ -148,3 +160,15 @@ def test_an_event_after_the_lead_says_which_level_gave_its_place_and_date():
     doc = article(LEAD_REPORT)
     (event,) = [e for e in event_mentions(doc, named(doc, LEAD_NAMES), dated(doc, LEAD_NAMES)) if e.trigger == "detained"]
     assert (event.location_id, event.location_precision, event.date, event.date_source) == ("geonames:612287", "lead", "2020-03-09", "lead")
+
+
+@pytest.mark.parametrize("text_date, expected", [
+    pytest.param({(0, 2): ("DATE", "2020-03-08")}, ("2020-03-08", "day", "sentence"), id="own_date_first"),
+    pytest.param({}, ("2020-03-10", "day", "publication"), id="publication_date_last"),
+])
+def test_an_undated_event_that_happened_takes_the_publication_date(text_date, expected):
+    sentence = ("Yesterday/yesterday/NOUN/npadvmod/3/NN ,/,/PUNCT/punct/3/, police/police/NOUN/nsubj/3/NNS "
+                "detained/detain/VERB/ROOT/3/VBD 12/12/NUM/nummod/5/CD rioters/rioter/NOUN/dobj/3/NNS ././PUNCT/punct/3/.")
+    doc = article((sentence,))
+    (event,) = event_mentions(doc, named(doc, text_date), dated(doc, text_date), "2020-03-10")
+    assert (event.date, event.date_precision, event.date_source) == expected

@@ -199,7 +199,7 @@ CASES = [
         "Armenia/Armenia/PROPN/poss/3/NNP 's/'s/PART/case/0/POS foreign/foreign/ADJ/amod/3/JJ minister/minister/NOUN/nsubj/4/NN met/meet/VERB/ROOT/4/VBD "
         "his/his/PRON/poss/7/PRP$ Czech/Czech/PROPN/compound/7/NNP counterpart/counterpart/NOUN/dobj/4/NN ././PUNCT/punct/4/.",
         {0: ("GPE", ARMENIA), 6: ("NORP", None)},
-        [("CONSULT", "meeting", ("person:ararat-mirzoyan", ARMENIA), ("geonames:3077311",), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder+role:object")],
+        [("CONSULT", "meeting", ("person:ararat-mirzoyan", ARMENIA), ("geonames:3077311",), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder+role:object+attribute:published_date")],
         {'published': '2023-03-27'}, id="office_words"),
     # Antony Blinken phoned Ilham Aliyev to get his party to agree to the talks.
     pytest.param("discourse:state_nouns",
@@ -215,7 +215,7 @@ CASES = [
         "Armenia/Armenia/PROPN/poss/3/NNP 's/'s/PART/case/0/POS chief/chief/ADJ/amod/3/JJ negotiator/negotiator/NOUN/nsubj/4/NN met/meet/VERB/ROOT/4/VBD "
         "his/his/PRON/poss/7/PRP$ Czech/Czech/PROPN/compound/7/NNP counterpart/counterpart/NOUN/dobj/4/NN ././PUNCT/punct/4/.",
         {0: ("GPE", ARMENIA), 6: ("NORP", None)},
-        [("CONSULT", "meeting", (ARMENIA,), ("geonames:3077311",), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:object")],
+        [("CONSULT", "meeting", (ARMENIA,), ("geonames:3077311",), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:object+attribute:published_date")],
         {'published': '2023-03-27'}, id="not_an_office"),
 ]
 

@@ -184,14 +184,14 @@ CASES = [
         "The/the/DET/det/2/DT Armenian/armenian/ADJ/amod/2/JJ president/president/NOUN/nsubj/3/NN met/meet/VERB/ROOT/3/VBD the/the/DET/det/5/DT "
         "delegation/delegation/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
         {1: ("NORP", None)},
-        [("CONSULT", "meeting", ("person:serzh-sargsyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder")],
+        [("CONSULT", "meeting", ("person:serzh-sargsyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder+attribute:published_date")],
         {'published': '2015-05-01'}, id="office_holder"),
     # The Armenian president met the delegation.
     pytest.param("role:office_holder",
         "The/the/DET/det/2/DT Armenian/armenian/ADJ/amod/2/JJ president/president/NOUN/nsubj/3/NN met/meet/VERB/ROOT/3/VBD the/the/DET/det/5/DT "
         "delegation/delegation/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
         {1: ("NORP", None)},
-        [("CONSULT", "meeting", ("person:vahagn-khachaturyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder")],
+        [("CONSULT", "meeting", ("person:vahagn-khachaturyan", ARMENIA), (), "asserted", None, None, "trigger:meet:verb:meeting+role:subject+role:office_holder+attribute:published_date")],
         {'published': '2023-12-08'}, id="office_holder_of_the_day"),
     # Georgia and Russia set up two working groups on border issues. The Georgian group is headed by Ilia
     # Darchiashvili, Foreign Minister of Georgia. The head of the Georgian group called for talks on the border.

@@ -179,7 +179,8 @@ TABLES: dict[str, Table] = {
                "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place), "
                "dateline (the place of the article's dateline)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
-               "the article's lead paragraph), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
+               "the article's lead paragraph), publication (no date in the text: the article's publication date, for an event "
+               "that happened), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
         ), (ForeignKey("event_id", "events", "event_id"), ForeignKey("location_id", "entities", "entity_id")),
            (ForeignKey("article_id", "articles", "article_id"), ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
         Table("events", ("event_id",), "One row per real-world event, deduplicated across articles.", (
@@ -200,7 +201,7 @@ TABLES: dict[str, Table] = {
             _c("first_article_id", "str", "Earliest article reporting it.", False),
             *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "The finest level (phrase, sentence, lead, dateline; see event_mentions) at which a mention of the event gave its location_id."),
-            _c("date_source", "str", "The finest level (sentence, lead; see event_mentions) at which a mention of the event gave its date."),
+            _c("date_source", "str", "The finest level (sentence, lead, publication; see event_mentions) at which a mention of the event gave its date."),
         ), (ForeignKey("location_id", "entities", "entity_id"),), (ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
         Table("dropped_event_candidates", ("dropped_candidate_id",),
               "One row per event candidate a gate of resources/events/gates.jsonl dropped: a trigger that proposed an event the "

@@ -36,6 +36,9 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<m>{MONTH})\s*(?:of\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"^(?:(?:in|on|since|by|until|early|mid|late|the|end of|beginning of)[- ]+)*(?P<m>{MONTH})$", re.IGNORECASE)
 _MONTH_AND_DAY = re.compile(rf"(?:{MONTH_DAY}|{DAY_MONTH})\b", re.IGNORECASE)
+# A day and a capitalised month in running text ("15 April. Protest in Kisumu", "On 24 April,"), which
+# the model often cuts to the month alone; case-sensitive, so "may 5" of a modal is no date.
+DAY_AND_MONTH = re.compile(rf"\b(?:{MONTH_DAY}|{DAY_MONTH})\b")
 _WEEKDAY_ONLY = re.compile(rf"^(?:(?:on|last|this|next|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
 # "September last year", "in March of next year": a month of a year named relative to publication
 _MONTH_RELATIVE_YEAR = re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next) year\b", re.IGNORECASE)
@@ -202,7 +205,8 @@ def date_mentions(doc: Doc, published: str | None, year_hint: int | None = None)
     gives its two ends."""
     anchor = parse_anchor(published)
     anchor_year = int(published[:4]) if published else year_hint
-    patterned = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE) for m in pattern.finditer(doc.text)]
+    found = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE, DAY_AND_MONTH) for m in pattern.finditer(doc.text)]
+    patterned = [(s, e) for s, e in found if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in found)]
     spans = [(e.start_char, e.end_char, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
              if not any(s < e.end_char and e.start_char < end and not e.start_char <= s < end <= e.end_char for s, end in patterned)]
     for start, end in patterned:

@@ -27,6 +27,12 @@ class _Cluster:
     members: list[dict] = field(default_factory=list)
 
 
+def _text_date(row: dict) -> str | None:
+    """The date a mention's text gives; a publication date lent to an undated mention says nothing
+    about which event it is (two reports of one event appear on different days)."""
+    return row["date"] if row.get("date_source") != "publication" else None
+
+
 def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool:
     if (cluster.event_type, cluster.subtype) != (row["event_type"], row["subtype"]):
         return False
@@ -42,14 +48,15 @@ def _same_event(cluster: _Cluster, row: dict, published: dt.date | None) -> bool
         return False
     # a generic actor ("Protesters (Armenia)", "Military Forces of Azerbaijan") is a kind, not one body: two
     # reports that share only generic actors tell one event only when both date it
-    if shared and all(generic_name(a) is not None for a in shared) and not (row["date"] and cluster.dates):
+    date = _text_date(row)
+    if shared and all(generic_name(a) is not None for a in shared) and not (date and cluster.dates):
         return False
     if not actors and not cluster.actors and not (cluster.published and published):
         return False
-    if cluster.dates and not all(compatible_dates(d, row["date"]) for d, _ in cluster.dates):
+    if cluster.dates and not all(compatible_dates(d, date) for d, _ in cluster.dates):
         return False
     if cluster.published and published and abs((cluster.published - published).days) > REPORTING_WINDOW_DAYS:
-        return bool(row["date"] and cluster.dates)  # dated reports of a dated event may come later
+        return bool(date and cluster.dates)  # dated reports of a dated event may come later
     return True
 
 
@@ -75,7 +82,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
             clusters.append(target)
         target.actors |= set(row["actors"])
         target.targets |= set(row["targets"])
-        if row["date"]:
+        if _text_date(row):
             target.dates.append((row["date"], row["date_precision"]))
         target.members.append(row)
     events = []
@@ -84,7 +91,9 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
         event_id = stable_id("event", first["event_mention_id"])
         for row in cluster.members:
             row["event_id"] = event_id
-        best_date = max(cluster.dates, key=lambda d: (len(d[0]), Counter(x for x, _ in cluster.dates)[d[0]]), default=(None, None))
+        # the text's best date, else the first report's publication date that an undated mention was lent
+        lent = next(((r["date"], r["date_precision"]) for r in cluster.members if r["date"]), (None, None))
+        best_date = max(cluster.dates, key=lambda d: (len(d[0]), Counter(x for x, _ in cluster.dates)[d[0]]), default=lent)
         locations = Counter(r["location_id"] for r in cluster.members if r["location_id"])
         location = locations.most_common(1)[0][0] if locations else None
         article_ids = {r["article_id"] for r in cluster.members}
@@ -112,7 +121,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
 
 
 # the levels that give an event its place and date (extract/events/attributes.py), finest first
-LEVEL_ORDER = ("phrase", "sentence", "lead", "dateline")
+LEVEL_ORDER = ("phrase", "sentence", "lead", "dateline", "publication")
 
 
 def _finest(levels) -> str | None:

@@ -161,12 +161,15 @@ class Lead:
     end: int
     places: tuple[EntityMention, ...]
     dateline_place: str | None = None
+    # the article's publication date (YYYY-MM-DD, or coarser): the date of last resort of what it reports
+    published: str | None = None
 
     @classmethod
-    def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention], dateline: str | None = None) -> Lead:
+    def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention], dateline: str | None = None,
+           published: str | None = None) -> Lead:
         start, end = lead_span(doc.text)
         places = tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token))
-        return cls(start, end, places, dateline_place(dateline, ordered))
+        return cls(start, end, places, dateline_place(dateline, ordered), published)
 
     def before(self, token: Token) -> int:
         """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
@@ -201,9 +204,11 @@ def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMent
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
 LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:lead_place": "lead",
-          "attribute:dateline_place": "dateline", "attribute:lead_date": "lead"}
+          "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
 # levels at which the article lends an event a value rather than its own sentence giving it
-LENT_LEVELS = frozenset({"lead", "dateline"})
+LENT_LEVELS = frozenset({"lead", "dateline", "publication"})
+# the granularity of a publication date by its length: 2020-03-01, 2020-03, 2020
+PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
 
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
@@ -231,14 +236,19 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
 
 
 def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead: Lead,
-               lead_dates: list[DateMention]) -> tuple[DateValue | None, str | None]:
+               lead_dates: list[DateMention], mood: str = "asserted") -> tuple[DateValue | None, str | None]:
     """The event's date and the rule that gave it: its phrase's, else its sentence's (no rule id: the
     sentence's own date), else the first date the article's lead gives before the event's sentence
-    (attribute:lead_date), as a short report's events take the date its lead gives."""
+    (attribute:lead_date), as a short report's events take the date its lead gives, else, for an event
+    that happened, the article's publication date (attribute:published_date: GDELT's convention; a
+    report that dates nothing tells the news of its day)."""
     if (own := own_date(token, phrases, sent_dates)) is not None:
         return own, None
     end = lead.before(token)
     earlier = [d for d in lead_dates if d.start < end]
     if enabled("attribute:lead_date") and earlier:
         return earlier[0].resolved, "attribute:lead_date"
+    published = (lead.published or "")[:10]
+    if enabled("attribute:published_date") and mood == "asserted" and len(published) in PUBLISHED_GRANULARITY:
+        return DateValue(published, PUBLISHED_GRANULARITY[len(published)], True, "published"), "attribute:published_date"
     return None, None

@@ -40,7 +40,7 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         first = kept[index]
         # a place or date of the mention's own sentence beats one the lead lent
         place_from = first if first.location_id and (first.location_precision not in LENT_LEVELS or not event.location_id) else event
-        date_from = first if first.date and (first.date_source != "lead" or not event.date) else event
+        date_from = first if first.date and (first.date_source not in LENT_LEVELS or not event.date) else event
         actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
         kept[index] = replace(
             first,
@@ -69,5 +69,5 @@ def compatible(one: EventMention, other: EventMention) -> bool:
     if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:
         return False  # the first letters: "invites" and "the invitation" are one word
     # a place or date the article's lead lent an event is no evidence that it is another event
-    own_dates = [m.date if m.date_source != "lead" else None for m in (one, other)]
+    own_dates = [m.date if m.date_source not in LENT_LEVELS else None for m in (one, other)]
     return compatible_dates(*own_dates)

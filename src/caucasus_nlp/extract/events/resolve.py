@@ -76,7 +76,7 @@ class ArticleContext:
             states[publisher.id] = publisher_state
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
                    year, states, publisher=publisher.id if publisher_state else None,
-                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token), lead=Lead.of(doc, ordered, by_token, dateline))
+                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token), lead=Lead.of(doc, ordered, by_token, dateline, published))
 
     def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
