@@ -197,6 +197,25 @@ def test_one_word_names_that_geonames_knows_as_places(blank_nlp, text, ner, expe
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("teachers demonstrated in Goma to demand wages", [("Goma", "GPE", "rule")]),
+        ("a man was abducted near the village of Gubden", [("Gubden", "GPE", "rule")]),
+        ("In Montes Claros , police seized a truck", [("Montes Claros", "GPE", "rule")]),  # the longest name GeoNames knows
+        ("workers protested outside Shush", [("Shush", "GPE", "rule")]),
+        # negative: months, unknown names, a capitalised word not after a locative, a Title Case headline
+        ("talks resumed in May", []),
+        ("they met in Zzyzxville", []),
+        ("Goma teachers demonstrated", []),
+        ("Hrant Mikaelian - Genocide in Progress | Ep 280\n\nThe text.", []),
+    ],
+)
+def test_a_name_geonames_knows_after_a_locative_preposition_is_a_place(blank_nlp, text, expected):
+    doc = _with_ner(blank_nlp, text, [])
+    assert [(e.text, e.label_, e._.source) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
     "text, starts",
     [
         ("Leaders meet in Prague\n\nPashinyan met Aliyev.", ["Pashinyan"]),

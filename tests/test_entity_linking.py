@@ -25,6 +25,14 @@ def _rows(nlp, text, ner):
     return [(m.text, m.label, m.entity_id) for m in entity_mentions(doc)]
 
 
+def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
+    doc = nlp.make_doc("A blast in Kandahar province .")
+    doc.ents = [Span(doc, 3, 4, label="GPE")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(m.text, m.source) for m in entity_mentions(doc)] == [("Kandahar province", "ner+fix+seat")]
+
+
 @pytest.mark.parametrize(
     "text, ner, expected",
     [
@@ -51,11 +59,21 @@ def _rows(nlp, text, ner):
         # a small far-away town is linked once another place of the article says which country it is in...
         ("Police fired in Kabul and in Taloqan city .", [(3, 4, "GPE"), (6, 7, "GPE")],
          [("Kabul", "GPE", "geonames:1138958"), ("Taloqan city", "GPE", "geonames:1123004")]),
-        # ...and not without that evidence
-        ("Residents of Taloqan city protested .", [(2, 3, "GPE")], [("Taloqan city", "GPE", None)]),
-        # a settlement noun ("city") is the settlement; a province is not its capital town
+        # ...or when the name is one that only one country has (Taloqan: Afghanistan) in a story outside the region...
+        ("Residents of Taloqan city protested .", [(2, 3, "GPE")], [("Taloqan city", "GPE", "geonames:1123004")]),
+        # ...or when two names of the story share a country (Plato and Magdalena: Colombia)...
+        ("A man was killed in Plato , Magdalena .", [(5, 6, "GPE"), (7, 8, "GPE")],
+         [("Plato", "GPE", "geonames:3792392"), ("Magdalena", "GPE", None)]),  # Magdalena: a department, no town
+        # ...and not without that evidence: Plato has namesakes in three countries
+        ("A man was killed in Plato .", [(5, 6, "GPE")], [("Plato", "GPE", None)]),
+        # ...nor, in a story of the region, from small namesakes elsewhere that two names share
+        ("Talks in Yerevan and in Homeland and Saint John .", [(2, 3, "GPE"), (5, 6, "GPE"), (7, 9, "GPE")],
+         [("Yerevan", "GPE", "geonames:616052"), ("Homeland", "GPE", None), ("Saint John", "GPE", None)]),
+        # a settlement noun ("city") is the settlement; a district or province is placed at the seat it is named after
         ("A blast in Kandahar city .", [(3, 4, "GPE")], [("Kandahar city", "GPE", "geonames:1138336")]),
-        ("A blast in Kandahar province .", [(3, 4, "GPE")], [("Kandahar province", "LOC", None)]),
+        ("A blast in Kandahar province .", [(3, 4, "GPE")], [("Kandahar province", "LOC", "geonames:1138336")]),
+        ("A sniper in Shindand district , Herat .", [(3, 5, "GPE"), (6, 7, "GPE")],
+         [("Shindand district", "GPE", "geonames:1125155"), ("Herat", "GPE", "geonames:1140026")]),  # not Iran's village Herat
     ],
 )
 def test_mentions_get_canonical_ids(nlp, text, ner, expected):

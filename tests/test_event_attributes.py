@@ -101,6 +101,36 @@ CASES = [
         {5: ("GPE", "geonames:613607")},
         [("REQUEST", "demand", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None, "trigger:demand:verb:demand+role:subject+role:generic_actor+attribute:sentence_place")],
         {}, id="sentence_place"),
+    # Residents of Kutaisi protested. (the people's home is where they act)
+    pytest.param("attribute:sentence_named_place",
+        "Residents/resident/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Kutaisi/Kutaisi/PROPN/pobj/1/NNP protested/protest/VERB/ROOT/3/VBD ././PUNCT/punct/3/.",
+        {2: ("GPE", "geonames:613607")},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None,
+          "trigger:protest:any:protest+role:subject+role:home_place+role:generic_actor+attribute:sentence_named_place")],
+        {}, id="home_of_the_people"),
+    # Protesters criticised the governor of Kutaisi. (a person's office, not where people are from: no place)
+    pytest.param("attribute:sentence_named_place",
+        "Protesters/protester/NOUN/nsubj/1/NNS criticised/criticise/VERB/ROOT/1/VBD the/the/DET/det/3/DT governor/governor/NOUN/dobj/1/NN "
+        "of/of/ADP/prep/3/IN Kutaisi/Kutaisi/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:613607")},
+        [("ACCUSE", "criticism", ("actor:PRO",), ("geonames:613607",), "asserted", None, None,
+          "trigger:criticise:verb:criticism+role:subject+role:generic_actor+role:object")],
+        {}, id="office_of_a_place_is_no_home"),
+    # Workers demonstrated in Balcova, Izmir. (the parse hangs Izmir on the verb; the words before it open a locative chain)
+    pytest.param("attribute:locative_chain",
+        "Workers/worker/NOUN/nsubj/1/NNS demonstrated/demonstrate/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN Balcova/Balcova/PROPN/pobj/2/NNP "
+        ",/,/PUNCT/punct/1/, Izmir/Izmir/PROPN/npadvmod/1/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:311046")},
+        [("PROTEST", "protest", ("actor:PRO:TR",), (), "asserted", "geonames:311046", None,
+          "trigger:demonstrate:verb:protest+role:subject+role:generic_actor+attribute:sentence_place+attribute:locative_chain")],
+        {}, id="locative_chain"),
+    # Workers demonstrated against the mayor of Izmir. (an ordinary word breaks the chain: no place)
+    pytest.param("attribute:locative_chain",
+        "Workers/worker/NOUN/nsubj/1/NNS demonstrated/demonstrate/VERB/ROOT/1/VBD against/against/ADP/prep/1/IN the/the/DET/det/4/DT "
+        "mayor/mayor/NOUN/pobj/2/NN of/of/ADP/prep/4/IN Izmir/Izmir/PROPN/npadvmod/1/NNP ././PUNCT/punct/1/.",
+        {6: ("GPE", "geonames:311046")},
+        [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:demonstrate:verb:protest+role:subject+role:generic_actor")],
+        {}, id="no_chain_through_ordinary_words"),
     # Riot in Rustavi / On 9 March 2020, a riot broke out in Rustavi. / Police detained 12 rioters.
     # (headline, lead and body paragraphs: the body's event takes the lead's place and date; the headline's riot, the lead's date)
     pytest.param("attribute:lead_place", LEAD_REPORT, LEAD_NAMES,

@@ -9,6 +9,19 @@ import pytest
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
 
 CASES = [
+    # Villagers of Kutaisi rallied. (the people are the actor, of their home's country)
+    pytest.param("role:home_place",
+        "Villagers/villager/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Kutaisi/Kutaisi/PROPN/pobj/1/NNP rallied/rally/VERB/ROOT/3/VBD ././PUNCT/punct/3/.",
+        {2: ("GPE", "geonames:613607")},
+        [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None,
+          "trigger:rally:verb:protest+role:subject+role:home_place+role:generic_actor+attribute:sentence_named_place")],
+        {}, id="home_place"),
+    # Troops of Russia attacked Kutaisi. (a state's forces are the state's)
+    pytest.param("role:home_place",
+        "Troops/troop/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Russia/Russia/PROPN/pobj/1/NNP attacked/attack/VERB/ROOT/3/VBD Kutaisi/Kutaisi/PROPN/dobj/3/NNP ././PUNCT/punct/3/.",
+        {2: ("GPE", "geonames:2017370"), 4: ("GPE", "geonames:613607")},
+        [("ASSAULT", "attack", ("geonames:2017370",), ("geonames:613607",), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
+        {}, id="forces_of_a_state"),
     # Armenia and Azerbaijan met.
     pytest.param("role:subject",
         "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP met/meet/VERB/ROOT/3/VBD ././PUNCT/punct/3/.",

@@ -16,7 +16,8 @@
   a name with an Armenian, Azerbaijani or Russian surname ending that the model tagged ORG/GPE, or
   missed, is a PERSON; a name before a place noun ("Kashen mine", "Tegh village") is a place; in a
   headline or heading written in Title Case or capitals, where capitals say nothing, a name the
-  model found only there and the knowledge base does not know is dropped.
+  model found only there and the knowledge base does not know is dropped; a capitalised name
+  GeoNames knows right after a locative preposition ("in Goma", "the village of Gubden") is a place.
 
 Every entity span records what found it in the `source` extension ("ner", "gazetteer", "ner+fix",
 "rule").
@@ -24,6 +25,7 @@ Every entity span records what found it in the `source` extension ("ner", "gazet
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -31,6 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from caucasus_nlp.date_grammar import MONTH, WEEKDAY
 from caucasus_nlp.kb import demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
@@ -46,6 +49,10 @@ TITLE_CASE_SHARE = 0.6
 TITLE_CASE_MIN_WORDS = 4
 # Longer lines are paragraphs, whatever their case.
 HEADING_MAX_TOKENS = 40
+# A place name the model missed after a locative preposition has at most this many words ("Sao Goncalo do Amarante": 4).
+LOCATIVE_NAME_MAX_TOKENS = 4
+# Month and weekday names, which follow "in" and "on" as often as places do ("in May").
+DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})", re.IGNORECASE)
 
 
 @Language.factory(
@@ -186,6 +193,8 @@ class EntityCorrector:
         self.titles = {t.rstrip(".") for t in titles()}
         self.surname_endings = tuple(resource_lines("surname_endings.txt"))
         self.place_nouns = {noun: label for noun, label, _ in place_noun_rows()}
+        self.settlement_nouns = {noun for noun, _, kind in place_noun_rows() if kind == "yes"}
+        self.locatives = frozenset(resource_lines("locative_prepositions.txt"))
         self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
         self.not_names = frozenset(resource_lines("not_names.txt"))
         generic = resource_lines("generic_org_words.txt")
@@ -197,6 +206,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
+        fixed += self._locative_place_names(doc, fixed)
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -298,6 +308,40 @@ class EntityCorrector:
                 covered.update(range(span.start, span.end))
         return found
 
+    def _locative_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Places the model missed where the words say a place follows: a capitalised name that GeoNames
+        knows right after a locative preposition ("in Goma", "near Rafah", "outside Shush") or after
+        "the village/town of" ("the village of Gubden"). Incident reports name towns the model has not
+        seen; the preposition and the gazetteer together are the evidence. Month and weekday names,
+        demonyms, titles and words that name nothing (not_names.txt) are not places."""
+        covered = {i for e in [*ents, *doc.spans.get(NESTED, [])] for i in range(e.start, e.end)}
+        covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"
+        geo = geonames()
+        found = []
+        for tok in doc[:-1]:
+            if not (tok.is_lower or tok.is_sent_start):
+                continue  # "In" inside a Title Case headline says nothing
+            opens = tok.lower_ in self.locatives or (
+                tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.settlement_nouns)
+            if not opens or tok.i + 1 in covered:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and end not in covered and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            for stop in range(end, tok.i + 1, -1):  # the longest name GeoNames knows
+                name = doc[tok.i + 1 : stop]
+                key = fold(name.text)
+                if key in geo.by_name and not self._names_no_place(key):
+                    span = Span(doc, name.start, name.end, label="GPE")
+                    span._.source = "rule"
+                    found.append(span)
+                    covered.update(range(name.start, name.end))
+                    break
+        return found
+
+    def _names_no_place(self, key: str) -> bool:
+        return key in self.demonyms or key in self.not_names or key.rstrip(".") in self.titles or DATE_WORD.fullmatch(key) is not None
+
     @staticmethod
     def _join_coordinated_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         """One organisation whose name coordinates two modifiers of its head, which the model cuts
@@ -365,12 +409,7 @@ class EntityCorrector:
         """In a headline or heading written in Title Case or in capitals, capitals say nothing, and the
         model tags half the words as names. A name found only in such a line is kept when the
         knowledge base knows it or the article's ordinary sentences name it too."""
-        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
-        if not breaks:  # a text without a headline paragraph
-            return ents
-        starts = [0, *(b + 1 for b in breaks)]
-        ends = [*breaks, len(doc)]
-        unreliable = [(a, b) for a, b in zip(starts, ends, strict=True) if self._capitals_say_nothing(doc[a:b])]
+        unreliable = self._title_case_lines(doc)
         if not unreliable:
             return ents
 
@@ -380,6 +419,15 @@ class EntityCorrector:
         ordinary_names = {fold(e.text) for e in ents if not in_unreliable(e)}
         return [e for e in ents if e.label_ not in NAME_LABELS or not in_unreliable(e) or e._.source == "gazetteer" or e.kb_id_
                 or fold(e.text) in ordinary_names]
+
+    def _title_case_lines(self, doc: Doc) -> list[tuple[int, int]]:
+        """The token ranges of the lines written in Title Case or capitals (_capitals_say_nothing)."""
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        if not breaks:  # a text without a headline paragraph
+            return []
+        starts = [0, *(b + 1 for b in breaks)]
+        ends = [*breaks, len(doc)]
+        return [(a, b) for a, b in zip(starts, ends, strict=True) if self._capitals_say_nothing(doc[a:b])]
 
     @staticmethod
     def _capitals_say_nothing(line: Span) -> bool:

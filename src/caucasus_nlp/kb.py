@@ -125,13 +125,14 @@ def entity_named(name: str | None) -> Entity | None:
 
 
 @lru_cache(maxsize=1)
-def place_noun_rows() -> tuple[tuple[str, str, bool], ...]:
+def place_noun_rows() -> tuple[tuple[str, str, str], ...]:
     """(noun, spaCy label, settlement) rows of place_nouns.tsv: "village" makes "Tegh village" a
-    GPE, and the name before it is the village itself."""
+    GPE, and the name before it is the village itself (yes); "district" makes "Murghab district" a
+    GPE located at its seat, the town Murghab (seat); "mine" names a facility (no)."""
     rows = []
     for line in resource_lines("place_nouns.tsv"):
         noun, label, settlement = line.split("\t")
-        rows.append((noun, label, settlement == "yes"))
+        rows.append((noun, label, settlement.strip()))
     return tuple(rows)
 
 
@@ -219,13 +220,19 @@ class GeoNames:
             return None
         return self.by_id.get(int(entity_id.split(":", 1)[1]))
 
-    def link(self, name: str, context_countries: frozenset[str] = frozenset()) -> Entity | None:
+    def countries_of(self, name: str, min_population: int) -> frozenset[str]:
+        """The countries that have a place of the name with at least `min_population` people."""
+        return frozenset(e.country_code for e in self.by_name.get(fold(name), [])
+                         if e.country_code and (e.population or 0) >= min_population)
+
+    def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 
         Countries win over cities of the same name (Armenia the country, not Armenia in Colombia).
         Cities are weighed by the order of magnitude of their population, by being a capital, by
         lying in a country the article mentions or in the story region, and by bearing the name as
-        their own rather than as an alternate. A small far-away namesake is never linked.
+        their own rather than as an alternate. A small far-away namesake is never linked. `region`:
+        the countries preferred without other evidence (none, for a story set elsewhere).
         """
         candidates = self.by_name.get(fold(name), [])
         if not candidates:
@@ -239,14 +246,14 @@ class GeoNames:
             # orders of magnitude of population, plus evidence: a capital (Vienna, Austria) outweighs a
             # town of 4,000 in a country the article mentions (Vienna, Virginia, when it names the US)
             in_context = ent.country_code in context_countries
-            in_region = ent.country_code in STORY_REGION
+            in_region = ent.country_code in region
             own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
             capital = (ent.name, ent.country_code) in self.capitals
             return (math.log10((ent.population or 0) + 1) + LINK_CONTEXT_WEIGHT * in_context + LINK_REGION_WEIGHT * in_region
                     + LINK_OWN_NAME_WEIGHT * own_name + LINK_CAPITAL_WEIGHT * capital)
 
         best = max(candidates, key=score)
-        near = best.country_code in context_countries or best.country_code in STORY_REGION
+        near = best.country_code in context_countries or best.country_code in region
         if not near and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best
@@ -266,6 +273,21 @@ def _is_latin(name: str) -> bool:
 @lru_cache(maxsize=1)
 def geonames() -> GeoNames:
     return GeoNames()
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, frozenset[str]]:
+    """Folded name of a province, region or other first- or second-level subdivision of ISO 3166-2
+    (pycountry's copy of Debian's iso-codes) → the countries that have one of that name ("Nord-Kivu"
+    → CD, "Wardak" → AF). GeoNames' cities do not name provinces; an incident report names the
+    province after the town ("in Chaki Wardak district, Wardak"), and the province says which country
+    the town is in. No coordinates: ISO 3166-2 gives none."""
+    import pycountry
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        found[fold(sub.name)].add(sub.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 _OFFICE_ROLE = re.compile(

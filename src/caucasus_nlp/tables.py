@@ -176,7 +176,8 @@ TABLES: dict[str, Table] = {
             _c("type_confidence", "float", "Accurate profile: the event-type classifier's probability that the sentence reports an event of this type (empty in the fast profile). Low values flag likely mistyped or background mentions."),
             *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "Which level gave location_id, as ACLED's geo_precision: phrase (the trigger's own phrase), "
-               "sentence (the place the sentence says something happens in), lead (the article's lead paragraph's place), "
+               "sentence (the place the sentence says something happens in), mentioned (a town or region the sentence names otherwise: "
+               "\"residents of Taloqan city protested\"), lead (the article's lead paragraph's place), "
                "dateline (the place of the article's dateline)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
                "the article's lead paragraph), publication (no date in the text: the article's publication date, for an event "
@@ -200,7 +201,7 @@ TABLES: dict[str, Table] = {
             _c("n_outlets", "int", "Distinct outlets.", False),
             _c("first_article_id", "str", "Earliest article reporting it.", False),
             *ACTOR_CODE_COLUMNS,
-            _c("location_precision", "str", "The finest level (phrase, sentence, lead, dateline; see event_mentions) at which a mention of the event gave its location_id."),
+            _c("location_precision", "str", "The finest level (phrase, sentence, mentioned, lead, dateline; see event_mentions) at which a mention of the event gave its location_id."),
             _c("date_source", "str", "The finest level (sentence, lead, publication; see event_mentions) at which a mention of the event gave its date."),
         ), (ForeignKey("location_id", "entities", "entity_id"),), (ForeignKey("actors", "entities", "entity_id"), ForeignKey("targets", "entities", "entity_id"))),
         Table("dropped_event_candidates", ("dropped_candidate_id",),

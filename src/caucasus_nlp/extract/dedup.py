@@ -121,7 +121,7 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
 
 
 # the levels that give an event its place and date (extract/events/attributes.py), finest first
-LEVEL_ORDER = ("phrase", "sentence", "lead", "dateline", "publication")
+LEVEL_ORDER = ("phrase", "sentence", "mentioned", "lead", "dateline", "publication")
 
 
 def _finest(levels) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,17 @@ from spacy.tokens import Doc, Span
 
 from caucasus_nlp.components import NESTED
 from caucasus_nlp.ids import slug
-from caucasus_nlp.kb import Entity, fold, geonames, knowledge_base, place_noun_rows, resource_lines
+from caucasus_nlp.kb import (
+    STORY_REGION,
+    Entity,
+    demonyms,
+    fold,
+    geonames,
+    knowledge_base,
+    place_noun_rows,
+    resource_lines,
+    subdivision_countries,
+)
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
 
@@ -79,41 +90,79 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
         elif entity_id is None and label == "ORG" and len(ent) >= 2:
             entity_id = f"org:{slug(ent.text)}"
         elif entity_id is None and label in PLACE_LABELS and (place := places.get((ent.start, ent.end))):
-            entity_id, source = place.id, f"{source}+geonames"
+            entity_id, source = place[0].id, f"{source}+{place[1]}"
         yield _mention(ent, label, entity_id, source, sents)
 
 
-def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[int, int], Entity]:
-    """GeoNames places of the unlinked place names, by (start, end), in two passes.
+# A place name is evidence of its country when that country has a place of the name this large.
+EVIDENCE_MIN_POPULATION = 1_000
+
+
+def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[int, int], tuple[Entity, str]]:
+    """GeoNames places of the unlinked place names, by (start, end), with how each was linked
+    ("geonames", or "seat" for an area placed at the town it is named after), in two passes.
 
     The countries of the article are the evidence that lets a small place far from the story region
-    be linked (kb.GeoNames.link): those of its known entities, then also those of the places the
-    first pass linked. An incident report names no country but a town and its province ("in
-    Taloqan city, Takhar"); once "Kabul" is linked, Afghanistan is the report's country. A name
-    ending in a settlement noun ("Taloqan city", "Mankwi village") is the settlement: the bare name
-    is looked up when the whole is not a GeoNames name.
+    be linked (kb.GeoNames.link): those of its known entities, then also those of the places the first
+    pass linked. A story whose known entities name no country of the story region may be set
+    anywhere: its demonyms ("Afghan forces") and its names (country votes) say where, and without the
+    story region's preference ("Herat" is the Afghan city, not the Iranian village). An incident
+    report names no country but a town and its province ("in Taloqan city, Takhar"): a name that only
+    one country has (a town of at least EVIDENCE_MIN_POPULATION, or an ISO 3166-2 province: "Wardak")
+    says which country the report is in, and so does a country that two of its names share. A name
+    ending in a settlement noun ("Taloqan city", "Mankwi village") is the settlement, and one ending in
+    a seat noun ("Murghab district") is placed at the town it is named after: the bare name is looked
+    up when the whole is not a GeoNames name.
     """
     geo = geonames()
     countries = frozenset(kb[e.kb_id_].country_code for e in ents if e.kb_id_ in kb and kb[e.kb_id_].country_code)
+    region = STORY_REGION
+    if not countries & set(STORY_REGION):
+        evidence = {code for e in ents if e.label_ == "NORP" and (code := demonyms().get(e.text))}
+        evidence |= _voted_countries(unlinked)
+        if evidence:
+            countries, region = countries | evidence, ()
 
-    def link(ent: Span, context: frozenset[str]) -> Entity | None:
-        place = geo.link(ent.text, context)
-        if place is None and len(ent) > 1 and ent[-1].lower_ in settlement_nouns():
-            place = geo.link(ent[:-1].text, context)
-        return place
+    def link(ent: Span, context: frozenset[str]) -> tuple[Entity, str] | None:
+        if (place := geo.link(ent.text, context, region)) is not None:
+            return place, "geonames"
+        kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
+        if kind in ("yes", "seat") and (place := geo.link(ent[:-1].text, context, region)) is not None:
+            return place, "geonames" if kind == "yes" else "seat"
+        return None
 
     first = {(e.start, e.end): link(e, countries) for e in unlinked}
-    found = countries | {p.country_code for p in first.values() if p is not None and p.country_code}
+    found = countries | {p.country_code for p, _ in filter(None, first.values()) if p.country_code}
     if found == countries:
         return {key: place for key, place in first.items() if place is not None}
     second = {(e.start, e.end): first[(e.start, e.end)] or link(e, found) for e in unlinked}
     return {key: place for key, place in second.items() if place is not None}
 
 
+def _voted_countries(unlinked: list[Span]) -> frozenset[str]:
+    """The countries the article's unlinked place names point to: each distinct name (and its bare
+    form before a place noun) votes for the countries that have a town of that name of at least
+    EVIDENCE_MIN_POPULATION or a province of that name. A country wins with the votes of two names, or
+    as the only country of one name when no country has two."""
+    geo, provinces = geonames(), subdivision_countries()
+    votes: dict[str, set[str]] = {}
+    for ent in unlinked:
+        names = {ent.text, ent[:-1].text} if len(ent) > 1 and ent[-1].lower_ in place_noun_kinds() else {ent.text}
+        codes = frozenset().union(*(geo.countries_of(n, EVIDENCE_MIN_POPULATION) | provinces.get(fold(n), frozenset()) for n in names))
+        if codes:
+            votes[fold(ent.text)] = set(codes)
+    tally = Counter(code for codes in votes.values() for code in codes)
+    shared = {code for code, n in tally.items() if n >= 2}
+    if shared:
+        return frozenset(shared)
+    return frozenset(next(iter(codes)) for codes in votes.values() if len(codes) == 1)
+
+
 @lru_cache(maxsize=1)
-def settlement_nouns() -> frozenset[str]:
-    """Place nouns after the name of the settlement itself ("city", "village"; place_nouns.tsv)."""
-    return frozenset(noun for noun, _, settlement in place_noun_rows() if settlement)
+def place_noun_kinds() -> dict[str, str]:
+    """Place noun → what the name before it is (place_nouns.tsv): yes (the settlement itself), seat (an
+    area named after its seat town), no (another place or a facility)."""
+    return {noun: kind for noun, _, kind in place_noun_rows()}
 
 
 @lru_cache(maxsize=1)

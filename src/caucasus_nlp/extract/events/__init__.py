@@ -133,7 +133,7 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
         actors=draft.actors,
         targets=draft.targets,
         location_id=place,
-        location_precision=LEVELS.get(place_rule) if place else None,
+        location_precision=LEVELS.get(place_rule.split("+")[0]) if place else None,
         date=date.value if date else None,
         date_precision=date.granularity if date else None,
         date_source=(LEVELS.get(date_rule) or "sentence") if date else None,

@@ -124,11 +124,11 @@ def phrase_country(head: Token, context) -> str | None:
 
 
 def own_phrase(noun: Token) -> list[Token]:
-    """The noun with its modifiers and of-phrase, without what the parser joined to it ("four soldiers and
-    Turkey"), its clauses and other prepositions."""
+    """The noun with its modifiers and of- or from-phrase ("workers from Shush"), without what the parser
+    joined to it ("four soldiers and Turkey"), its clauses and other prepositions."""
     out = [noun]
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "det") or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "det") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
             out.extend(own_phrase(child))
         elif child.dep_ == "pobj":
             out.extend(own_phrase(child))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.states import country_ids
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
 from caucasus_nlp.syntax import governor
@@ -161,6 +162,8 @@ class Lead:
     end: int
     places: tuple[EntityMention, ...]
     dateline_place: str | None = None
+    # the starts of the lead's places that only a locative chain of words gave (attribute:locative_chain)
+    chained: frozenset[int] = frozenset()
     # the article's publication date (YYYY-MM-DD, or coarser): the date of last resort of what it reports
     published: str | None = None
 
@@ -169,7 +172,8 @@ class Lead:
            published: str | None = None) -> Lead:
         start, end = lead_span(doc.text)
         places = tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token))
-        return cls(start, end, places, dateline_place(dateline, ordered), published)
+        chained = frozenset(m.start for m in places if not locative_place(doc[m.token_end - 1], by_token, chain=False))
+        return cls(start, end, places, dateline_place(dateline, ordered), chained, published)
 
     def before(self, token: Token) -> int:
         """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
@@ -190,46 +194,91 @@ def dateline_place(dateline: str | None, ordered: list[EntityMention]) -> str | 
     return None
 
 
-def locative_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
+def locative_place(tok: Token, by_token: dict[int, EntityMention], chain: bool = True) -> EntityMention | None:
     """The place a token ends the name of, when the name is where something happens: the object of a
-    locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak")."""
+    locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak"), or
+    with `chain`, the end of a chain of names such a preposition opens (attribute:locative_chain)."""
     mention = by_token.get(tok.i)
     if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id or tok.i != mention.token_end - 1:
         return None
+    name = tok.doc[mention.token_start : tok.i + 1]
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    return mention if tok.dep_ == "pobj" and tok.head.lower_ in rule("attribute:place").words else None
+    if tok.dep_ == "pobj" and tok.head.lower_ in rule("attribute:place").words:
+        return mention
+    return mention if chain and enabled("attribute:locative_chain") and _after_locative_chain(name) else None
 
+
+def _after_locative_chain(name) -> bool:
+    """Whether a place name ends a chain of names that a locative preposition opens, read on the words
+    where the parse lost it: "in Balcova, Izmir", "in Tuzlucayir neighborhood of Mamak, Ankara", "in
+    central Tunceli" (attribute:locative_chain: names, commas, brackets, of/the and its area words)."""
+    chain = rule("attribute:locative_chain")
+    for tok in reversed(name.doc[max(name.sent.start, name.start - chain.number) : name.start]):
+        if tok.lower_ in rule("attribute:place").words:
+            return True
+        if not (tok.is_title or tok.lower_ in chain.words):
+            return False
+    return False
+
+
+
+def home_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
+    """The town or region a token ends the name of, when the name says where a group of people is from
+    ("residents of Taloqan city", "workers from Shush", "villagers of Mitsobi": attribute:sentence_named_place
+    words after a plural noun): the people act where they live. Not a country, which says little of where."""
+    mention = by_token.get(tok.i)
+    if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id or tok.i != mention.token_end - 1:
+        return None
+    if mention.entity_id in set(country_ids().values()):
+        return None
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    preposition = tok.head
+    people = preposition.head
+    ok = tok.dep_ == "pobj" and preposition.lower_ in rule("attribute:sentence_named_place").words and people.tag_ == "NNS"
+    return mention if ok else None
 
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
-LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:lead_place": "lead",
+LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:sentence_named_place": "mentioned", "attribute:lead_place": "lead",
           "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
 # levels at which the article lends an event a value rather than its own sentence giving it
 LENT_LEVELS = frozenset({"lead", "dateline", "publication"})
+# levels that say nothing of which event a mention tells: lent ones, and a place the sentence only names
+NO_EVIDENCE_LEVELS = LENT_LEVELS | {"mentioned"}
 # the granularity of a publication date by its length: 2020-03-01, 2020-03, 2020
 PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
 
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
                 arguments: set[str]) -> tuple[str | None, str | None]:
-    """The event's place and the rule that gave it: the trigger's own phrase (attribute:place), else the
-    place the sentence says something happens in (attribute:sentence_place), else the one the article's
-    lead gives before the event's sentence (attribute:lead_place: "On 9 March, in Rustavi, ..."), else
-    the dateline's (attribute:dateline_place: "YEREVAN, March 3 -")."""
+    """The event's place and the rules that gave it ('+'-joined): the trigger's own phrase (attribute:place),
+    else the place the sentence says something happens in (attribute:sentence_place, by the parse, else
+    by a locative chain of words: +attribute:locative_chain), else the home of a group of people the
+    sentence names ("residents of Taloqan city protested": attribute:sentence_named_place), else the
+    one the article's lead gives before the event's sentence (attribute:lead_place: "On 9 March, in
+    Rustavi, ..."), else the dateline's (attribute:dateline_place: "YEREVAN, March 3 -")."""
     if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
         return place, "attribute:place"
+    # not a place of a clause the trigger takes as its complement: "refused to meet in Baku" did not
+    # refuse in Baku (an adverbial clause says where: "injured when an IED went off in Nairobi")
+    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
     if enabled("attribute:sentence_place"):
-        # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku
-        governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") for t in c.subtree}
-        found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token)) and m.entity_id not in arguments), None)
+        for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
+            found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))
+                          and m.entity_id not in arguments), None)
+            if found is not None:
+                return found.entity_id, rule_id
+    if enabled("attribute:sentence_named_place"):
+        found = next((m for tok in token.sent if tok.i not in governed and (m := home_place(tok, by_token)) and m.entity_id not in arguments), None)
         if found is not None:
-            return found.entity_id, "attribute:sentence_place"
+            return found.entity_id, "attribute:sentence_named_place"
     if enabled("attribute:lead_place"):
         end = lead.before(token)
         found = next((m for m in lead.places if m.start < end and m.entity_id not in arguments), None)
         if found is not None:
-            return found.entity_id, "attribute:lead_place"
+            return found.entity_id, "attribute:lead_place" + ("+attribute:locative_chain" if found.start in lead.chained else "")
     if enabled("attribute:dateline_place") and lead.dateline_place and lead.dateline_place not in arguments:
         return lead.dateline_place, "attribute:dateline_place"
     return None, None

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from caucasus_nlp.extract.dates import compatible_dates
-from caucasus_nlp.extract.events.attributes import LENT_LEVELS
+from caucasus_nlp.extract.events.attributes import LENT_LEVELS, NO_EVIDENCE_LEVELS
 from caucasus_nlp.extract.events.mention import EventMention
 
 
@@ -39,7 +39,7 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
             headline_joined.add(index)
         first = kept[index]
         # a place or date of the mention's own sentence beats one the lead lent
-        place_from = first if first.location_id and (first.location_precision not in LENT_LEVELS or not event.location_id) else event
+        place_from = first if first.location_id and (first.location_precision not in NO_EVIDENCE_LEVELS or not event.location_id) else event
         date_from = first if first.date and (first.date_source not in LENT_LEVELS or not event.date) else event
         actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
         kept[index] = replace(
@@ -63,7 +63,7 @@ def compatible(one: EventMention, other: EventMention) -> bool:
     sentences give them (a place or date lent by the lead says nothing). A request is
     what it asks: in two sentences, two requests by the same side made with different words ("urged
     the sides to take up the proposals", "calls on all sides to reduce incidents") are two requests."""
-    own_place = [m.location_id for m in (one, other) if m.location_precision not in LENT_LEVELS]
+    own_place = [m.location_id for m in (one, other) if m.location_precision not in NO_EVIDENCE_LEVELS]
     if len(own_place) == 2 and all(own_place) and own_place[0] != own_place[1]:
         return False
     if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:

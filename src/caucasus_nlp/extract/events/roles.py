@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.actors import default_actor, generic_actor, unidentified_attacker
+from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
 from caucasus_nlp.extract.events.triggers import match_trigger, occurring_noun, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
+from caucasus_nlp.vocabulary import PLACE_LABELS
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,23 @@ class _Phrases:
     @property
     def object_tokens(self) -> list[Token]:
         return [t for _, tokens in self.objects for t in tokens]
+
+
+def home_places(tokens: list[Token], by_token: dict[int, EntityMention]) -> set[int]:
+    """The tokens of the places that only say where a generic group of people is from ("residents of
+    Taloqan", "workers from Shush": role:home_place words after a noun of generic_actors.tsv of a local
+    sector, actor_sectors.tsv): the people are the actor, of the place's country, not the place. A
+    state's forces or government are the state's ("troops of the Russian Federation")."""
+    homes: set[int] = set()
+    for tok in tokens:
+        sector = noun_sector(tok.head) if tok.dep_ == "prep" and tok.lower_ in rule("role:home_place").words else None
+        if sector is None or not sectors()[sector].local:
+            continue
+        for t in tok.subtree:
+            mention = by_token.get(t.i)
+            if mention is not None and mention.label in PLACE_LABELS and t.i != tok.i:
+                homes.add(t.i)
+    return homes
 
 
 def between_phrase(head: Token) -> Token | None:
@@ -223,9 +241,10 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
     """The entity ids the phrases name, else the ones a subject refers to; an office holder or group
     leader the subject names first; the states the actors' bodies act for; the paths that gave each side."""
     by_token = context.by_token
-    subject_tokens = found.subject_tokens
+    homes = home_places(found.subject_tokens, by_token) if enabled("role:home_place") else set()
+    subject_tokens = [t for t in found.subject_tokens if t.i not in homes]
     actors = entity_ids(subject_tokens, by_token)
-    paths = [p for p_list, tokens in found.subject if entity_ids(tokens, by_token) for p in p_list]
+    paths = [p for p_list, tokens in found.subject if entity_ids([t for t in tokens if t.i not in homes], by_token) for p in p_list]
     if not actors and enabled("role:referred") and (actors := referred_actors(subject_tokens, context)):
         paths = [p for p_list, _ in found.subject for p in p_list] + ["role:referred"]
     holder, path = None, None
@@ -239,7 +258,8 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
         # "protesters rallied", "unidentified gunmen attacked": no one named, a generic actor (ACLED's)
         generic = next(((p_list, found_id) for p_list, tokens in found.subject if (found_id := generic_actor(tokens, event_type, context))), None)
         if generic is not None:
-            actors, paths = [generic[1]], [*generic[0], "role:generic_actor"]
+            home = ["role:home_place"] if homes else []
+            actors, paths = [generic[1]], [*generic[0], *home, "role:generic_actor"]
     if not actors and enabled("role:protest_default") and (protesters := default_actor(token, event_type, context)):
         actors, paths = [protesters], ["role:protest_default"]
     actors, represented = context.with_states(actors)
