@@ -216,6 +216,23 @@ def test_a_name_geonames_knows_after_a_locative_preposition_is_a_place(blank_nlp
 
 
 @pytest.mark.parametrize(
+    "text, ner, expected",
+    [
+        # the model called the town an organisation or a person
+        ("police seized a truck in Montes Claros", [(5, 7, "ORG")], [("Montes Claros", "GPE", "rule")]),
+        ("men protested in Kapsabet after a raid", [(3, 4, "PERSON")], [("Kapsabet", "GPE", "rule")]),
+        # negative: the preposition is inside the organisation's name, and a name not after a locative stays
+        ("the Organisation for Security and Cooperation in Europe met", [(1, 8, "ORG")],
+         [("Organisation for Security and Cooperation in Europe", "ORG", "ner")]),
+        ("Kapsabet said", [(0, 1, "PERSON")], [("Kapsabet", "PERSON", "ner")]),
+    ],
+)
+def test_a_town_the_model_mislabelled_after_a_locative_preposition_is_a_place(blank_nlp, text, ner, expected):
+    doc = _with_ner(blank_nlp, text, ner)
+    assert [(e.text, e.label_, e._.source) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
     "text, starts",
     [
         ("Leaders meet in Prague\n\nPashinyan met Aliyev.", ["Pashinyan"]),

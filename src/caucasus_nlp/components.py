@@ -206,7 +206,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
-        fixed += self._locative_place_names(doc, fixed)
+        fixed = self._locative_place_names(doc, fixed)
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -309,12 +309,19 @@ class EntityCorrector:
         return found
 
     def _locative_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """Places the model missed where the words say a place follows: a capitalised name that GeoNames
-        knows right after a locative preposition ("in Goma", "near Rafah", "outside Shush") or after
-        "the village/town of" ("the village of Gubden"). Incident reports name towns the model has not
-        seen; the preposition and the gazetteer together are the evidence. Month and weekday names,
-        demonyms, titles and words that name nothing (not_names.txt) are not places."""
+        """The entities with the places the model missed or mislabelled where the words say a place
+        follows: a capitalised name that GeoNames knows right after a locative preposition ("in Goma",
+        "near Rafah", "outside Shush") or after "the village/town of" ("the village of Gubden"), also
+        where the model tagged it a person or an organisation ("in Montes Claros" ORG). Incident reports
+        name towns the model has not seen; the preposition and the gazetteer together are the evidence.
+        Month and weekday names, demonyms, titles and words that name nothing (not_names.txt) are not
+        places, and neither is a name the knowledge base knows."""
+        mislabelled = [e for e in ents if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e._.source in ("ner", "ner+fix")]
         covered = {i for e in [*ents, *doc.spans.get(NESTED, [])] for i in range(e.start, e.end)}
+        # a mislabelled name may be read again from its first word, when the preposition is no part of a name
+        # ("in Montes Claros" ORG; not "Organisation for Security and Cooperation in Europe")
+        free_starts = {e.start for e in mislabelled}
+        free = {i for e in mislabelled for i in range(e.start, e.end)}
         covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"
         geo = geonames()
         found = []
@@ -323,10 +330,11 @@ class EntityCorrector:
                 continue  # "In" inside a Title Case headline says nothing
             opens = tok.lower_ in self.locatives or (
                 tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.settlement_nouns)
-            if not opens or tok.i + 1 in covered:
+            if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in free_starts):
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and end not in covered and doc[end].is_title and doc[end].is_alpha:
+            while (end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in free)
+                   and doc[end].is_title and doc[end].is_alpha):
                 end += 1
             for stop in range(end, tok.i + 1, -1):  # the longest name GeoNames knows
                 name = doc[tok.i + 1 : stop]
@@ -337,7 +345,8 @@ class EntityCorrector:
                     found.append(span)
                     covered.update(range(name.start, name.end))
                     break
-        return found
+        replaced = {(e.start, e.end) for e in mislabelled if any(f.start < e.end and e.start < f.end for f in found)}
+        return [e for e in ents if (e.start, e.end) not in replaced] + found
 
     def _names_no_place(self, key: str) -> bool:
         return key in self.demonyms or key in self.not_names or key.rstrip(".") in self.titles or DATE_WORD.fullmatch(key) is not None
