@@ -262,14 +262,15 @@ CASES = [
         "Two/two/NUM/nummod/1/CD explosions/explosion/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD heard/hear/VERB/ROOT/3/VBN in/in/ADP/prep/3/IN "
         "Gyumri/Gyumri/PROPN/pobj/4/NNP ././PUNCT/punct/3/.",
         {5: ("GPE", "geonames:616635")},
-        [("ASSAULT", "explosion", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:explosion:noun:explosion+role:violence_default+attribute:place")],
+        [("ASSAULT", "explosion", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:explosion:noun:explosion+role:observed_noun+role:violence_default+attribute:place")],
         {}, id="counted_explosions_by_an_unidentified_group"),
     # Shots were fired at a checkpoint in Gyumri.
     pytest.param("role:violence_default",
         "Shots/shot/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD fired/fire/VERB/ROOT/2/VBN at/at/ADP/prep/2/IN a/a/DET/det/5/DT checkpoint/checkpoint/NOUN/pobj/3/NN "
         "in/in/ADP/prep/5/IN Gyumri/Gyumri/PROPN/pobj/6/NNP ././PUNCT/punct/2/.",
         {7: ("GPE", "geonames:616635")},
-        [("ASSAULT", "shelling", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:fire:verb:shelling+role:violence_default+attribute:place")],
+        [("ASSAULT", "shelling", ("actor:REB:AM",), (), "asserted", "geonames:616635", None, "trigger:fire:verb:shelling+role:violence_default+attribute:place"),
+         ("dropped", "gate:background_noun", "Shots")],  # the shots are the firing's, not an event of their own
         {}, id="a_passive_verb_of_violence"),
     # The suspect was charged with murdering a guard in Gyumri.
     pytest.param("role:violence_default",
@@ -283,8 +284,22 @@ CASES = [
         "Explosions/explosion/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD heard/hear/VERB/ROOT/2/VBN in/in/ADP/prep/2/IN the/the/DET/det/5/DT "
         "area/area/NOUN/pobj/3/NN ././PUNCT/punct/2/.",
         {},
-        [("dropped", "gate:background_noun", "Explosions")],
+        [("dropped", "gate:no_participant", "Explosions")],  # heard, so reported (role:observed_noun), but by no one anywhere known
         {}, id="no_place_no_country"),
+    # The monitors observed a total of 56 explosions near Gyumri. (counted and observed: reported, by an unidentified group)
+    pytest.param("role:observed_noun",
+        "The/the/DET/det/1/DT monitors/monitor/NOUN/nsubj/2/NNS observed/observe/VERB/ROOT/2/VBD a/a/DET/det/4/DT total/total/NOUN/dobj/2/NN "
+        "of/of/ADP/prep/4/IN 56/56/NUM/nummod/7/CD explosions/explosion/NOUN/pobj/5/NNS near/near/ADP/prep/7/IN Gyumri/Gyumri/PROPN/pobj/8/NNP ././PUNCT/punct/2/.",
+        {9: ("GPE", "geonames:616635")},
+        [("ASSAULT", "explosion", ("actor:REB:AM",), (), "asserted", "geonames:616635", None,
+          "trigger:explosion:noun:explosion+role:observed_noun+role:violence_default+attribute:place")],
+        {}, id="observed_explosions"),
+    # The report discussed the explosions. (discussed, not observed: a background mention)
+    pytest.param("role:observed_noun",
+        "The/the/DET/det/1/DT report/report/NOUN/nsubj/2/NN discussed/discuss/VERB/ROOT/2/VBD the/the/DET/det/4/DT explosions/explosion/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",
+        {},
+        [("dropped", "gate:no_participant", "discussed"), ("dropped", "gate:background_noun", "explosions")],
+        {}, id="discussed_explosions"),
     # Rebel forces attacked the village.
     pytest.param("role:generic_actor",
         "Rebel/rebel/NOUN/compound/1/NN forces/force/NOUN/nsubj/2/NNS attacked/attack/VERB/ROOT/2/VBD the/the/DET/det/4/DT village/village/NOUN/dobj/2/NN "

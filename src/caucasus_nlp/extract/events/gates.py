@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.mention import EventMention
-from caucasus_nlp.extract.events.triggers import match_trigger, occurring_noun
+from caucasus_nlp.extract.events.triggers import match_trigger, reported_noun
 from caucasus_nlp.rulebook import check_implemented, rule
 from caucasus_nlp.syntax import governor
 
@@ -106,7 +106,7 @@ def condition(token: Token, by_token: dict[int, EntityMention]) -> bool:
 
 
 def background_noun(event: EventMention, token: Token) -> bool:
-    return token.pos_ == "NOUN" and not event.actors and not occurring_noun(token)
+    return token.pos_ == "NOUN" and not event.actors and not reported_noun(token)
 
 
 def protesters_claim(event: EventMention, token: Token) -> bool:

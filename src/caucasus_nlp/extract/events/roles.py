@@ -17,7 +17,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
-from caucasus_nlp.extract.events.triggers import match_trigger, occurring_noun, small_clause
+from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -277,6 +277,8 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
         # no one named does it, yet it is reported, not recalled: gate:background_noun keeps it (and
         # role:violence_default may give it its attacker), so the rule that read it so is in rule_id
         paths = [*paths, "role:occurring_noun"]
+    elif not actors and observed_noun(token):
+        paths = [*paths, "role:observed_noun"]
     if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
         actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))

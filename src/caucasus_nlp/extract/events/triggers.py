@@ -106,6 +106,25 @@ def occurring_noun(token: Token) -> bool:
             and token.head.lemma_.lower() in row.words)
 
 
+def observed_noun(token: Token) -> bool:
+    """A noun event that is what someone observed, recorded or heard (role:observed_noun), directly or
+    counted ("the SMM observed a total of 56 explosions", "residents heard shots"): a monitor's report
+    of the event itself, not a recalled one."""
+    row = rule("role:observed_noun")
+    if not enabled("role:observed_noun") or token.pos_ != "NOUN":
+        return False
+    tok = token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in row.map["counting_nouns"]:
+        tok = tok.head.head  # "a total of", "a series of", "dozens of"
+    return tok.dep_ in row.deps and tok.head.lemma_.lower() in row.words
+
+
+def reported_noun(token: Token) -> bool:
+    """A noun event the sentence reports as happening: it occurs (role:occurring_noun) or was observed
+    (role:observed_noun)."""
+    return occurring_noun(token) or observed_noun(token)
+
+
 def classifier_trigger(sent: Span, scores: dict[str, float] | None, lexicon_types: set[str], lexicon_tokens: set[int]) -> tuple[Token, Trigger] | None:
     """The event the classifier alone finds in a sentence (accurate profile, rewrite:classifier_event),
     and its anchor: where the classifier gives one of the rule's types (its `map`) at least the rule's
