@@ -9,6 +9,22 @@ import pytest
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
 
 CASES = [
+    # Workers held a protest, demanding higher wages. (the demand hangs on the protest: its claim)
+    pytest.param("gate:protesters_claim",
+        "Workers/worker/NOUN/nsubj/1/NNS held/hold/VERB/ROOT/1/VBD a/a/DET/det/3/DT protest/protest/NOUN/dobj/1/NN ,/,/PUNCT/punct/1/, "
+        "demanding/demand/VERB/advcl/1/VBG higher/high/ADJ/amod/7/JJR wages/wage/NOUN/dobj/5/NNS ././PUNCT/punct/1/.",
+        {},
+        [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:protest:any:protest+role:light_verb+role:subject+role:generic_actor"),
+         ("dropped", "gate:protesters_claim", "demanding")],
+        {}, id="claim_hung_on_the_protest"),
+    # Workers held a protest. Pashinyan demanded higher wages. (a named speaker's demand in its own clause stays)
+    pytest.param("gate:protesters_claim", (
+        "Workers/worker/NOUN/nsubj/1/NNS held/hold/VERB/ROOT/1/VBD a/a/DET/det/3/DT protest/protest/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        "Pashinyan/Pashinyan/PROPN/nsubj/1/NNP demanded/demand/VERB/ROOT/1/VBD higher/high/ADJ/amod/3/JJR wages/wage/NOUN/dobj/1/NNS ././PUNCT/punct/1/."),
+        {5: ("PERSON", "person:nikol-pashinyan")},
+        [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:protest:any:protest+role:light_verb+role:subject+role:generic_actor"),
+         ("REQUEST", "demand", ("person:nikol-pashinyan",), (), "asserted", None, None, "trigger:demand:verb:demand+role:subject")],
+        {}, id="named_demand_of_its_own"),
     # All jailed and already convicted Georgians in Russia must be freed now.
     pytest.param("gate:participle_modifier",
         "All/all/PRON/npadvmod/1/DT jailed/jail/VERB/nsubjpass/10/VBN and/and/CCONJ/cc/1/CC already/already/ADV/advmod/4/RB convicted/convict/VERB/conj/1/VBN "

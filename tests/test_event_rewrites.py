@@ -9,6 +9,18 @@ import pytest
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
 
 CASES = [
+    # Residents blocked the road. (a blockade by civilians is a protest, CAMEO 144)
+    pytest.param("rewrite:civil_obstruction",
+        "Residents/resident/NOUN/nsubj/1/NNS blocked/block/VERB/ROOT/1/VBD the/the/DET/det/3/DT road/road/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        {},
+        [("PROTEST", "blockade", ("actor:CIV",), (), "asserted", None, None, "trigger:block:verb:blockade+role:subject+role:generic_actor+rewrite:civil_obstruction")],
+        {}, id="civil_obstruction"),
+    # Police blocked the road. (the police's blockade is coercion)
+    pytest.param("rewrite:civil_obstruction",
+        "Police/police/NOUN/nsubj/1/NNS blocked/block/VERB/ROOT/1/VBD the/the/DET/det/3/DT road/road/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        {},
+        [("COERCE", "blockade", ("actor:POL",), (), "asserted", None, None, "trigger:block:verb:blockade+role:subject+role:generic_actor")],
+        {}, id="police_blockade"),
     # Azerbaijan invited the French ambassador to the foreign ministry. (accurate profile: the classifier scores
     # REQUEST above SANCTION for the sentence, so "invite" takes its invitation row, not its first, the summons)
     pytest.param("rewrite:event_typer",

@@ -294,6 +294,19 @@ CASES = [
         [("ASSAULT", "explosion", ("actor:REB:AM",), (), "asserted", "geonames:616635", None,
           "trigger:explosion:noun:explosion+role:observed_noun+role:violence_default+attribute:place")],
         {}, id="observed_explosions"),
+    # The monitors observed 5 explosions near Zzyzxville. (a village no gazetteer knows: an unidentified group of no known country)
+    pytest.param("role:violence_default",
+        "The/the/DET/det/1/DT monitors/monitor/NOUN/nsubj/2/NNS observed/observe/VERB/ROOT/2/VBD 5/5/NUM/nummod/4/CD explosions/explosion/NOUN/dobj/2/NNS "
+        "near/near/ADP/prep/4/IN Zzyzxville/Zzyzxville/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {6: ("GPE", None)},
+        [("ASSAULT", "explosion", ("actor:REB",), (), "asserted", None, None, "trigger:explosion:noun:explosion+role:observed_noun+role:violence_default")],
+        {}, id="observed_near_an_unknown_village"),
+    # The monitors observed 5 explosions. (no place named at all: no event an analyst can code)
+    pytest.param("role:violence_default",
+        "The/the/DET/det/1/DT monitors/monitor/NOUN/nsubj/2/NNS observed/observe/VERB/ROOT/2/VBD 5/5/NUM/nummod/4/CD explosions/explosion/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",
+        {},
+        [("dropped", "gate:no_participant", "explosions")],
+        {}, id="observed_nowhere"),
     # The report discussed the explosions. (discussed, not observed: a background mention)
     pytest.param("role:observed_noun",
         "The/the/DET/det/1/DT report/report/NOUN/nsubj/2/NN discussed/discuss/VERB/ROOT/2/VBD the/the/DET/det/4/DT explosions/explosion/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.attributes import locative_place
 from caucasus_nlp.extract.events.states import country_codes, country_ids, country_of
-from caucasus_nlp.extract.events.triggers import reported_noun
+from caucasus_nlp.extract.events.triggers import observed_noun, reported_noun
 from caucasus_nlp.kb import geonames, knowledge_base, resource_lines
 from caucasus_nlp.rulebook import rule
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -100,13 +100,18 @@ def unidentified_attacker(trigger: Token, event_type: str, context) -> str | Non
     codes it. Only a verb that is no gerund, a counted noun ("a total of 5 explosions") or a noun that
     occurs or was observed ("an explosion occurred", "heard shots": role:occurring_noun, role:observed_noun):
     "the attacks" alone recalls violence, and
-    "charged with murdering a guard" a charge, reporting none; and only where a place says which country."""
+    "charged with murdering a guard" a charge, reporting none; and only where a place says which country,
+    or, for violence someone observed, where the sentence names the place at all."""
     found = rule("role:violence_default")
     counted = trigger.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in trigger.children)
     if event_type not in found.types or not ((trigger.pos_ == "VERB" and trigger.tag_ != "VBG") or counted or reported_noun(trigger)):
         return None
     country = sentence_country(trigger, context) or lead_country(trigger, context)
-    return generic_id(found.map[event_type], country) if country else None
+    if country:
+        return generic_id(found.map[event_type], country)
+    # a monitor's count of explosions "near Travneve", a village no gazetteer knows: located, of no known country
+    named_place = any(locative_place(tok, context.by_token, linked=False) for tok in trigger.sent)
+    return generic_id(found.map[event_type], None) if observed_noun(trigger) and named_place else None
 
 
 def noun_sector(noun: Token) -> str | None:

@@ -194,12 +194,13 @@ def dateline_place(dateline: str | None, ordered: list[EntityMention]) -> str | 
     return None
 
 
-def locative_place(tok: Token, by_token: dict[int, EntityMention], chain: bool = True) -> EntityMention | None:
+def locative_place(tok: Token, by_token: dict[int, EntityMention], chain: bool = True, linked: bool = True) -> EntityMention | None:
     """The place a token ends the name of, when the name is where something happens: the object of a
     locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak"), or
-    with `chain`, the end of a chain of names such a preposition opens (attribute:locative_chain)."""
+    with `chain`, the end of a chain of names such a preposition opens (attribute:locative_chain).
+    With `linked`, only a place GeoNames or the knowledge base knows."""
     mention = by_token.get(tok.i)
-    if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id or tok.i != mention.token_end - 1:
+    if mention is None or mention.label not in PLACE_LABELS or (linked and not mention.entity_id) or tok.i != mention.token_end - 1:
         return None
     name = tok.doc[mention.token_start : tok.i + 1]
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:

@@ -113,11 +113,30 @@ def protesters_claim(event: EventMention, token: Token) -> bool:
     """"A group of people who demanded the release of two men" in a report of a demonstration: what
     protesters or civilians no one names demand or decry is the protest's claim, as ACLED codes it."""
     gate = rule("gate:protesters_claim")
-    if event.event_type not in gate.types or not event.actors:
+    if event.event_type not in gate.types:
         return False
-    if not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in gate.words for actor in event.actors):
+    if _claim_of_a_protest(token, gate.deps):
+        return True  # "held a protest, demanding higher salaries", "a protest calling for the release of"
+    if not event.actors or not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in gate.words for actor in event.actors):
         return False
-    return any((found := match_trigger(t)) is not None and found.event_type == "PROTEST" for t in token.doc)
+    return any(_is_protest(t) for t in token.doc)
+
+
+def _is_protest(token: Token) -> bool:
+    return (found := match_trigger(token)) is not None and found.event_type == "PROTEST"
+
+
+def _claim_of_a_protest(token: Token, deps: frozenset[str]) -> bool:
+    """Whether a trigger hangs on a protest as its adjunct (the rule's deps, at most three steps up): on
+    the protest verb or noun itself, or on the light verb whose object is one ("held a protest, demanding")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in deps or node.head.i == node.i:
+            return False
+        node = node.head
+        if _is_protest(node) or any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_protest(c) for c in node.children):
+            return True
+    return False
 
 
 def passive_speech(event: EventMention, token: Token) -> bool:

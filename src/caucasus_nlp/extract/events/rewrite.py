@@ -99,6 +99,19 @@ def negated(draft: Draft, context: ArticleContext, spoken: bool) -> bool:
     return True
 
 
+def civil_obstruction(draft: Draft, context: ArticleContext, spoken: bool) -> bool:
+    """"Residents blocked the road", "workers blocked the highway": a blockade by civilians or protesters
+    is a protest (CAMEO 144, obstruct passage), not a state's coercion; the map gives the type and
+    subtype each subtype becomes, the words the actor sectors."""
+    found = rule("rewrite:civil_obstruction")
+    if draft.subtype not in found.map or not draft.actors:
+        return False
+    if not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in found.words for actor in draft.actors):
+        return False
+    draft.event_type, draft.subtype = found.map[draft.subtype]
+    return True
+
+
 def demanded(draft: Draft, context: ArticleContext, spoken: bool) -> bool:
     """"All arrested Armenians must be released": a demand the speaker makes, not a release; the subtype
     says what is demanded ("demand_withdrawal"), so each demand of a list is its own event."""
@@ -198,6 +211,7 @@ BEFORE_ROLES: dict[str, Callable[[Candidate, dict[str, float] | None], bool]] = 
 AFTER_ROLES: dict[str, Callable[[Draft, ArticleContext, bool], bool]] = {
     "rewrite:spoken_accusation": spoken_accusation,
     "rewrite:negated": negated,
+    "rewrite:civil_obstruction": civil_obstruction,
     "rewrite:demanded": demanded,
     "rewrite:jurisdiction": jurisdiction,
     "rewrite:summoner": summoner,
