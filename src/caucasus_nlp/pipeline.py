@@ -33,9 +33,10 @@ from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
+from caucasus_nlp.profiles import code_fingerprint, launch_fingerprint
 from caucasus_nlp.records import Article, Dump, Rejection, Segmentation
 from caucasus_nlp.segment import segment_dump
-from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, code_fingerprint, shard_key
+from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, shard_key
 from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_datapackage, write_manifest, write_table
 
 # Articles sent to a worker at once: large enough to keep a worker busy between hand-offs, small
@@ -168,7 +169,8 @@ def run(
             runner.close()
         missing = _missing_inputs(previous, items, store, keep_missing)
         items.extend(m for m in missing if m.key)
-        if _up_to_date(previous, items, rejected, skipped, store, fingerprint):
+        launch = launch_fingerprint(model, profile, domain)
+        if _up_to_date(previous, items, rejected, skipped, store, fingerprint) and previous.get("launch_fingerprint") == launch:
             log.info("nothing changed since the last run: the published tables stand")
             return RunResult(previous, previous["row_counts"], up_to_date=True)
         staging = store.new_staging()
@@ -181,6 +183,7 @@ def run(
                 "profile": profile,
                 "pipeline": nlp.pipe_names,
                 "pipeline_fingerprint": fingerprint,
+                "launch_fingerprint": launch,
                 "engine": engine,
                 "workers": workers,
                 "started": started.isoformat(timespec="seconds"),

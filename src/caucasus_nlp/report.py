@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from spacy import displacy
 
 from caucasus_nlp import __version__
 from caucasus_nlp.extract.dates import start_of
@@ -435,8 +434,7 @@ def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
         own_events = events.get_group(article.article_id) if article.article_id in events.groups else run.event_mentions.iloc[0:0]
         spans = [(m.start, m.end, m.label) for m in own_mentions.itertuples()]
         spans += [(e.trigger_start, e.trigger_start + len(e.trigger), f"EV {e.event_type}") for e in own_events.itertuples()]
-        markup = displacy.render({"text": article.text, "ents": [{"start": s, "end": e, "label": label} for s, e, label in _non_overlapping(spans)]},
-                                 style="ent", manual=True, page=False, options={"colors": colours})
+        markup = highlighted(article.text, _non_overlapping(spans), colours)
         rows = "".join(f"<tr><td>{e.event_type}</td><td>{html.escape(e.trigger)}</td><td>{html.escape(_names(run, e.actors))}</td>"
                        f"<td>{html.escape(_names(run, e.targets))}</td><td>{cell(e.date)}</td><td>{e.modality}</td></tr>" for e in own_events.itertuples())
         table = (f"<table><thead><tr><th>type</th><th>trigger</th><th>actors</th><th>targets</th><th>date</th><th>modality</th></tr></thead>"
@@ -449,8 +447,22 @@ def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
     return note + "".join(pages), len(shown)
 
 
+def highlighted(text: str, spans: list[tuple[int, int, str]], colours: dict[str, str]) -> str:
+    """The text as HTML with each span marked and labelled, in displaCy's entity style (ordered spans
+    that do not overlap), without importing spaCy: the report reads tables, it loads no model."""
+    parts, at = [], 0
+    for start, end, label in spans:
+        parts.append(html.escape(text[at:start]).replace("\n", "<br>"))
+        colour = colours.get(label, "#ddd")
+        parts.append(f'<mark class="entity" style="background: {colour}; padding: 0.1em 0.3em; border-radius: 0.3em">'
+                     f'{html.escape(text[start:end])}<span style="font-size: 0.7em; font-weight: bold; margin-left: 0.4em">{html.escape(label)}</span></mark>')
+        at = end
+    parts.append(html.escape(text[at:]).replace("\n", "<br>"))
+    return f'<div class="entities">{"".join(parts)}</div>'
+
+
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """displaCy's entity style needs ordered spans that do not overlap: the earlier, then longer, wins."""
+    """Ordered spans that do not overlap, as highlighting needs: the earlier, then longer, wins."""
     kept: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if not kept or start >= kept[-1][1]:

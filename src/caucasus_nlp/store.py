@@ -39,18 +39,6 @@ class OutputError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the package's code and resource files: results cached by one version of the rules
-    are never reused by another, even when the version number was not bumped."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".tsv", ".jsonl") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def shard_key(sha256: str, name: str, pipeline_fingerprint: str) -> str:
     return hashlib.sha256(f"{sha256}\x1f{name}\x1f{pipeline_fingerprint}".encode()).hexdigest()[:24]
 

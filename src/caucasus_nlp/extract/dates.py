@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from caucasus_nlp.date_grammar import DAY_MONTH, FULL_DATE, MONTH, MONTH_DAY, WEEKDAY, month_number, parse_full_date
+
+if TYPE_CHECKING:  # the report resolves dates without importing spaCy
+    from spacy.tokens import Doc
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|a)"

