@@ -37,10 +37,11 @@ eval: $(STAMP)  ## validation and dev scores of both profiles side by side, with
 train: $(STAMP)  ## rebuild the event-type classifier (models/event_typer/model) from models/event_typer/data
 	$(BIN)/caucasus-nlp train models/event_typer/config.cfg
 
-bench: $(STAMP)  ## entity scores (benchmarks/results/entities.md), scale (bench/results.json, ~30 min on 2 cores) and long lines (bench/long_lines.json, ~3 min)
+bench: $(STAMP)  ## entity scores (benchmarks/results/entities.md), scale (bench/results.json, ~30 min on 2 cores) and long lines (bench/long_lines.json, ~3 min) and start-up (bench/startup.json, ~2 min)
 	$(BIN)/python benchmarks/entities.py
 	$(BIN)/python benchmarks/scale.py --out bench/results.json
 	$(BIN)/python benchmarks/long_lines.py --out bench/long_lines.json
+	$(BIN)/python benchmarks/startup.py --out bench/startup.json
 
 clean:
 	rm -rf $(VENV) build data/processed/*.csv data/processed/*.parquet data/processed/manifest.json

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from caucasus_nlp.io import decode_bytes, discover_inputs, read_dump, read_dumps
+from caucasus_nlp.io import decode_bytes, discover_inputs, extract_inputs, read_dump, read_dumps
 from caucasus_nlp.records import Dump, Rejection
 
 
@@ -117,3 +117,15 @@ def test_inputs_sharing_a_file_name_get_names_that_tell_them_apart(paths, names)
     from caucasus_nlp.io import dump_names
 
     assert [dump_names([Path(p) for p in paths])[Path(p)] for p in paths] == names
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Protesters rallied in Yerevan.\n"], [(1, "1", "Protesters rallied in Yerevan.", None, None)]),
+    (['{"id": "a7", "text": "Talks in Baku.", "published": "2024-05-01"}\n'], [(1, "a7", "Talks in Baku.", "2024-05-01", None)]),
+    # a blank line holds no text; a record without text and a broken object are answered with their error
+    (["\n", '{"id": 3}\n', "{broken\n"], [(2, "3", None, None, 'line 2 has no "text"'),
+                                        (3, "3", None, None, "line 3 is not JSON (Expecting property name enclosed in double quotes)")]),
+    (['["a list"]\n'], [(1, "1", '["a list"]', None, None)]),  # only an object is a record; any other line is a text
+])
+def test_each_line_of_an_extract_batch_is_a_text_or_an_error(lines, expected):
+    assert [(i.line, i.id, i.text, i.published, i.error) for i in extract_inputs(lines)] == expected

@@ -91,3 +91,26 @@ def test_every_trigger_rule_has_its_own_stable_id():
     assert len({t.id for t in rules}) == len(rules)
     assert all(t.id.split(":")[1] == t.lemma and not any(part.isdigit() for part in t.id.split(":")) for t in rules)
     assert {t.event_type for t in rules} <= set(PLOVER_TYPES)
+
+
+def test_the_built_geonames_index_is_kept_and_read_back(tmp_path, monkeypatch):
+    """The index is built once (ten seconds for the full one) and read back from the cache after; a
+    cache switched off is never written."""
+    import caucasus_nlp.kb as kb
+
+    monkeypatch.setenv("CAUCASUS_NLP_CACHE", str(tmp_path))
+    built = kb.GeoNames(min_city_population=15_000)  # the larger cities only: a quicker build
+    (cached,) = tmp_path.glob("geonames-*.marshal")
+
+    def no_build(_population):
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(kb, "_build_index", no_build)
+    again = kb.GeoNames(min_city_population=15_000)
+    assert [(e.id, e.latitude, e.country_code) for e in again.named("Yerevan")] == [(e.id, e.latitude, e.country_code) for e in built.named("Yerevan")]
+    assert again.country_ids == built.country_ids and again.capitals == built.capitals
+    monkeypatch.setenv("CAUCASUS_NLP_CACHE", "off")
+    cached.unlink()
+    with pytest.raises(AssertionError, match="built again"):
+        kb.GeoNames(min_city_population=15_000)
+    assert not list(tmp_path.glob("geonames-*.marshal"))

@@ -237,3 +237,19 @@ def test_a_rerun_with_nothing_changed_needs_no_model(tmp_path, nlp):
     rerun = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "COLUMNS": "250"})
     assert rerun.returncode == 0, rerun.stderr
     assert "nothing changed since the run of" in rerun.stdout and rerun.stdout.strip().endswith("[]")
+
+
+def test_extract_takes_many_texts_from_stdin_and_writes_a_json_line_for_each(tmp_path):
+    cli = [sys.executable, "-m", "caucasus_nlp.cli", "extract", "--batch", "-"]
+    lines = ("Azerbaijan released 32 Armenian servicemen on 7 December 2023.\n\n"
+             '{"id": "a2", "text": "Protesters rallied in Yerevan.", "published": "2024-05-01"}\n'
+             "{broken\n")
+    done = subprocess.run(cli, input=lines, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["id"], r["line"], r.get("error")) for r in rows] == [
+        ("1", 1, None), ("a2", 3, None), ("4", 4, "line 4 is not JSON (Expecting property name enclosed in double quotes)")]
+    assert [(e["event_type"], e["subtype"], e["actors"], e["quantity"], e["date"]) for e in rows[0]["events"]] == [
+        ("CONCEDE", "prisoner_release", ["geonames:587116"], 32, "2023-12-07")]
+    assert [(e["event_type"], e["actors"], e["location_id"], e["actor_countries"]) for e in rows[1]["events"]] == [
+        ("PROTEST", ["actor:PRO:AM"], "geonames:616052", ["AM"])]

@@ -52,6 +52,23 @@ def analyze_doc(doc: Doc, published: str | None, year_hint: int | None = None, o
     )
 
 
+def analysis_record(analysis: ArticleAnalysis) -> dict:
+    """One text's rows as a JSON-ready record (`extract --batch`): its entities, dates, agreements and
+    events with the columns of the tables that hold them, and the rule behind each."""
+    return {
+        "entities": [{"text": m.text, "label": m.label, "entity_id": m.entity_id, "start": m.start, "end": m.end, "source": m.source}
+                     for m in analysis.entities],
+        "dates": [{"text": d.text, "value": d.resolved.value if d.resolved else None,
+                   "granularity": d.resolved.granularity if d.resolved else None, "start": d.start, "end": d.end} for d in analysis.dates],
+        "agreements": [{"text": a.text, "agreement_id": a.agreement.id, "name": a.agreement.name, "status": a.status, "rule_id": a.rule_id}
+                       for a in analysis.agreements],
+        "events": [{"event_type": e.event_type, "subtype": e.subtype, "trigger": e.trigger, "actors": list(e.actors),
+                    "targets": list(e.targets), "location_id": e.location_id, "date": e.date, "modality": e.modality,
+                    "quantity": e.quantity, "sentence": e.sentence, "rule_id": e.rule_id} | actor_codes(e.actors, e.targets)
+                   for e in analysis.events],
+    }
+
+
 def headline_sentences(doc: Doc) -> int:
     """How many sentences the headline has: an article's text is its headline, a blank line and
     the body (a text with no blank line has no headline of its own)."""

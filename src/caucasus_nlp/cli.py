@@ -273,10 +273,16 @@ def extract(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline name or path."),
     profile: str = typer.Option("fast", "--profile", help=PROFILE_HELP),
     explain: bool = typer.Option(False, "--explain", help="Show which rule found each row."),
+    batch: Path = typer.Option(None, "--batch", help="Analyse many texts, loading the model once: one per line of this file "
+                               "('-' for stdin), plain or a JSON object with \"text\" (and \"id\", \"published\"); writes one JSON "
+                               "line per text to stdout."),
 ):
-    """Print the entities, dates, agreements and events of one text."""
+    """Print the entities, dates, agreements and events of one text (or, with --batch, of many as JSONL)."""
     from caucasus_nlp.analysis import analyze_doc
 
+    if batch is not None:
+        _extract_batch(batch, published, model, profile)
+        return
     if file is not None:
         text = file.read_text(encoding="utf-8", errors="replace")
     if not text or not text.strip():
@@ -293,6 +299,39 @@ def extract(
     _print_rows("Events", ["type", "subtype", "trigger", "actors", "targets", "date", "modality", "qty"] + (["rule"] if explain else []),
                 [[e.event_type, e.subtype, e.trigger, ", ".join(e.actors), ", ".join(e.targets), e.date or "",
                   e.modality, "" if e.quantity is None else str(e.quantity), e.rule_id] for e in analysis.events], explain)
+
+
+# Texts of `extract --batch` handed to spaCy's nlp.pipe at a time.
+EXTRACT_BATCH_SIZE = 64
+
+
+def _extract_batch(source: Path, published: str | None, model: str, profile: str) -> None:
+    """`extract --batch`: one JSON line per text of the source, in its order; a line that is no text
+    gets its error instead (exit 0; the rows say which failed)."""
+    import sys
+    from itertools import islice
+
+    from caucasus_nlp.analysis import analysis_record, analyze_doc
+    from caucasus_nlp.io import extract_inputs
+
+    try:
+        stream = sys.stdin if str(source) == "-" else source.open(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot read {escape(str(source))}: {escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from None
+    nlp = _load(model, profile=profile)
+    inputs = extract_inputs(stream)
+    while chunk := list(islice(inputs, EXTRACT_BATCH_SIZE)):
+        texts = [i for i in chunk if i.text is not None]
+        docs = dict(zip((i.line for i in texts), nlp.pipe(i.text for i in texts), strict=True))
+        for item in chunk:
+            row = {"id": item.id, "line": item.line}
+            if item.error is not None:
+                row["error"] = item.error
+            else:
+                row |= analysis_record(analyze_doc(docs[item.line], item.published or published))
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def _print_rows(title: str, columns: list[str], rows: list[list[str]], explain: bool) -> None:

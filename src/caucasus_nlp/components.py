@@ -255,7 +255,7 @@ class EntityCorrector:
     def _is_country_name(self, text: str) -> bool:
         geo = geonames()
         return fold(text) not in self.demonyms and any(
-            e.geonameid in geo.country_ids.values() and fold(e.name) == fold(text) for e in geo.by_name.get(fold(text), []))
+            e.geonameid in geo.country_ids.values() and fold(e.name) == fold(text) for e in geo.named(text))
 
     def names_no_organisation(self, span: Span) -> bool:
         """An ORG span headed by a lower-case word, or by a common noun capitalised only because it
@@ -281,7 +281,7 @@ class EntityCorrector:
             and len(last) >= 5
             and last.lower().endswith(self.surname_endings)
             and not any(fold(t.text) in self.demonyms or t.lower_ in self.titles for t in span)
-            and not geonames().by_name.get(fold(span.text))
+            and not geonames().knows(span.text)
         )
 
     def _untagged_surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -339,7 +339,7 @@ class EntityCorrector:
             for stop in range(end, tok.i + 1, -1):  # the longest name GeoNames knows
                 name = doc[tok.i + 1 : stop]
                 key = fold(name.text)
-                if key in geo.by_name and not self._names_no_place(key):
+                if geo.knows(key) and not self._names_no_place(key):
                     span = Span(doc, name.start, name.end, label="GPE")
                     span._.source = "rule"
                     found.append(span)

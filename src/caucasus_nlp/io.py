@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 import ftfy
 
 from caucasus_nlp.formats import STRUCTURED_SUFFIXES, read_records
-from caucasus_nlp.records import Dump, InputWarning, Record, Rejection
+from caucasus_nlp.records import Dump, ExtractInput, InputWarning, Record, Rejection
 
 TEXT_SUFFIXES = (".txt", ".text", ".eml")
 DUMP_SUFFIXES = tuple(sorted({*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES}))
@@ -284,3 +285,29 @@ def read_dumps(paths: Iterable[str | Path]) -> Iterator[Dump | Rejection]:
     names = dump_names(files)
     for path in files:
         yield read_dump(path, names[path])
+
+
+def extract_inputs(lines: Iterable[str]) -> Iterator[ExtractInput]:
+    """The texts of `caucasus-nlp extract --batch`, one per non-blank line: the line itself, or, for a
+    line that is a JSON object, its "text" with its optional "id" and "published" (YYYY-MM-DD). A
+    line that opens an object but is no JSON, or an object without a text, comes back with its
+    error, so that every line that holds something is answered. A text's id is its "id", else its
+    line number."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if not line.lstrip().startswith("{"):
+            yield ExtractInput(number, str(number), text=line.rstrip("\r\n"))
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ExtractInput(number, str(number), error=f"line {number} is not JSON ({exc.msg})")
+            continue
+        ident = str(record.get("id", number)) if isinstance(record, dict) else str(number)
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            yield ExtractInput(number, ident, error=f'line {number} has no "text"')
+            continue
+        published = record.get("published")
+        yield ExtractInput(number, ident, text=text, published=published if isinstance(published, str) else None)

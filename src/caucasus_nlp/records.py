@@ -91,3 +91,14 @@ class Segmentation:
 
     articles: list[Article]
     removed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtractInput:
+    """One text of `caucasus-nlp extract --batch`, or the reason its line is none (`error`)."""
+
+    line: int
+    id: str
+    text: str | None = None
+    published: str | None = None
+    error: str | None = None
