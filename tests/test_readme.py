@@ -45,4 +45,7 @@ def test_the_tour_runs_as_written(tmp_path):
             result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
             assert result.returncode == 0, f"{code}\n{result.stderr}"
             assert result.stdout.strip()
-    assert (tmp_path / "report.html").is_file() and (tmp_path / "caucasus.duckdb").is_file()
+    # the tour writes beside the tables, into the ignored data/processed/, not into the repository's root
+    processed = tmp_path / "data" / "processed"
+    assert (processed / "report.html").is_file() and (processed / "caucasus.duckdb").is_file()
+    assert not list(tmp_path.glob("*.html")) and not list(tmp_path.glob("*.duckdb"))

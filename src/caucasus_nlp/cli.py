@@ -489,13 +489,14 @@ def export(
 @app.command()
 def report(
     folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
-    out: Path = typer.Option(Path("report.html"), "-o", "--out", help="HTML file to write."),
+    out: Path = typer.Option(None, "-o", "--out", help="HTML file to write (default: FOLDER/report.html, beside the tables)."),
     max_articles: int = typer.Option(200, "--max-articles", min=0, help="Article pages to include, newest first."),
 ):
     """Write one self-contained HTML page: event timeline, map, actors, agreements and article pages."""
     from caucasus_nlp.report import write_report
     from caucasus_nlp.tables import SchemaError
 
+    out = out or folder / "report.html"
     try:
         summary = write_report(folder, out, max_articles)
     except (FileNotFoundError, SchemaError) as exc:
