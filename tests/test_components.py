@@ -225,6 +225,11 @@ def test_a_name_geonames_knows_after_a_locative_preposition_is_a_place(blank_nlp
         ("the Organisation for Security and Cooperation in Europe met", [(1, 8, "ORG")],
          [("Organisation for Security and Cooperation in Europe", "ORG", "ner")]),
         ("Kapsabet said", [(0, 1, "PERSON")], [("Kapsabet", "PERSON", "ner")]),
+        # the places that hold a place, in brackets after it (ACLED's "X (district, province)")
+        ("a man was abducted in Bambofa ( Dori , Seno )", [(5, 6, "GPE")],
+         [("Bambofa", "GPE", "ner"), ("Dori", "GPE", "rule"), ("Seno", "GPE", "rule")]),
+        # ...but a name the model labelled after a place and a comma stays as it is
+        ("in Moscow , Ivan Grantovsky said", [(1, 2, "GPE"), (3, 5, "PERSON")], [("Moscow", "GPE", "ner"), ("Ivan Grantovsky", "PERSON", "ner")]),
     ],
 )
 def test_a_town_the_model_mislabelled_after_a_locative_preposition_is_a_place(blank_nlp, text, ner, expected):

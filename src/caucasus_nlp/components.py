@@ -311,7 +311,8 @@ class EntityCorrector:
     def _locative_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """The entities with the places the model missed or mislabelled where the words say a place
         follows: a capitalised name that GeoNames knows right after a locative preposition ("in Goma",
-        "near Rafah", "outside Shush") or after "the village/town of" ("the village of Gubden"), also
+        "near Rafah", "outside Shush"), after "the village/town of" ("the village of Gubden") or after
+        a place and a bracket or comma ("in Kapsabet (Emgwen, Nandi)": the places that hold it), also
         where the model tagged it a person or an organisation ("in Montes Claros" ORG). Incident reports
         name towns the model has not seen; the preposition and the gazetteer together are the evidence.
         Month and weekday names, demonyms, titles and words that name nothing (not_names.txt) are not
@@ -325,15 +326,20 @@ class EntityCorrector:
         covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"
         geo = geonames()
         found = []
+        # the last tokens of place names: "in Kapsabet (Emgwen, Nandi)" names the places that hold Kapsabet after it
+        place_ends = {e.end - 1 for e in ents if e.label_ in PLACE_LABELS}
         for tok in doc[:-1]:
-            if not (tok.is_lower or tok.is_sent_start):
+            after_place = tok.text in ("(", ",") and tok.i - 1 in place_ends
+            if not (tok.is_lower or tok.is_sent_start or after_place):
                 continue  # "In" inside a Title Case headline says nothing
-            opens = tok.lower_ in self.locatives or (
+            opens = tok.lower_ in self.locatives or after_place or (
                 tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.settlement_nouns)
-            if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in free_starts):
+            # a name the model labelled is read again only after a preposition ("Moscow, Ivan Grantovsky said" keeps the person)
+            rereadable = free if not after_place else set()
+            if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in (free_starts & rereadable)):
                 continue
             end = tok.i + 1
-            while (end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in free)
+            while (end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in rereadable)
                    and doc[end].is_title and doc[end].is_alpha):
                 end += 1
             for stop in range(end, tok.i + 1, -1):  # the longest name GeoNames knows
@@ -344,6 +350,7 @@ class EntityCorrector:
                     span._.source = "rule"
                     found.append(span)
                     covered.update(range(name.start, name.end))
+                    place_ends.add(name.end - 1)
                     break
         replaced = {(e.start, e.end) for e in mislabelled if any(f.start < e.end and e.start < f.end for f in found)}
         return [e for e in ents if (e.start, e.end) not in replaced] + found
