@@ -131,6 +131,13 @@ CASES = [
         {6: ("GPE", "geonames:311046")},
         [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:demonstrate:verb:protest+role:subject+role:generic_actor")],
         {}, id="no_chain_through_ordinary_words"),
+    # Workers protested on Monday, Izmir. (a weekday breaks the chain: "on Monday" says when, not where)
+    pytest.param("attribute:locative_chain",
+        "Workers/worker/NOUN/nsubj/1/NNS protested/protest/VERB/ROOT/1/VBD on/on/ADP/prep/1/IN Monday/Monday/PROPN/pobj/2/NNP "
+        ",/,/PUNCT/punct/1/, Izmir/Izmir/PROPN/npadvmod/1/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:311046")},
+        [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:protest:any:protest+role:subject+role:generic_actor")],
+        {}, id="no_chain_through_a_date"),
     # Riot in Rustavi / On 9 March 2020, a riot broke out in Rustavi. / Police detained 12 rioters.
     # (headline, lead and body paragraphs: the body's event takes the lead's place and date; the headline's riot, the lead's date)
     pytest.param("attribute:lead_place", LEAD_REPORT, LEAD_NAMES,
@@ -202,3 +209,36 @@ def test_an_undated_event_that_happened_takes_the_publication_date(text_date, ex
     doc = article((sentence,))
     (event,) = event_mentions(doc, named(doc, text_date), dated(doc, text_date), "2020-03-10")
     assert (event.date, event.date_precision, event.date_source) == expected
+
+
+def _mention(sent_idx, date, date_source, place=None, place_level=None):
+    from caucasus_nlp.extract.events.mention import EventMention
+
+    return EventMention(sent_idx=sent_idx, event_type="PROTEST", subtype="protest", trigger="protested", trigger_start=sent_idx * 100,
+                        trigger_lemma="protest", actors=("actor:PRO:GE",), targets=(), location_id=place, date=date,
+                        date_precision="day" if date else None, modality="asserted", quantity=None, sentence="", rule_id="",
+                        location_precision=place_level, date_source=date_source)
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    # the lead's date beats the publication date lent to the other report, whichever came first
+    (("2020-03-10", "publication"), ("2020-03-09", "lead"), ("2020-03-09", "lead")),
+    (("2020-03-09", "lead"), ("2020-03-10", "publication"), ("2020-03-09", "lead")),
+    # a sentence's own date beats the lead's; on a tie the first report's stands
+    (("2020-03-09", "lead"), ("2020-03-08", "sentence"), ("2020-03-08", "sentence")),
+    (("2020-03-08", "sentence"), ("2020-03-07", "sentence"), ("2020-03-08", "sentence")),
+])
+def test_one_event_of_an_article_keeps_the_finest_date_its_reports_give(first, second, expected):
+    from caucasus_nlp.extract.events.merge import article_events
+
+    (merged,) = article_events([_mention(1, *first), _mention(2, *second)])
+    assert (merged.date, merged.date_source) == expected
+
+
+def test_one_event_of_an_article_keeps_the_finest_place_its_reports_give():
+    from caucasus_nlp.extract.events.merge import article_events
+
+    lead = _mention(1, None, None, "geonames:611717", "lead")
+    named = _mention(2, None, None, "geonames:613607", "mentioned")
+    (merged,) = article_events([lead, named])
+    assert (merged.location_id, merged.location_precision) == ("geonames:613607", "mentioned")

@@ -13,7 +13,7 @@ CASES = [
     pytest.param("rewrite:civil_obstruction",
         "Residents/resident/NOUN/nsubj/1/NNS blocked/block/VERB/ROOT/1/VBD the/the/DET/det/3/DT road/road/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
         {},
-        [("PROTEST", "blockade", ("actor:CIV",), (), "asserted", None, None, "trigger:block:verb:blockade+role:subject+role:generic_actor+rewrite:civil_obstruction")],
+        [("PROTEST", "blockade", ("actor:PRO",), (), "asserted", None, None, "trigger:block:verb:blockade+role:subject+role:generic_actor+rewrite:civil_obstruction")],  # civilians who protest are protesters
         {}, id="civil_obstruction"),
     # Police blocked the road. (the police's blockade is coercion)
     pytest.param("rewrite:civil_obstruction",

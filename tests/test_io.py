@@ -126,6 +126,7 @@ def test_inputs_sharing_a_file_name_get_names_that_tell_them_apart(paths, names)
     (["\n", '{"id": 3}\n', "{broken\n"], [(2, "3", None, None, 'line 2 has no "text"'),
                                         (3, "3", None, None, "line 3 is not JSON (Expecting property name enclosed in double quotes)")]),
     (['["a list"]\n'], [(1, "1", '["a list"]', None, None)]),  # only an object is a record; any other line is a text
+    (['{"text": "Talks.", "published": "May 2020"}\n'], [(1, "1", None, None, 'line 1: "published" is not a date YYYY-MM-DD (\'May 2020\')')]),
 ])
 def test_each_line_of_an_extract_batch_is_a_text_or_an_error(lines, expected):
     assert [(i.line, i.id, i.text, i.published, i.error) for i in extract_inputs(lines)] == expected

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from caucasus_nlp.profiles import DEFAULT_MODEL, PROFILES
+from caucasus_nlp.profiles import DEFAULT_MODEL, ENGINES, PROFILES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 # emoji=False: ":hand:" in a title or rule id is text, not an emoji; every value from inputs or resources is
@@ -78,6 +78,9 @@ def run(
     from caucasus_nlp.rerun import unchanged_manifest
     from caucasus_nlp.store import OutputError, OutputStore
 
+    if engine not in ENGINES:
+        err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise typer.Exit(2)
     if profile not in PROFILES:
         err.print(f"[red]error:[/red] unknown profile {profile!r} (choose from {', '.join(PROFILES)})")
         raise typer.Exit(2)
@@ -139,12 +142,9 @@ class _RunOutcome:
 
 def _run_pipeline(inputs, out, model, profile, domain, workers, engine, scheduler, keep_missing, quiet) -> _RunOutcome:
     """Load the model and run the pipeline (imports spaCy): an EngineError is a clear error, exit 1."""
-    from caucasus_nlp.engine import ENGINES, EngineError, default_workers
+    from caucasus_nlp.engine import EngineError, default_workers
     from caucasus_nlp.pipeline import run as run_job
 
-    if engine not in ENGINES:
-        err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-        raise typer.Exit(2)
     nlp = _load(model, domain=domain, profile=profile)
     try:
         with _progress_display(quiet) as progress:
@@ -311,27 +311,40 @@ def _extract_batch(source: Path, published: str | None, model: str, profile: str
     import sys
     from itertools import islice
 
-    from caucasus_nlp.analysis import analysis_record, analyze_doc
-    from caucasus_nlp.io import extract_inputs
+    from caucasus_nlp.io import PUBLISHED_DATE, extract_inputs
 
+    if published is not None and not PUBLISHED_DATE.fullmatch(published):
+        err.print(f"[red]error:[/red] --published {escape(published)!r} is not a date YYYY-MM-DD")
+        raise typer.Exit(2)
     try:
-        stream = sys.stdin if str(source) == "-" else source.open(encoding="utf-8", errors="replace")
+        # utf-8-sig: a byte-order mark does not make the first JSON line a plain text
+        stream = sys.stdin if str(source) == "-" else source.open(encoding="utf-8-sig", errors="replace")
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot read {escape(str(source))}: {escape(exc.strerror or str(exc))}")
         raise typer.Exit(2) from None
     nlp = _load(model, profile=profile)
-    inputs = extract_inputs(stream)
-    while chunk := list(islice(inputs, EXTRACT_BATCH_SIZE)):
-        texts = [i for i in chunk if i.text is not None]
-        docs = dict(zip((i.line for i in texts), nlp.pipe(i.text for i in texts), strict=True))
-        for item in chunk:
-            row = {"id": item.id, "line": item.line}
-            if item.error is not None:
-                row["error"] = item.error
-            else:
-                row |= analysis_record(analyze_doc(docs[item.line], item.published or published))
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with stream:
+        inputs = extract_inputs(stream)
+        while chunk := list(islice(inputs, EXTRACT_BATCH_SIZE)):
+            texts = [i for i in chunk if i.text is not None]
+            docs = dict(zip((i.line for i in texts), nlp.pipe(i.text for i in texts), strict=True))
+            for item in chunk:
+                sys.stdout.write(json.dumps(_extract_row(item, docs.get(item.line), published), ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def _extract_row(item, doc, published: str | None) -> dict:
+    """The JSON row of one text of `extract --batch`: its analysis, or the error of its line or of its
+    analysis (one bad text does not end the batch)."""
+    from caucasus_nlp.analysis import analysis_record, analyze_doc
+
+    row = {"id": item.id, "line": item.line}
+    if item.error is not None:
+        return row | {"error": item.error}
+    try:
+        return row | analysis_record(analyze_doc(doc, item.published or published))
+    except Exception as exc:  # noqa: BLE001 - reported on the text's row, as a run reports a failed article
+        return row | {"error": f"analysis failed: {type(exc).__name__}: {exc}"}
 
 
 def _print_rows(title: str, columns: list[str], rows: list[list[str]], explain: bool) -> None:

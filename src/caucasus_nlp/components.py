@@ -49,7 +49,7 @@ TITLE_CASE_SHARE = 0.6
 TITLE_CASE_MIN_WORDS = 4
 # Longer lines are paragraphs, whatever their case.
 HEADING_MAX_TOKENS = 40
-# A place name the model missed after a locative preposition has at most this many words ("Sao Goncalo do Amarante": 4).
+# A place name the model missed after a locative preposition has at most this many capitalised words ("Montes Claros": 2).
 LOCATIVE_NAME_MAX_TOKENS = 4
 # Month and weekday names, which follow "in" and "on" as often as places do ("in May").
 DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})", re.IGNORECASE)
@@ -321,8 +321,9 @@ class EntityCorrector:
         covered = {i for e in [*ents, *doc.spans.get(NESTED, [])] for i in range(e.start, e.end)}
         # a mislabelled name may be read again from its first word, when the preposition is no part of a name
         # ("in Montes Claros" ORG; not "Organisation for Security and Cooperation in Europe")
+        nested = {i for e in doc.spans.get(NESTED, []) for i in range(e.start, e.end)}
         free_starts = {e.start for e in mislabelled}
-        free = {i for e in mislabelled for i in range(e.start, e.end)}
+        free = {i for e in mislabelled for i in range(e.start, e.end)} - nested
         covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"
         geo = geonames()
         found = []
@@ -352,7 +353,9 @@ class EntityCorrector:
                     covered.update(range(name.start, name.end))
                     place_ends.add(name.end - 1)
                     break
-        replaced = {(e.start, e.end) for e in mislabelled if any(f.start < e.end and e.start < f.end for f in found)}
+        # a town replaces the name the model gave it only where it is all of that name: "at Yerevan State
+        # University" stays one organisation (filter_spans then keeps the longer span)
+        replaced = {(e.start, e.end) for e in mislabelled if any(f.start <= e.start and e.end <= f.end for f in found)}
         return [e for e in ents if (e.start, e.end) not in replaced] + found
 
     def _names_no_place(self, key: str) -> bool:

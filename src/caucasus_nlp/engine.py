@@ -27,11 +27,11 @@ from spacy.tokens import Doc
 
 from caucasus_nlp.analysis import analyze_doc, article_rows
 from caucasus_nlp.nlp import PipelineSpec
+from caucasus_nlp.profiles import ENGINES
 from caucasus_nlp.records import Article
 from caucasus_nlp.tables import check_article_rows
 from caucasus_nlp.transformer import uses_torch
 
-ENGINES = ("local", "dask")
 # Texts spaCy processes at once (nlp.pipe batch_size).
 BATCH_SIZE = 32
 # prctl(2) option: the signal a process gets when its parent ends.

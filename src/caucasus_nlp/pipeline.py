@@ -33,7 +33,7 @@ from caucasus_nlp.ids import stable_id
 from caucasus_nlp.io import discover_inputs, dump_names, read_dump
 from caucasus_nlp.language import detect_language
 from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
-from caucasus_nlp.profiles import code_fingerprint, launch_fingerprint
+from caucasus_nlp.profiles import code_fingerprint, launch_fingerprint, library_versions
 from caucasus_nlp.records import Article, Dump, Rejection, Segmentation
 from caucasus_nlp.segment import segment_dump
 from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, shard_key
@@ -118,9 +118,10 @@ class _Pending:
 
 def pipeline_fingerprint(nlp: Language) -> str:
     """Changes whenever cached results could differ: our code and resources, the model, its
-    components, and the weights of a trained component (the event-type classifier)."""
+    components, the weights of a trained component (the event-type classifier) and the versions
+    of the libraries that compute results (profiles.library_versions)."""
     weights = [getattr(pipe, "fingerprint", "") for _, pipe in nlp.pipeline]
-    return stable_id(code_fingerprint(), model_version(nlp), ",".join(nlp.pipe_names), *weights, SCHEMA_VERSION)
+    return stable_id(code_fingerprint(), model_version(nlp), ",".join(nlp.pipe_names), *weights, SCHEMA_VERSION, library_versions("accurate"))
 
 
 def run(

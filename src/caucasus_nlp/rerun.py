@@ -24,7 +24,9 @@ def unchanged_manifest(inputs: Iterable[str | Path], out_dir: str | Path, model:
     store = OutputStore(out_dir)
     previous = store.previous_manifest()
     launch = launch_fingerprint(model, profile, domain)
-    if not previous or launch is None or previous.get("launch_fingerprint") != launch or previous.get("missing_inputs"):
+    # inputs gone before whose rows were kept (--keep-missing): whether they stay depends on this run's flags
+    kept_missing = any(m.get("kept") for m in previous.get("missing_inputs", [])) if previous else False
+    if not previous or launch is None or previous.get("launch_fingerprint") != launch or kept_missing:
         return None
     if store.staging.exists():  # an earlier run stopped while publishing: the run settles it first
         return None

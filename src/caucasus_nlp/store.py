@@ -24,7 +24,6 @@ import os
 import pickle
 import shutil
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 CACHE_DIR = ".cache"
@@ -38,7 +37,6 @@ class OutputError(RuntimeError):
     """The output folder cannot be written (full disk, no permission): nothing was published."""
 
 
-@lru_cache(maxsize=1)
 def shard_key(sha256: str, name: str, pipeline_fingerprint: str) -> str:
     return hashlib.sha256(f"{sha256}\x1f{name}\x1f{pipeline_fingerprint}".encode()).hexdigest()[:24]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from caucasus_nlp.extract.dates import compatible_dates, start_of
 from caucasus_nlp.extract.events.actors import generic_name
+from caucasus_nlp.extract.events.attributes import LEVEL_ORDER
 from caucasus_nlp.ids import stable_id
 
 # Reports of one event are published within this many days of each other.
@@ -118,10 +119,6 @@ def cluster_events(mention_rows: list[dict], articles: dict[str, dict]) -> list[
             }
         )
     return events
-
-
-# the levels that give an event its place and date (extract/events/attributes.py), finest first
-LEVEL_ORDER = ("phrase", "sentence", "mentioned", "lead", "dateline", "publication")
 
 
 def _finest(levels) -> str | None:

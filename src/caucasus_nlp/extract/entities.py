@@ -147,10 +147,12 @@ def _voted_countries(unlinked: list[Span]) -> frozenset[str]:
     geo, provinces = geonames(), subdivision_countries()
     votes: dict[str, set[str]] = {}
     for ent in unlinked:
-        names = {ent.text, ent[:-1].text} if len(ent) > 1 and ent[-1].lower_ in place_noun_kinds() else {ent.text}
+        # "Gomel" and "Gomel region" are one name: its bare form (before a settlement or seat noun) votes once
+        bare = len(ent) > 1 and place_noun_kinds().get(ent[-1].lower_) in ("yes", "seat")
+        names = {ent.text, ent[:-1].text} if bare else {ent.text}
         codes = frozenset().union(*(geo.countries_of(n, EVIDENCE_MIN_POPULATION) | provinces.get(fold(n), frozenset()) for n in names))
         if codes:
-            votes[fold(ent.text)] = set(codes)
+            votes[fold(ent[:-1].text if bare else ent.text)] = set(codes)
     tally = Counter(code for codes in votes.values() for code in codes)
     shared = {code for code, n in tally.items() if n >= 2}
     if shared:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from caucasus_nlp.date_grammar import MONTH, WEEKDAY
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.states import country_ids
@@ -207,18 +208,23 @@ def locative_place(tok: Token, by_token: dict[int, EntityMention], chain: bool =
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in rule("attribute:place").words:
         return mention
-    return mention if chain and enabled("attribute:locative_chain") and _after_locative_chain(name) else None
+    return mention if chain and enabled("attribute:locative_chain") and _after_locative_chain(name, by_token) else None
 
 
-def _after_locative_chain(name) -> bool:
+def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:
     """Whether a place name ends a chain of names that a locative preposition opens, read on the words
     where the parse lost it: "in Balcova, Izmir", "in Tuzlucayir neighborhood of Mamak, Ankara", "in
-    central Tunceli" (attribute:locative_chain: names, commas, brackets, of/the and its area words)."""
+    central Tunceli" (attribute:locative_chain: at most `number` tokens of names, commas, brackets,
+    of/the and its area words). A date or a known name that is no place breaks the chain: "on Monday,
+    Azerbaijan said", "at the OSCE, Armenia said" say nothing of where."""
     chain = rule("attribute:locative_chain")
     for tok in reversed(name.doc[max(name.sent.start, name.start - chain.number) : name.start]):
         if tok.lower_ in rule("attribute:place").words:
             return True
-        if not (tok.is_title or tok.lower_ in chain.words):
+        mention = by_token.get(tok.i)
+        if mention is not None and mention.label not in PLACE_LABELS and "gazetteer" in mention.source:
+            return False  # a person or body the knowledge base knows ("at the OSCE, Armenia said"); the model's labels of unknown names are not to be trusted here
+        if not (tok.is_title or tok.lower_ in chain.words) or DATE_WORD.fullmatch(tok.text):
             return False
     return False
 
@@ -241,6 +247,10 @@ def home_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention 
     return mention if ok else None
 
 
+# Month and weekday names: "on Monday, Azerbaijan ..." opens no chain of places.
+DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})")
+
+
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
 LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:sentence_named_place": "mentioned", "attribute:lead_place": "lead",
           "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
@@ -248,6 +258,13 @@ LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "
 LENT_LEVELS = frozenset({"lead", "dateline", "publication"})
 # levels that say nothing of which event a mention tells: lent ones, and a place the sentence only names
 NO_EVIDENCE_LEVELS = LENT_LEVELS | {"mentioned"}
+# the levels that give an event its place and date, finest first
+LEVEL_ORDER = ("phrase", "sentence", "mentioned", "lead", "dateline", "publication")
+
+
+def level_rank(level: str | None) -> int:
+    """Where a level stands in LEVEL_ORDER (no level: after all)."""
+    return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
 # the granularity of a publication date by its length: 2020-03-01, 2020-03, 2020
 PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
@@ -262,9 +279,10 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
     Rustavi, ..."), else the dateline's (attribute:dateline_place: "YEREVAN, March 3 -")."""
     if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
         return place, "attribute:place"
-    # not a place of a clause the trigger takes as its complement: "refused to meet in Baku" did not
-    # refuse in Baku (an adverbial clause says where: "injured when an IED went off in Nairobi")
-    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku,
+    # "condemned the attack which killed two in Stepanakert" was not condemned there; an adverbial
+    # clause says where: "injured when an IED went off in Nairobi"
+    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") for t in c.subtree}
     if enabled("attribute:sentence_place"):
         for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
             found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))

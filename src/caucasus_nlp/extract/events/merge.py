@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from caucasus_nlp.extract.dates import compatible_dates
-from caucasus_nlp.extract.events.attributes import LENT_LEVELS, NO_EVIDENCE_LEVELS
+from caucasus_nlp.extract.events.attributes import LENT_LEVELS, NO_EVIDENCE_LEVELS, level_rank
 from caucasus_nlp.extract.events.mention import EventMention
 
 
@@ -38,9 +38,10 @@ def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> l
         if kept[index].sent_idx < headline_sents <= event.sent_idx:
             headline_joined.add(index)
         first = kept[index]
-        # a place or date of the mention's own sentence beats one the lead lent
-        place_from = first if first.location_id and (first.location_precision not in NO_EVIDENCE_LEVELS or not event.location_id) else event
-        date_from = first if first.date and (first.date_source not in LENT_LEVELS or not event.date) else event
+        # the finer level's place and date: a mention's own sentence beats what the lead lent, which beats
+        # the publication date (the first mention's on a tie)
+        place_from = first if first.location_id and (not event.location_id or level_rank(first.location_precision) <= level_rank(event.location_precision)) else event
+        date_from = first if first.date and (not event.date or level_rank(first.date_source) <= level_rank(event.date_source)) else event
         actors = tuple(dict.fromkeys([*first.actors, *event.actors]))
         kept[index] = replace(
             first,

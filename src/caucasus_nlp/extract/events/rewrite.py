@@ -109,6 +109,8 @@ def civil_obstruction(draft: Draft, context: ArticleContext, spoken: bool) -> bo
     if not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in found.words for actor in draft.actors):
         return False
     draft.event_type, draft.subtype = found.map[draft.subtype]
+    # civilians who protest are protesters (role:generic_actor's map, which ran when this was a blockade)
+    draft.actors = tuple(a.replace("actor:CIV", "actor:PRO", 1) for a in draft.actors)
     return True
 
 
