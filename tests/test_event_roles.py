@@ -9,6 +9,19 @@ import pytest
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
 
 CASES = [
+    # Students engaged in a violent demonstration. (they demonstrated)
+    pytest.param("role:participation",
+        "Students/student/NOUN/nsubj/1/NNS engaged/engage/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN a/a/DET/det/5/DT violent/violent/ADJ/amod/5/JJ "
+        "demonstration/demonstration/NOUN/pobj/2/NN ././PUNCT/punct/1/.",
+        {},
+        [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:demonstration:noun:protest+role:participation+role:subject+role:generic_actor")],
+        {}, id="participation"),
+    # Students spoke in a demonstration. (speaking at one is no demonstration of theirs the text reports: no event)
+    pytest.param("role:participation",
+        "Students/student/NOUN/nsubj/1/NNS spoke/speak/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN a/a/DET/det/4/DT demonstration/demonstration/NOUN/pobj/2/NN ././PUNCT/punct/1/.",
+        {},
+        [],
+        {}, id="no_participation"),
     # Villagers of Kutaisi rallied. (the people are the actor, of their home's country)
     pytest.param("role:home_place",
         "Villagers/villager/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Kutaisi/Kutaisi/PROPN/pobj/1/NNP rallied/rally/VERB/ROOT/3/VBD ././PUNCT/punct/3/.",

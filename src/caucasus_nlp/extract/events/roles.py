@@ -72,6 +72,17 @@ def home_places(tokens: list[Token], by_token: dict[int, EntityMention]) -> set[
     return homes
 
 
+def participation_verb(noun: Token) -> Token | None:
+    """The verb of taking part whose in-phrase a noun event is ("engaged in a violent demonstration",
+    "participated in the protest", "took part in clashes": role:participation), whose subject did it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in rule("role:participation").words:
+        return None
+    return verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb  # "took part": the subject is take's
+
+
 def between_phrase(head: Token) -> Token | None:
     """The head's "between" preposition (role:between's words), whose objects are an event's parties."""
     return next((c for c in head.children if c.dep_ == "prep" and c.lower_ in rule("role:between").words), None)
@@ -104,6 +115,8 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
             # "held talks": the holder talked; "condemned the attack", "welcomed the agreement": the verb
             # is an event of its own, and its subject did not attack or agree
             head, paths = head.head, (*paths, "role:light_verb")
+        elif enabled("role:participation") and (verb := participation_verb(head)) is not None:
+            head, paths = verb, (*paths, "role:participation")  # "students engaged in a violent demonstration": they demonstrated
         elif enabled("role:occasion") and head.dep_ == "pobj" and head.head.lower_ in rule("role:occasion").words and (
             verb := occasion_verb(head.head)) is not None and any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
             head, paths = verb, (*paths, "role:occasion")  # "Aliyev said at a meeting with Steinmeier": the speaker took part

@@ -150,7 +150,8 @@ def classifier_trigger(sent: Span, scores: dict[str, float] | None, lexicon_type
 
 
 def context_lemmas(token: Token) -> set[str]:
-    """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects.
+    """Lemmas a cue may name: the trigger's non-subject dependents, its head, and the head's objects;
+    for a noun in a prepositional phrase, also the word the phrase hangs on.
     The subject of a passive is what the act is done to ("the ambassador was invited"): a cue may name
     it. A clause the trigger governs is another event ("recalled that the envoy met"), and the phrases
     hung on an object are not the object: a cue may not name them. A named person among the trigger's
@@ -172,6 +173,8 @@ def context_lemmas(token: Token) -> set[str]:
     lemmas.add(token.head.lemma_.lower())
     if token.pos_ == "NOUN":
         lemmas |= {t.lemma_.lower() for t in token.head.subtree}
+        if token.dep_ == "pobj":
+            lemmas.add(token.head.head.lemma_.lower())  # the word the noun's phrase hangs on: "engaged in a demonstration"
     return lemmas
 
 
