@@ -9,6 +9,19 @@ import pytest
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row
 
 CASES = [
+    # A clash ensued between Armenia and Azerbaijan. (the model makes "ensued" the noun's acl: still a verb of occurring)
+    pytest.param("role:occurring_noun",
+        "A/a/DET/det/1/DT clash/clash/NOUN/ROOT/1/NN ensued/ensue/VERB/acl/1/VBD between/between/ADP/prep/2/IN Armenia/Armenia/PROPN/pobj/3/NNP "
+        "and/and/CCONJ/cc/4/CC Azerbaijan/Azerbaijan/PROPN/conj/4/NNP ././PUNCT/punct/1/.",
+        {4: ("GPE", ARMENIA), 6: ("GPE", AZERBAIJAN)},
+        [("ASSAULT", "clash", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:clash:any:clash+role:occurring_noun+role:between")],
+        {}, id="occurring_reduced_relative"),
+    # A clash described by Armenia. (a reduced relative of another verb reports nothing)
+    pytest.param("role:occurring_noun",
+        "A/a/DET/det/1/DT clash/clash/NOUN/ROOT/1/NN described/describe/VERB/acl/1/VBN by/by/ADP/agent/2/IN Armenia/Armenia/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
+        {4: ("GPE", ARMENIA)},
+        [("dropped", "gate:background_noun", "clash")],
+        {}, id="not_occurring_reduced_relative"),
     # Students engaged in a violent demonstration. (they demonstrated)
     pytest.param("role:participation",
         "Students/student/NOUN/nsubj/1/NNS engaged/engage/VERB/ROOT/1/VBD in/in/ADP/prep/1/IN a/a/DET/det/5/DT violent/violent/ADJ/amod/5/JJ "

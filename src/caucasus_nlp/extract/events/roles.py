@@ -17,7 +17,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids
-from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, small_clause
+from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, occurring_verb, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -188,7 +188,7 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
     by_token = context.by_token
     found = _Phrases()
     between = between_phrase(token)
-    occurring_between = between_phrase(token.head) if occurring_noun(token) else None
+    occurring_between = between_phrase(verb) if (verb := occurring_verb(token)) is not None else None
     if token.pos_ == "NOUN" and between is not None and enabled("role:between"):
         # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
         head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)

@@ -99,11 +99,21 @@ def choose_trigger(token: Token, scores: dict[str, float] | None) -> tuple[Trigg
 
 
 def occurring_noun(token: Token) -> bool:
-    """A noun event that is the subject of a verb of occurring (role:occurring_noun): "clashes erupted",
-    "an explosion occurred", "fighting broke out"."""
+    """A noun event reported as happening by a verb of occurring (role:occurring_noun): "clashes
+    erupted", "an explosion occurred", "fighting broke out", "a clash ensued between ..."."""
+    return occurring_verb(token) is not None
+
+
+def occurring_verb(token: Token) -> Token | None:
+    """The verb of occurring (role:occurring_noun's words) a noun event is the subject of, or that
+    describes it as a reduced relative, which the small model makes of "a clash ensued between ..."
+    (the noun the root, the verb its acl)."""
     row = rule("role:occurring_noun")
-    return (enabled("role:occurring_noun") and token.pos_ == "NOUN" and token.dep_ in row.deps
-            and token.head.lemma_.lower() in row.words)
+    if not enabled("role:occurring_noun") or token.pos_ != "NOUN":
+        return None
+    if token.dep_ in row.deps and token.head.lemma_.lower() in row.words:
+        return token.head
+    return next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in row.words), None)
 
 
 def observed_noun(token: Token) -> bool:
