@@ -253,3 +253,13 @@ def test_extract_takes_many_texts_from_stdin_and_writes_a_json_line_for_each(tmp
         ("CONCEDE", "prisoner_release", ["geonames:587116"], 32, "2023-12-07")]
     assert [(e["event_type"], e["actors"], e["location_id"], e["actor_countries"]) for e in rows[1]["events"]] == [
         ("PROTEST", ["actor:PRO:AM"], "geonames:616052", ["AM"])]
+
+
+def test_a_rerun_of_a_run_that_processed_nothing_still_fails(tmp_path):
+    """Answered from the manifest, the rerun says what the run said: nothing could be processed, exit 1."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    cli = [sys.executable, "-m", "caucasus_nlp.cli", "run", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]
+    first, again = (subprocess.run(cli, capture_output=True, text=True) for _ in range(2))
+    assert (first.returncode, again.returncode) == (1, 1)
+    assert "nothing changed since the run of" in again.stdout and "nothing could be processed" in again.stderr

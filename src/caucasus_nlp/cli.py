@@ -8,7 +8,6 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -27,8 +26,6 @@ console = Console(emoji=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
-# What `show` prints for an event with no date: a visible dash, not a blank cell that reads as a gap in the table.
-UNDATED = "—"
 # On a non-terminal, the longest a run's log stays silent.
 HEARTBEAT_SECONDS = 30.0
 
@@ -76,7 +73,7 @@ def run(
     Reruns are incremental: inputs unchanged since the last run into the same folder are taken from
     its cache. Tables are published only when the whole run succeeds."""
     from caucasus_nlp.rerun import unchanged_manifest
-    from caucasus_nlp.store import OutputError, OutputStore
+    from caucasus_nlp.store import OutputError, OutputStore, RunResult
 
     if engine not in ENGINES:
         err.print(f"[red]error:[/red] unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -90,7 +87,7 @@ def run(
             OutputStore(out).check_unlocked()
             # nothing changed since the last run: say so without importing spaCy or loading the model
             unchanged = unchanged_manifest(inputs, out, model, profile, not stock_ner)
-            result = _RunOutcome(unchanged, unchanged["row_counts"], up_to_date=True) if unchanged else _run_pipeline(
+            result = RunResult(unchanged, unchanged["row_counts"], up_to_date=True) if unchanged else _run_pipeline(
                 inputs, out, model, profile, not stock_ner, workers, engine, scheduler, keep_missing, quiet)
         except OutputError as exc:
             err.print(f"[red]error:[/red] {escape(str(exc))}")
@@ -130,17 +127,7 @@ def run(
         raise typer.Exit(1)
 
 
-@dataclass(frozen=True)
-class _RunOutcome:
-    """What `run` reports on: the manifest of the tables now published and their row counts."""
-
-    manifest: dict
-    rows: dict
-    up_to_date: bool = False
-    ok: bool = True
-
-
-def _run_pipeline(inputs, out, model, profile, domain, workers, engine, scheduler, keep_missing, quiet) -> _RunOutcome:
+def _run_pipeline(inputs, out, model, profile, domain, workers, engine, scheduler, keep_missing, quiet):
     """Load the model and run the pipeline (imports spaCy): an EngineError is a clear error, exit 1."""
     from caucasus_nlp.engine import EngineError, default_workers
     from caucasus_nlp.pipeline import run as run_job
@@ -153,7 +140,7 @@ def _run_pipeline(inputs, out, model, profile, domain, workers, engine, schedule
     except EngineError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
-    return _RunOutcome(result.manifest, result.rows, result.up_to_date, result.ok)
+    return result
 
 
 @contextmanager
@@ -526,7 +513,7 @@ def report(
 def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp run`."),
          top: int = typer.Option(10, "--top", min=1, help="Rows in each top list.")):
     """Print row counts per table, the most mentioned entities and the most reported events."""
-    from caucasus_nlp.report import Run, cell
+    from caucasus_nlp.report import EMPTY, Run, cell, names_of
     from caucasus_nlp.tables import SchemaError
 
     try:
@@ -553,8 +540,8 @@ def show(folder: Path = typer.Argument(..., help="Output folder of `caucasus-nlp
     for col in ("date", "type", "actors", "targets", "reports", "outlets"):
         events.add_column(col)
     for e in run.events.sort_values(["n_mentions", "n_outlets"], ascending=False).head(top).itertuples():
-        events.add_row(cell(e.date) or UNDATED, e.event_type, escape(", ".join(run.name(a) for a in e.actors)) or "—",
-                       escape(", ".join(run.name(t) for t in e.targets)) or "—", str(e.n_mentions), str(e.n_outlets))
+        events.add_row(cell(e.date) or EMPTY, e.event_type, escape(names_of(run, e.actors)), escape(names_of(run, e.targets)),
+                       str(e.n_mentions), str(e.n_outlets))
     console.print(events)
     by_type = run.events["event_type"].value_counts()
     console.print("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))

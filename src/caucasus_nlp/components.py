@@ -25,7 +25,6 @@ Every entity span records what found it in the `source` extension ("ner", "gazet
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -33,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from caucasus_nlp.date_grammar import MONTH, WEEKDAY
+from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.kb import demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
@@ -51,8 +50,6 @@ TITLE_CASE_MIN_WORDS = 4
 HEADING_MAX_TOKENS = 40
 # A place name the model missed after a locative preposition has at most this many capitalised words ("Montes Claros": 2).
 LOCATIVE_NAME_MAX_TOKENS = 4
-# Month and weekday names, which follow "in" and "on" as often as places do ("in May").
-DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})", re.IGNORECASE)
 
 
 @Language.factory(
@@ -318,10 +315,10 @@ class EntityCorrector:
         Month and weekday names, demonyms, titles and words that name nothing (not_names.txt) are not
         places, and neither is a name the knowledge base knows."""
         mislabelled = [e for e in ents if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e._.source in ("ner", "ner+fix")]
-        covered = {i for e in [*ents, *doc.spans.get(NESTED, [])] for i in range(e.start, e.end)}
+        nested = {i for e in doc.spans.get(NESTED, []) for i in range(e.start, e.end)}
+        covered = nested | {i for e in ents for i in range(e.start, e.end)}
         # a mislabelled name may be read again from its first word, when the preposition is no part of a name
         # ("in Montes Claros" ORG; not "Organisation for Security and Cooperation in Europe")
-        nested = {i for e in doc.spans.get(NESTED, []) for i in range(e.start, e.end)}
         free_starts = {e.start for e in mislabelled}
         free = {i for e in mislabelled for i in range(e.start, e.end)} - nested
         covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"

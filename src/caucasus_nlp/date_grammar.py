@@ -21,6 +21,9 @@ MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_ab
 MONTH_NUMBERS["sept"] = 9
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A month or weekday name alone, in any case: it follows "in" and "on" as often as a place does ("in May",
+# "on Monday"), so it is never taken for a place's name.
+DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})", re.IGNORECASE)
 # "Dec 11", "December 11th"
 MONTH_DAY = rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
 # "11 December", "11th Dec."

@@ -36,7 +36,7 @@ from caucasus_nlp.nlp import DEFAULT_MODEL, PipelineSpec, model_version
 from caucasus_nlp.profiles import code_fingerprint, launch_fingerprint, library_versions
 from caucasus_nlp.records import Article, Dump, Rejection, Segmentation
 from caucasus_nlp.segment import segment_dump
-from caucasus_nlp.store import OutputError, OutputStore, ShardWriter, shard_key
+from caucasus_nlp.store import OutputError, OutputStore, RunResult, ShardWriter, shard_key
 from caucasus_nlp.tables import SCHEMA_VERSION, TABLES, TableWriter, write_datapackage, write_manifest, write_table
 
 # Articles sent to a worker at once: large enough to keep a worker busy between hand-offs, small
@@ -63,17 +63,6 @@ class RunInterrupted(KeyboardInterrupt):
     def of(cls, items: list[_Input], store: OutputStore, total: int) -> RunInterrupted:
         """The interruption of a run whose cache holds the shards of some of its items."""
         return cls(sum(1 for i in items if store.has_shard(i.key)), total)
-
-
-@dataclass
-class RunResult:
-    manifest: dict
-    rows: dict[str, int] = field(default_factory=dict)
-    up_to_date: bool = False  # nothing had changed: the published tables and manifest were left as they were
-
-    @property
-    def ok(self) -> bool:
-        return self.manifest["n_articles"] > 0
 
 
 @dataclass
@@ -227,10 +216,7 @@ def _up_to_date(previous: dict, items: list[_Input], rejected: list[dict], skipp
         return False
     if [(i.key, i.record["path"]) for i in items] != [(r.get("shard"), r["path"]) for r in previous.get("inputs", []) if r.get("shard")]:
         return False
-    expected = rejected + [r for i in items for r in store.shard_summary(i.key)["rejected"]]
-    tables = all((store.folder / f"{name}.{ext}").exists() for name in TABLES for ext in ("csv", "parquet"))
-    tables = tables and (store.folder / "datapackage.json").exists()
-    return previous.get("rejected") == expected and previous.get("skipped_inputs", []) == skipped and tables
+    return store.publishes(previous, [i.key for i in items], rejected, skipped, TABLES)
 
 
 def _size(path: Path) -> int:

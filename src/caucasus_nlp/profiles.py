@@ -65,6 +65,7 @@ def launch_fingerprint(model: str, profile: str, domain: bool) -> str | None:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=len(PROFILES))
 def library_versions(profile: str) -> str:
     """The installed versions of the libraries whose upgrade can change a profile's results."""
     return ",".join(f"{name}={_version(name)}" for name in PROFILE_DISTRIBUTIONS.get(profile, ()))

@@ -172,7 +172,7 @@ def timeline_svg(run: Run) -> tuple[str, int, int]:
     for event in events.sort_values("n_mentions").itertuples():
         y = top + row_h * types.index(event.event_type) + row_h / 2
         radius = 3 + 2 * math.log2(event.n_mentions)
-        label = f"{event.date} {event.event_type} ({cell(event.subtype)}): {_names(run, event.actors)} → {_names(run, event.targets)}; {event.n_mentions} reports"
+        label = f"{event.date} {event.event_type} ({cell(event.subtype)}): {names_of(run, event.actors)} → {names_of(run, event.targets)}; {event.n_mentions} reports"
         parts.append(f'<circle class="timeline-point" data-type="{event.event_type}" cx="{x(event.day):.1f}" cy="{y}" r="{radius:.1f}" '
                      f'fill="{TYPE_COLOURS.get(event.event_type, "#555")}"><title>{html.escape(label)}</title></circle>')
     parts.append("</svg>")
@@ -203,8 +203,13 @@ def cell(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
 
 
-def _names(run: Run, ids) -> str:
-    return ", ".join(run.name(i) for i in (ids if ids is not None else [])) or "—"
+# An empty cell printed as a visible dash, not a blank that reads as a gap in a table.
+EMPTY = "—"
+
+
+def names_of(run: Run, ids) -> str:
+    """The names of the entities of a list column (actors, targets), or EMPTY for none."""
+    return ", ".join(run.name(i) for i in (ids if ids is not None else [])) or EMPTY
 
 
 # --- map ------------------------------------------------------------------------------------------
@@ -299,7 +304,7 @@ def _map_svg(run: Run, proj: _Projection, events: pd.DataFrame, places: pd.DataF
                      f"<title>{html.escape(label)}</title></circle>")
     for event in events.itertuples():
         px, py = proj(event.longitude, event.latitude)
-        label = f"{cell(event.date) or 'undated'} {event.event_type} at {run.name(event.location_id)}: {_names(run, event.actors)}"
+        label = f"{cell(event.date) or 'undated'} {event.event_type} at {run.name(event.location_id)}: {names_of(run, event.actors)}"
         parts.append(f'<rect class="{prefix}event-point" x="{px - 4:.1f}" y="{py - 4:.1f}" width="8" height="8" '
                      f'fill="{TYPE_COLOURS.get(event.event_type, "#555")}"><title>{html.escape(label)}</title></rect>')
     for place in places.nlargest(12, "n_mentions").itertuples():
@@ -435,8 +440,8 @@ def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
         spans = [(m.start, m.end, m.label) for m in own_mentions.itertuples()]
         spans += [(e.trigger_start, e.trigger_start + len(e.trigger), f"EV {e.event_type}") for e in own_events.itertuples()]
         markup = highlighted(article.text, _non_overlapping(spans), colours)
-        rows = "".join(f"<tr><td>{e.event_type}</td><td>{html.escape(e.trigger)}</td><td>{html.escape(_names(run, e.actors))}</td>"
-                       f"<td>{html.escape(_names(run, e.targets))}</td><td>{cell(e.date)}</td><td>{e.modality}</td></tr>" for e in own_events.itertuples())
+        rows = "".join(f"<tr><td>{e.event_type}</td><td>{html.escape(e.trigger)}</td><td>{html.escape(names_of(run, e.actors))}</td>"
+                       f"<td>{html.escape(names_of(run, e.targets))}</td><td>{cell(e.date)}</td><td>{e.modality}</td></tr>" for e in own_events.itertuples())
         table = (f"<table><thead><tr><th>type</th><th>trigger</th><th>actors</th><th>targets</th><th>date</th><th>modality</th></tr></thead>"
                  f"<tbody>{rows}</tbody></table>") if rows else "<p>No events.</p>"
         meta = " · ".join(html.escape(str(v)) for v in (article.outlet, article.published, article.dump) if isinstance(v, str) and v)

@@ -43,8 +43,6 @@ def unchanged_manifest(inputs: Iterable[str | Path], out_dir: str | Path, model:
     records = [r for r in previous.get("inputs", []) if r.get("shard")]
     if found != [(r["path"], r["dump"], r["sha256"]) for r in records] or not all(store.has_shard(r["shard"]) for r in records):
         return None
-    expected = rejected + [r for record in records for r in store.shard_summary(record["shard"])["rejected"]]
-    if previous.get("rejected") != expected or previous.get("skipped_inputs", []) != [asdict(r) for r in hidden]:
-        return None
-    tables = [store.folder / f"{name}.{ext}" for name in previous.get("row_counts", {}) for ext in ("csv", "parquet")]
-    return previous if tables and all(t.exists() for t in [*tables, store.folder / "datapackage.json"]) else None
+    tables = list(previous.get("row_counts", {}))
+    shards = [r["shard"] for r in records]
+    return previous if tables and store.publishes(previous, shards, rejected, [asdict(r) for r in hidden], tables) else None

@@ -24,6 +24,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_DIR = ".cache"
@@ -31,6 +32,20 @@ STAGING_DIR = ".staging"
 READY_MARKER = "READY"
 SHARD_DONE = "done.json"
 LOCK_FILE = ".lock"
+
+
+@dataclass
+class RunResult:
+    """What a run published: its manifest and row counts (spaCy-free, so a rerun that changes nothing
+    reports without loading the pipeline)."""
+
+    manifest: dict
+    rows: dict[str, int] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing had changed: the published tables and manifest were left as they were
+
+    @property
+    def ok(self) -> bool:
+        return self.manifest["n_articles"] > 0
 
 
 class OutputError(RuntimeError):
@@ -115,6 +130,15 @@ class OutputStore:
             return None  # a hand-edited or damaged manifest: the run simply reprocesses everything
 
     # --- per-input shards -------------------------------------------------------------------
+    def publishes(self, previous: dict, shard_keys: list[str], rejected: list[dict], skipped: list[dict], tables) -> bool:
+        """Whether the published run is what inputs of these cached shards would publish: its rejections
+        are the given ones (of the inputs) and then each shard's, its skipped hidden inputs are these, and
+        each of the tables (Parquet and CSV) and datapackage.json is in place."""
+        expected = rejected + [r for key in shard_keys for r in self.shard_summary(key)["rejected"]]
+        files = [self.folder / f"{name}.{ext}" for name in tables for ext in ("csv", "parquet")]
+        in_place = all(f.exists() for f in [*files, self.folder / "datapackage.json"])
+        return previous.get("rejected") == expected and previous.get("skipped_inputs", []) == skipped and in_place
+
     def has_shard(self, key: str) -> bool:
         return (self.cache / key / SHARD_DONE).exists()
 

@@ -52,6 +52,12 @@ def generic_id(sector: str, country: str | None) -> str:
     return f"actor:{sector}:{country}" if country else f"actor:{sector}"
 
 
+def only_generic(actors, sector_codes) -> bool:
+    """Whether there are actors and each is a generic one of these sectors ("actor:PRO:AM" for PRO):
+    civilians or protesters no one names, as the rules of a protest's claims and of civil blockades ask."""
+    return bool(actors) and all(a.split(":")[0] == "actor" and a.split(":")[1] in sector_codes for a in actors)
+
+
 def generic_name(actor_id: str) -> str | None:
     """"actor:PRO:AM" → "Protesters (Armenia)"; None for an id that is not a generic actor's."""
     parts = actor_id.split(":")

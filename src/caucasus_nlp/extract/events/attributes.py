@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from caucasus_nlp.date_grammar import MONTH, WEEKDAY
+from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.extract.dates import DateMention, DateValue
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.states import country_ids
+from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
 from caucasus_nlp.syntax import governor
@@ -200,15 +200,25 @@ def locative_place(tok: Token, by_token: dict[int, EntityMention], chain: bool =
     locative preposition (attribute:place words: "in Gyumri", "in Chaki Wardak district, Wardak"), or
     with `chain`, the end of a chain of names such a preposition opens (attribute:locative_chain).
     With `linked`, only a place GeoNames or the knowledge base knows."""
+    if (named := _place_name(tok, by_token, linked)) is None:
+        return None
+    mention, phrase = named
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in rule("attribute:place").words:
+        return mention
+    name = tok.doc[mention.token_start : tok.i + 1]
+    return mention if chain and enabled("attribute:locative_chain") and _after_locative_chain(name, by_token) else None
+
+
+def _place_name(tok: Token, by_token: dict[int, EntityMention], linked: bool = True) -> tuple[EntityMention, Token] | None:
+    """The place mention a token ends (with `linked`, one GeoNames or the knowledge base knows), and the
+    token that stands for the whole name in the parse: the head of the compounds, appositions and
+    conjuncts it is part of ("Chaki Wardak district, Wardak")."""
     mention = by_token.get(tok.i)
     if mention is None or mention.label not in PLACE_LABELS or (linked and not mention.entity_id) or tok.i != mention.token_end - 1:
         return None
-    name = tok.doc[mention.token_start : tok.i + 1]
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in rule("attribute:place").words:
-        return mention
-    return mention if chain and enabled("attribute:locative_chain") and _after_locative_chain(name, by_token) else None
+    return mention, tok
 
 
 def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:
@@ -229,26 +239,17 @@ def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:
     return False
 
 
-
 def home_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention | None:
     """The town or region a token ends the name of, when the name says where a group of people is from
     ("residents of Taloqan city", "workers from Shush", "villagers of Mitsobi": attribute:sentence_named_place
     words after a plural noun): the people act where they live. Not a country, which says little of where."""
-    mention = by_token.get(tok.i)
-    if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id or tok.i != mention.token_end - 1:
+    if (named := _place_name(tok, by_token)) is None or named[0].entity_id in country_codes():
         return None
-    if mention.entity_id in set(country_ids().values()):
-        return None
-    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    preposition = tok.head
+    mention, phrase = named
+    preposition = phrase.head
     people = preposition.head
-    ok = tok.dep_ == "pobj" and preposition.lower_ in rule("attribute:sentence_named_place").words and people.tag_ == "NNS"
+    ok = phrase.dep_ == "pobj" and preposition.lower_ in rule("attribute:sentence_named_place").words and people.tag_ == "NNS"
     return mention if ok else None
-
-
-# Month and weekday names: "on Monday, Azerbaijan ..." opens no chain of places.
-DATE_WORD = re.compile(rf"(?:{MONTH}|{WEEKDAY})")
 
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
@@ -265,6 +266,8 @@ LEVEL_ORDER = ("phrase", "sentence", "mentioned", "lead", "dateline", "publicati
 def level_rank(level: str | None) -> int:
     """Where a level stands in LEVEL_ORDER (no level: after all)."""
     return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
+
+
 # the granularity of a publication date by its length: 2020-03-01, 2020-03, 2020
 PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.actors import only_generic
 from caucasus_nlp.extract.events.mention import EventMention
 from caucasus_nlp.extract.events.triggers import match_trigger, reported_noun
 from caucasus_nlp.rulebook import check_implemented, rule
@@ -117,7 +118,7 @@ def protesters_claim(event: EventMention, token: Token) -> bool:
         return False
     if _claim_of_a_protest(token, gate.deps):
         return True  # "held a protest, demanding higher salaries", "a protest calling for the release of"
-    if not event.actors or not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in gate.words for actor in event.actors):
+    if not only_generic(event.actors, gate.words):
         return False
     return any(_is_protest(t) for t in token.doc)
 

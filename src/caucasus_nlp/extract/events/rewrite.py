@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.events.actors import only_generic
 from caucasus_nlp.extract.events.mention import EventMention
 from caucasus_nlp.extract.events.resolve import ArticleContext
 from caucasus_nlp.extract.events.states import country_ids, country_of, entity_ids, home_state, metonyms
@@ -104,9 +105,7 @@ def civil_obstruction(draft: Draft, context: ArticleContext, spoken: bool) -> bo
     is a protest (CAMEO 144, obstruct passage), not a state's coercion; the map gives the type and
     subtype each subtype becomes, the words the actor sectors."""
     found = rule("rewrite:civil_obstruction")
-    if draft.subtype not in found.map or not draft.actors:
-        return False
-    if not all(actor.split(":")[0] == "actor" and actor.split(":")[1] in found.words for actor in draft.actors):
+    if draft.subtype not in found.map or not only_generic(draft.actors, found.words):
         return False
     draft.event_type, draft.subtype = found.map[draft.subtype]
     # civilians who protest are protesters (role:generic_actor's map, which ran when this was a blockade)
