@@ -88,6 +88,14 @@ def test_sentence_without_trigger_has_no_event(nlp):
         ("The sides are negotiating and hope to sign the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "negotiated"),
         ("The peace treaty was signed on Friday.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
         ("Pashinyan attended the signing of the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
+        # a to-infinitive is not yet done, a verb coordinated under an intention shares it, a subject takes its verb's mood
+        ("Washington pressures both sides to reach the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("The two countries reconfirmed their intention to normalize relations and to reach the peace treaty.",
+         "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("Both sides announced their commitment to signing the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("The signing of the peace treaty will take place in Washington.", "agreement:armenia-azerbaijan-peace-treaty", "proposed"),
+        ("Armenia managed to sign the peace treaty.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
+        ("The signing of the peace treaty ended the war.", "agreement:armenia-azerbaijan-peace-treaty", "signed"),
         # what a participle says was done stays done, whatever the clause above it wants
         ("Moscow urged both sides to respect the trilateral statement signed in November 2020.",
          "agreement:trilateral-statement-2020-11-10", "signed"),
@@ -96,6 +104,21 @@ def test_sentence_without_trigger_has_no_event(nlp):
 def test_agreements_with_status(nlp, text, agreement_id, status):
     (mention,) = analyze_doc(nlp(text), "2023-12-10").agreements
     assert (mention.agreement.id, mention.status) == (agreement_id, status)
+
+
+@pytest.mark.parametrize(
+    "text, statuses",
+    [
+        # each mention takes the cue tied to it, not the sentence's other cue
+        ("He spoke of the possible signing of the peace treaty, while the trilateral statement was signed in 2020.",
+         {"agreement:armenia-azerbaijan-peace-treaty": "proposed", "agreement:trilateral-statement-2020-11-10": "signed"}),
+        ("The trilateral statement was signed in 2020 and the peace treaty was signed on Friday.",
+         {"agreement:armenia-azerbaijan-peace-treaty": "signed", "agreement:trilateral-statement-2020-11-10": "signed"}),
+    ],
+)
+def test_two_agreements_of_one_sentence_each_take_their_own_status(nlp, text, statuses):
+    mentions = analyze_doc(nlp(text), "2023-12-10").agreements
+    assert {m.agreement.id: m.status for m in mentions} == statuses
 
 
 def test_generic_agreement_without_a_recent_canonical_one_is_its_own_row(nlp):

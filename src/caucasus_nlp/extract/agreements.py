@@ -30,13 +30,19 @@ STATUS_CUES = (
 UNREALIZABLE_STATUSES = frozenset({"signed", "implemented"})
 UNREALIZED_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"})
 INTENTION_WORDS = frozenset({
-    "aim", "ask", "demand", "expect", "future", "goal", "hope", "intend", "intention", "plan", "possibility", "possible",
-    "potential", "prepare", "prospect", "propose", "readiness", "ready", "seek", "upcoming", "urge", "want", "willing",
-    "willingness", "wish",
+    "aim", "ask", "call", "chance", "commit", "commitment", "demand", "expect", "future", "goal", "hope", "intend", "intention",
+    "opportunity", "plan", "pledge", "possibility", "possible", "potential", "prepare", "pressure", "promise", "prospect",
+    "propose", "readiness", "ready", "seek", "upcoming", "urge", "vow", "want", "willing", "willingness", "wish",
 })
+# Verbs whose to-infinitive did happen ("managed to sign"); every other "to sign" is not yet done.
+IMPLICATIVE_VERBS = frozenset({"manage", "succeed"})
+# How many dependency steps apart a status cue and an agreement's mention may be to be read together
+# ("the possible signing of a peace agreement": two steps, "the agreement is signed": one).
+CUE_REACH = 3
 # The links by which a cue hangs on the word that may make it unrealized: complements, prepositional
 # objects, nouns of nouns ("the hope of signing", "ready to sign", "calls for the signing of").
-COMPLEMENT_DEPS = frozenset({"acl", "acomp", "advcl", "ccomp", "compound", "dobj", "nsubjpass", "pcomp", "pobj", "prep", "xcomp"})
+# The subject of a verb is read with its verb's mood too ("the signing will take place").
+COMPLEMENT_DEPS = frozenset({"acl", "acomp", "advcl", "ccomp", "compound", "dobj", "nsubj", "nsubjpass", "pcomp", "pobj", "prep", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
                     end=end,
                     text=match.group(0),
                     sent_idx=sent_idx,
-                    status=mention_status(sent),
+                    status=mention_status(sent, doc.char_span(start, end, alignment_mode="expand")),
                     rule_id=f"{agreement.id}#{agreement.patterns.index(pattern)}",
                 )
 
@@ -171,14 +177,17 @@ def _link_generic(generic: Agreement, text: str, published: str | None, catalogu
     return Agreement(id=f"agreement:{slug(name)}", name=name, kind=generic.kind, date=None)
 
 
-def mention_status(sent: Span) -> str:
-    """The status a sentence gives an agreement: the strongest cue it has. A signing or an
+def mention_status(sent: Span, mention: Span | None = None) -> str:
+    """The status a sentence gives an agreement: the strongest cue it has, and of a status's cues
+    those tied to the mention in the parse where there are any ("the possible signing of a peace
+    agreement" is not done because another agreement in the sentence "is signed"). A signing or an
     implementation that is only hoped for, planned, possible or called for ("hope to sign", "the
     possible signing", "will sign", "the intention to reach") has not happened: it counts as a
     proposal (or a negotiation, where the sentence also speaks of one), never as done."""
     hoped = False
     for status, cues in STATUS_CUES:
         tokens = [t for t in sent if t.lemma_.lower() in cues]
+        tokens = [t for t in tokens if mention is not None and tied(t, mention)] or tokens
         if status in UNREALIZABLE_STATUSES and tokens and all(unrealized(t) for t in tokens):
             hoped = True
             continue
@@ -187,19 +196,32 @@ def mention_status(sent: Span) -> str:
     return "proposed" if hoped else "referenced"
 
 
+def tied(cue: Token, mention: Span) -> bool:
+    """Whether a cue and a mention are at most CUE_REACH dependency steps apart, one above the other."""
+    root = mention.root
+    return cue in list(root.ancestors)[:CUE_REACH] or root in list(cue.ancestors)[:CUE_REACH]
+
+
 def unrealized(token: Token) -> bool:
     """Whether the act a cue names is hoped for, planned, possible or demanded rather than done: a
     modal or future auxiliary on it or on the verbs it complements ("will sign", "could be signed"),
     a word of intention or possibility over it ("hope to sign", "readiness to sign", "urged
-    the signing") or on it ("the possible signing"). A coordinated verb is another act: "accused ... and
-    insisted that it was observing the ceasefire" is not governed by the first verb."""
+    the signing") or on it ("the possible signing"), or a to-infinitive ("agreed to sign"), unless
+    its verb says it was done ("managed to sign"). A coordinated verb is another act: "accused ... and
+    insisted that it was observing the ceasefire" is not governed by the first verb, but a verb
+    coordinated with a complement shares its governor ("the intention to normalize relations and to
+    reach a treaty")."""
     if any(c.dep_ in ("amod", "advmod") and c.lemma_.lower() in INTENTION_WORDS for c in token.children):
+        return True
+    if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children) and token.head.lemma_.lower() not in IMPLICATIVE_VERBS:
         return True
     for verb in (token, *token.ancestors):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNREALIZED_AUXILIARIES for c in verb.children):
             return True
         if verb is not token and verb.lemma_.lower() in INTENTION_WORDS:
             return True
+        if verb.dep_ == "conj" and verb.head.dep_ in COMPLEMENT_DEPS:
+            continue
         if verb.dep_ not in COMPLEMENT_DEPS or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             return False  # "urged them to respect the agreement signed in 2020": the participle's signing was done
     return False
