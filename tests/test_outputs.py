@@ -141,12 +141,18 @@ def test_report_is_self_contained_and_draws_every_dated_event_and_placed_point(r
     out = tmp_path / "report.html"
     summary = write_report(run_dir, out)
     events, entities = _frame(run_dir, "events"), _frame(run_dir, "entities")
-    assert summary.timeline_points + summary.timeline_outside == events["date"].notna().sum() and summary.timeline_points > 0
-    assert summary.event_points == events["latitude"].notna().sum() >= 2
-    assert summary.place_points == entities["latitude"].notna().sum() > 0
+    off = summary.off_timeline
+    assert summary.timeline_points + off["history"] + off["ahead"] == events["date"].notna().sum() and summary.timeline_points > 0
+    assert off["undated"] == events["date"].isna().sum()
     page = out.read_text()
+    # the map is fitted to where most events are; the events elsewhere are listed under it by place
+    outside = sum(int(n) for n in re.findall(r"(\d+) events?\b", re.search(r'class="outside-map">([^<]*)', page).group(1)))
+    assert summary.event_points + outside == events["latitude"].notna().sum() and summary.event_points >= 2
+    assert 0 < summary.place_points <= entities["latitude"].notna().sum()
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:|url\(\s*["']?https?:|@import""", page)
     assert page.count('class="timeline-point"') == summary.timeline_points
+    # every event has its row, anchored by its id
+    assert sorted(re.findall(r'<tr id="event-(\w+)" class="event-row"', page)) == sorted(events["event_id"]) and summary.event_rows == len(events)
     assert page.count('class="article"') == summary.articles == len(_frame(run_dir, "articles"))
     assert "Pashinyan" in page and 'class="entity"' in page  # displaCy markup of the article pages
 
@@ -169,26 +175,60 @@ def _chromium() -> str | None:
     return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None)
 
 
+def _browse(browser: str, profile: Path, url: str) -> tuple[dict[str, str], str]:
+    """The page as headless Chromium leaves it after its script ran: the body's data attributes and the DOM."""
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
+             "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}"]
+    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert [line for line in dom.stderr.splitlines() if ":CONSOLE" in line] == []
+    body = re.search(r"<body([^>]*)>", dom.stdout).group(1)
+    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', body)), dom.stdout
+
+
+def _shown(dom: str, element: str, prefix: str) -> set[str]:
+    """The ids of the rows (or article pages) the filters leave shown."""
+    rows = re.findall(rf"<{element}\b([^>]*)>", dom)
+    return {m.group(1) for attributes in rows if (m := re.search(rf'\bid="{prefix}-(\w+)"', attributes)) and "hidden" not in attributes}
+
+
 @pytest.mark.slow
-def test_report_renders_in_headless_chromium_without_console_errors(run_dir, tmp_path):
+def test_report_renders_in_headless_chromium_and_its_filters_change_what_is_shown(run_dir, tmp_path):
     browser = _chromium()
     if browser is None:
         pytest.skip("no Chromium here (.ci/run installs Debian's chromium)")
     out = tmp_path / "report.html"
     summary = write_report(run_dir, out)
-    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
-             "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*flags, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120)
-    assert dom.returncode == 0, dom.stderr[-2000:]
-    assert [line for line in dom.stderr.splitlines() if ":CONSOLE" in line] == []
-    body = re.search(r"<body([^>]*)>", dom.stdout).group(1)
-    attributes = dict(re.findall(r'data-([\w-]+)="([^"]*)"', body))
+    profile = tmp_path / "profile"
+    attributes, dom = _browse(browser, profile, out.as_uri())
     assert attributes["ready"] == "1" and "errors" not in attributes
     assert int(attributes["drawn-timeline"]) == summary.timeline_points
     assert int(attributes["drawn-events"]) == summary.event_points
     assert int(attributes["drawn-places"]) == summary.place_points
+    events, articles = _frame(run_dir, "events"), _frame(run_dir, "articles")
+    assert _shown(dom, "tr", "event") == set(events["event_id"]) and int(attributes["shown-events"]) == len(events)
+
+    # a filter in the query string shows exactly the events it selects
+    event_type = events["event_type"].value_counts().index[-1]
+    actor = events["actors"].explode().dropna().value_counts().index[0]
+    involving = {e.event_id for e in events.itertuples() if actor in [*e.actors, *e.targets]}
+    dated = events.dropna(subset=["date"]).sort_values("date")
+    first_day = dated["date"].iloc[len(dated) // 2][:10]
+    since = {e.event_id for e in dated.itertuples() if e.date[:10] >= first_day}
+    for query, expected in ((f"type={event_type}", set(events.loc[events["event_type"] == event_type, "event_id"])),
+                            (f"actor={actor}", involving),
+                            (f"from={first_day}", since),
+                            ("when=undated", set(events.loc[events["date"].isna(), "event_id"]))):
+        attributes, dom = _browse(browser, profile, f"{out.as_uri()}?{query}#events")
+        assert "errors" not in attributes and _shown(dom, "tr", "event") == expected, query
+        assert int(attributes["shown-events"]) == len(expected) < len(events), query
+    outlet = articles["outlet"].value_counts().index[-1]
+    attributes, dom = _browse(browser, profile, f"{out.as_uri()}?outlet={outlet.replace(' ', '+')}#articles")
+    assert _shown(dom, "details", "article") == set(articles.loc[articles["outlet"] == outlet, "article_id"]) != set(articles["article_id"])
+
     shot = tmp_path / "report.png"
-    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1200,2400", out.as_uri()], capture_output=True, timeout=120)
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+                    f"--screenshot={shot}", "--window-size=1200,2400", out.as_uri()], capture_output=True, timeout=120)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
 
 

@@ -492,7 +492,7 @@ def report(
     out: Path = typer.Option(None, "-o", "--out", help="HTML file to write (default: FOLDER/report.html, beside the tables)."),
     max_articles: int = typer.Option(200, "--max-articles", min=0, help="Article pages to include, newest first."),
 ):
-    """Write one self-contained HTML page: event timeline, map, actors, agreements and article pages."""
+    """Write one self-contained HTML page: event timeline, events table, map, actors, agreements and article pages."""
     from caucasus_nlp.report import write_report
     from caucasus_nlp.tables import SchemaError
 
@@ -505,8 +505,10 @@ def report(
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot write {escape(str(out))}: {escape(exc.strerror or str(exc))}")
         raise typer.Exit(1) from None
-    console.print(f"{escape(str(out))}: {summary.timeline_points} dated events on the timeline, {summary.event_points} events and "
-                  f"{summary.place_points} places on the map, {summary.articles} article pages")
+    off = ", ".join(f"{n} {key}" for key, n in summary.off_timeline.items() if n)
+    console.print(f"{escape(str(out))}: {summary.event_rows} events in the table, {summary.timeline_points} on the timeline"
+                  f"{f', {sum(summary.off_timeline.values())} off it ({off})' if off else ''}, {summary.event_points} events and {summary.place_points} places on the map, "
+                  f"{summary.articles} article pages")
 
 
 @app.command()
