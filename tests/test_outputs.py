@@ -222,6 +222,16 @@ def test_report_renders_in_headless_chromium_and_its_filters_change_what_is_show
         attributes, dom = _browse(browser, profile, f"{out.as_uri()}?{query}#events")
         assert "errors" not in attributes and _shown(dom, "tr", "event") == expected, query
         assert int(attributes["shown-events"]) == len(expected) < len(events), query
+    # sorting by a column, asked for in the query string as a header click would
+    names = dict(zip(_frame(run_dir, "entities")["entity_id"], _frame(run_dir, "entities")["name"], strict=True))
+    place = {e.event_id: names.get(e.location_id, "") for e in events.itertuples()}
+    _, dom = _browse(browser, profile, f"{out.as_uri()}?sort=place&order=desc#events")
+    shown = [place[i] for i in re.findall(r'<tr id="event-(\w+)"', dom)]
+    named = sorted((p for p in place.values() if p), key=str.casefold, reverse=True)
+    assert shown == named + [""] * (len(place) - len(named)) and len(set(named)) > 2  # descending, events with no place last
+    _, dom = _browse(browser, profile, f"{out.as_uri()}?sort=date#events")
+    days = [d for d in (dict(zip(events["event_id"], events["date"], strict=True))[i] for i in re.findall(r'<tr id="event-(\w+)"', dom))]
+    assert days == sorted(days, key=lambda d: (d is None, d or ""))
     outlet = articles["outlet"].value_counts().index[-1]
     attributes, dom = _browse(browser, profile, f"{out.as_uri()}?outlet={outlet.replace(' ', '+')}#articles")
     assert _shown(dom, "details", "article") == set(articles.loc[articles["outlet"] == outlet, "article_id"]) != set(articles["article_id"])

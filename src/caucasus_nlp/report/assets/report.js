@@ -53,12 +53,13 @@
   }
 
   // Sort a table by a column when its header is clicked (or Enter on it): data-key where a cell has
-  // one, else its text; numbers as numbers; empty cells last either way.
+  // one, else its text; numbers as numbers; empty cells last either way. `?sort=reports&order=desc`
+  // sorts the events table so on load.
   function sortable(table) {
     each(table.querySelectorAll('th[data-sort]'), function (th) {
-      function sort() {
+      function sort(wanted) {
         var column = Array.prototype.indexOf.call(th.parentNode.children, th);
-        var order = th.dataset.order === 'asc' ? 'desc' : 'asc';
+        var order = typeof wanted === 'string' ? wanted : (th.dataset.order === 'asc' ? 'desc' : 'asc');
         var numeric = th.dataset.sort === 'number';
         each(table.querySelectorAll('th[data-sort]'), function (other) { delete other.dataset.order; });
         th.dataset.order = order;
@@ -79,6 +80,9 @@
       }
       th.addEventListener('click', sort);
       th.addEventListener('keydown', function (e) { if (e.key === 'Enter') { sort(); } });
+      if (table.id === 'events-table' && params.get('sort') === th.textContent.trim()) {
+        sort(params.get('order') === 'desc' ? 'desc' : 'asc');
+      }
     });
   }
 
