@@ -278,6 +278,11 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
         # "I" in a quotation: the person the sentences before speak of
         ("Charles Michel spoke in Brussels. He said he was pleased. \"I urge the leaders to sign the treaty soon.\"", "REQUEST",
          "appeal", ("person:charles-michel",)),
+        # "they" or "we" under a verb of saying whose subject names several: those who said it
+        ("Russia hosted the talks. Ilham Aliyev and Nikol Pashinyan said they agreed to refrain from the use of force.", "AGREE", "agreement",
+         ("person:ilham-aliyev", "person:nikol-pashinyan")),
+        ("Russia hosted the talks. \"We agreed on a joint statement,\" Ilham Aliyev and Nikol Pashinyan said.", "AGREE", "joint_statement",
+         ("person:ilham-aliyev", "person:nikol-pashinyan")),
         # "the latter", "the former": by position among the last two named
         ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
         # an ambassador summoned "to the ministry": the ministry's state summoned

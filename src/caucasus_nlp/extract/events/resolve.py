@@ -208,6 +208,17 @@ class ArticleContext:
             sentences += list(following_sentences(token.sent, rule("discourse:antecedent_window").number))
         return next((found for sent in sentences if (found := self._speaker_in(sent, token))), None)
 
+    def reporters(self, token: Token) -> list[str]:
+        """Who say what a plural pronoun stands in ("Aliyev and Pashinian said they agreed"): the
+        people, bodies and countries the subject of a reporting verb over the pronoun names."""
+        for verb in token.ancestors:
+            if verb.lemma_.lower() in rule("discourse:reporting_verbs").words and verb.pos_ == "VERB":
+                subjects = [t for c in verb.children if c.dep_ in rule("role:subject").deps for t in c.subtree]
+                named = (self.by_token.get(t.i) for t in subjects)
+                return list(dict.fromkeys(m.entity_id for m in named
+                                          if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes())))
+        return []
+
     def _speaker_in(self, sent: Span, token: Token) -> str | None:
         for tok in sent:
             if tok.lemma_.lower() in rule("discourse:reporting_verbs").words and tok.pos_ == "VERB":
@@ -267,6 +278,8 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
     if word in ("he", "she") or (word in ("his", "her") and head.dep_ == "poss"):  # "his readiness to sign": his
         person = context.person_before(head)
         return [person] if person else []
+    if word in ("they", "we") and len(reporters := context.reporters(head)) > 1:
+        return reporters  # "Aliyev and Pashinian said they agreed": the two who said it
     if word in ("i", "we"):
         # the speaker of a quotation ("I" in a quotation standing alone: the person last named);
         # "we" in a state body's own press release, the body
