@@ -23,6 +23,23 @@ def test_geonames_linking_prefers_the_story_region(name, context, expected):
     assert geonames().link(name, context).geonameid == expected
 
 
+@pytest.mark.parametrize(
+    "name, near, expected",
+    [
+        # beside Ankara, Mamak is Ankara's district, not the larger village by the Black Sea
+        ("Mamak", ((39.92, 32.85),), 304885),
+        ("Mamak", (), 750540),
+        # beside Kazan (Ankara), Saray is the town near it, not Istanbul's quarter
+        ("Saray", ((40.13, 32.68),), 740175),
+        ("Saray", (), 747538),
+        # a far-off point changes nothing
+        ("Saray", ((-33.9, 18.4),), 747538),
+    ],
+)
+def test_a_namesake_beside_the_articles_other_places_is_the_one_it_means(name, near, expected):
+    assert geonames().link(name, frozenset({"TR"}), (), near).geonameid == expected
+
+
 def test_small_far_away_namesake_is_not_linked_without_evidence():
     assert geonames().link("Kachreti") is None or geonames().link("Kachreti").country_code == "GE"
     assert geonames().link("Nowhereville Xyz") is None

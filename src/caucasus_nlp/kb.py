@@ -29,6 +29,10 @@ LINK_CONTEXT_WEIGHT = 3.0
 LINK_REGION_WEIGHT = 2.0
 LINK_OWN_NAME_WEIGHT = 1.0
 LINK_CAPITAL_WEIGHT = 3.0
+# A namesake this close to another place the article names is the one it means ("Mamak" of "Mamak,
+# Ankara"; "Chimbas" beside "San Juan"): Mordecai's and CLIFF's spatial coherence of a text's places.
+LINK_NEAR_WEIGHT = 3.0
+NEAR_PLACE_KM = 50
 
 
 def fold(text: str) -> str:
@@ -203,14 +207,17 @@ class GeoNames:
         return frozenset(e.country_code for e in self.named(name)
                          if e.country_code and (e.population or 0) >= min_population)
 
-    def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION) -> Entity | None:
+    def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION,
+             near: tuple[tuple[float, float], ...] = ()) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 
         Countries win over cities of the same name (Armenia the country, not Armenia in Colombia).
         Cities are weighed by the order of magnitude of their population, by being a capital, by
         lying in a country the article mentions or in the story region, and by bearing the name as
-        their own rather than as an alternate. A small far-away namesake is never linked. `region`:
-        the countries preferred without other evidence (none, for a story set elsewhere).
+        their own rather than as an alternate, and by lying within NEAR_PLACE_KM of one of `near` (the
+        latitude and longitude of the other places the article names). A small far-away namesake is
+        never linked, unless it lies near those. `region`: the countries preferred without other
+        evidence (none, for a story set elsewhere).
         """
         candidates = self.named(name)
         if not candidates:
@@ -228,13 +235,23 @@ class GeoNames:
             own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
             capital = (ent.name, ent.country_code) in self.capitals
             return (math.log10((ent.population or 0) + 1) + LINK_CONTEXT_WEIGHT * in_context + LINK_REGION_WEIGHT * in_region
-                    + LINK_OWN_NAME_WEIGHT * own_name + LINK_CAPITAL_WEIGHT * capital)
+                    + LINK_OWN_NAME_WEIGHT * own_name + LINK_CAPITAL_WEIGHT * capital + LINK_NEAR_WEIGHT * beside(ent))
+
+        def beside(ent: Entity) -> bool:
+            return ent.latitude is not None and any(km((ent.latitude, ent.longitude), point) <= NEAR_PLACE_KM for point in near)
 
         best = max(candidates, key=score)
-        near = best.country_code in context_countries or best.country_code in region
-        if not near and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
+        evidence = best.country_code in context_countries or best.country_code in region or beside(best)
+        if not evidence and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _is_code(name: str) -> bool:

@@ -123,19 +123,24 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         if evidence:
             countries, region = countries | evidence, ()
 
-    def link(ent: Span, context: frozenset[str]) -> tuple[Entity, str] | None:
-        if (place := geo.link(ent.text, context, region)) is not None:
+    def link(ent: Span, context: frozenset[str], near: tuple[tuple[float, float], ...] = ()) -> tuple[Entity, str] | None:
+        if (place := geo.link(ent.text, context, region, near)) is not None:
             return place, "geonames"
         kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
-        if kind in ("yes", "seat") and (place := geo.link(ent[:-1].text, context, region)) is not None:
+        if kind in ("yes", "seat") and (place := geo.link(ent[:-1].text, context, region, near)) is not None:
             return place, "geonames" if kind == "yes" else "seat"
         return None
 
     first = {(e.start, e.end): link(e, countries) for e in unlinked}
     found = countries | {p.country_code for p, _ in filter(None, first.values()) if p.country_code}
-    if found == countries:
+    country_ids = set(geo.country_ids.values())
+    towns = {fold(e.text): (p.latitude, p.longitude) for e in unlinked if (linked := first[(e.start, e.end)])
+             for p in (linked[0],) if p.latitude is not None and p.geonameid not in country_ids}
+    if found == countries and not towns:
         return {key: place for key, place in first.items() if place is not None}
-    second = {(e.start, e.end): first[(e.start, e.end)] or link(e, found) for e in unlinked}
+    # again, with the countries the first pass found and beside the towns it placed (each name beside the others')
+    second = {(e.start, e.end): link(e, found, tuple(point for name, point in towns.items() if name != fold(e.text))) or first[(e.start, e.end)]
+              for e in unlinked}
     return {key: place for key, place in second.items() if place is not None}
 
 
