@@ -45,6 +45,9 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
          [("Joint Liaison Group", "ORG", "org:joint-liaison-group"), ("Group", "ORG", "org:joint-liaison-group")]),
         # ...and with no such organisation it is no entity
         ("The Group said more .", [(1, 2, "ORG")], []),
+        # an organisation's initials are a name of their own; a lone word is not sure enough
+        ("Imbonerakure and CNL clashed .", [(2, 3, "ORG")], [("CNL", "ORG", "org:cnl")]),
+        ("Zorbex and Quillan clashed .", [(0, 1, "ORG"), (2, 3, "ORG")], [("Zorbex", "ORG", None), ("Quillan", "ORG", None)]),
         # a short form of the one longer organisation name of the article
         ("The Security Council of the Republic of Artsakh met . The Security Council decided .", [(11, 13, "ORG")],
          [("Security Council of the Republic of Artsakh", "ORG", "org:artsakh-security-council"),

@@ -87,7 +87,7 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             label, entity_id, source = "PERSON", next(iter(surname_ids)), f"{source}+surname"
         elif entity_id is None and label == "PERSON" and len(ent) >= 2:
             entity_id = f"person:{slug(ent.text)}"
-        elif entity_id is None and label == "ORG" and len(ent) >= 2:
+        elif entity_id is None and label == "ORG" and (len(ent) >= 2 or is_acronym(ent.text)):
             entity_id = f"org:{slug(ent.text)}"
         elif entity_id is None and label in PLACE_LABELS and (place := places.get((ent.start, ent.end))):
             entity_id, source = place[0].id, f"{source}+{place[1]}"
@@ -163,6 +163,12 @@ def _voted_countries(unlinked: list[Span]) -> frozenset[str]:
     if shared:
         return frozenset(shared)
     return frozenset(next(iter(codes)) for codes in votes.values() if len(codes) == 1)
+
+
+def is_acronym(text: str) -> bool:
+    """An organisation's initials ("CNL", "FARDC", "HBDH"): three to six capitals, a name as sure as a
+    two-word one (a lone capitalised word tagged ORG is often a place or a person the model mislabelled)."""
+    return 3 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 
 @lru_cache(maxsize=1)
