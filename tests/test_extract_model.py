@@ -107,6 +107,29 @@ def test_agreements_with_status(nlp, text, agreement_id, status):
 
 
 @pytest.mark.parametrize(
+    "text, rules",
+    [
+        ("The peace treaty was signed on Friday.", "status:signed"),
+        ("Armenia and Azerbaijan hope to sign the peace treaty this year.", "status:signed+unrealized:infinitive+status:proposed"),
+        ("The leaders will sign the peace treaty in Washington.", "status:signed+unrealized:auxiliary"),
+        ("Pashinyan spoke of the possible signing of the peace treaty.", "status:signed+unrealized:intention"),
+        ("The sides are negotiating and hope to sign the peace treaty.", "status:signed+unrealized:infinitive+status:negotiated"),
+        ("The peace treaty was mentioned.", "status:referenced"),
+    ],
+)
+def test_the_rules_that_decide_a_status_are_in_the_rule_id(nlp, text, rules):
+    """resources/agreement_status.jsonl's ids follow the pattern's: what decided the status, in order."""
+    (mention,) = analyze_doc(nlp(text), "2023-12-10").agreements
+    assert mention.rule_id.split("+", 1)[1] == rules
+
+
+def test_every_status_has_its_cue_row():
+    from caucasus_nlp.extract.agreements import STATUSES, status_rules
+
+    assert [i for i in status_rules() if i.startswith("status:") and i != "status:tied_cue"] == [f"status:{s}" for s in STATUSES]
+
+
+@pytest.mark.parametrize(
     "text, statuses",
     [
         # each mention takes the cue tied to it, not the sentence's other cue

@@ -148,7 +148,9 @@ TABLES: dict[str, Table] = {
             _c("end", "int", "Char end offset.", False),
             _c("text", "str", "Surface form.", False),
             _c("status", "str", "signed, proposed, negotiated, implemented, violated, referenced.", False),
-            _c("rule_id", "str", "Pattern that matched.", False),
+            _c("rule_id", "str", "The rules behind the row, joined by '+': the catalogue pattern that matched (AGREEMENT_ID#N), then the "
+               "rows of resources/agreement_status.jsonl that decided the status (status:signed+unrealized:infinitive+status:proposed: "
+               "a signing only hoped for is proposed).", False),
         ), (ForeignKey("agreement_id", "agreements", "agreement_id"),), (ForeignKey("article_id", "articles", "article_id"),)),
         Table("event_mentions", ("event_mention_id",), "One row per event an article reports: its first sentence, with what repeats in the same article add.", (
             _c("event_mention_id", "str", "Stable id.", False),

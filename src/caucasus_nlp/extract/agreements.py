@@ -17,32 +17,24 @@ from caucasus_nlp.kb import read_jsonl
 
 # A generic mention ("the joint statement") means the agreement of its kind issued this many days before.
 GENERIC_LINK_DAYS = 45
-# Status cues, strongest first: the first set with a lemma in the sentence gives the status.
-STATUS_CUES = (
-    ("violated", {"violate", "violation", "breach"}),
-    ("signed", {"sign", "signing", "conclude", "ink", "initial", "adopt", "issue", "release", "reach"}),
-    ("implemented", {"implement", "implementation", "comply", "compliance", "fulfil", "fulfill", "enforce", "observe"}),
-    ("negotiated", {"negotiate", "negotiation", "talk", "discuss", "finalize", "finalise", "work"}),
-    ("proposed", {"propose", "proposal", "offer", "suggest", "draft", "hope", "intend", "plan"}),
-)
-
+STATUSES = ("violated", "signed", "implemented", "negotiated", "proposed", "referenced")
 # Statuses that say an act was done; a cue of them that is only hoped for or planned is a proposal.
 UNREALIZABLE_STATUSES = frozenset({"signed", "implemented"})
-UNREALIZED_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"})
-INTENTION_WORDS = frozenset({
-    "aim", "ask", "call", "chance", "commit", "commitment", "demand", "expect", "future", "goal", "hope", "intend", "intention",
-    "opportunity", "plan", "pledge", "possibility", "possible", "potential", "prepare", "pressure", "promise", "prospect",
-    "propose", "readiness", "ready", "seek", "upcoming", "urge", "vow", "want", "willing", "willingness", "wish",
-})
-# Verbs whose to-infinitive did happen ("managed to sign"); every other "to sign" is not yet done.
-IMPLICATIVE_VERBS = frozenset({"manage", "succeed"})
-# How many dependency steps apart a status cue and an agreement's mention may be to be read together
-# ("the possible signing of a peace agreement": two steps, "the agreement is signed": one).
-CUE_REACH = 3
-# The links by which a cue hangs on the word that may make it unrealized: complements, prepositional
-# objects, nouns of nouns ("the hope of signing", "ready to sign", "calls for the signing of").
-# The subject of a verb is read with its verb's mood too ("the signing will take place").
-COMPLEMENT_DEPS = frozenset({"acl", "acomp", "advcl", "ccomp", "compound", "dobj", "nsubj", "nsubjpass", "pcomp", "pobj", "prep", "xcomp"})
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    id: str
+    words: frozenset[str]
+    deps: frozenset[str]
+    number: int | None
+
+
+@lru_cache(maxsize=1)
+def status_rules() -> dict[str, StatusRule]:
+    """The rows of resources/agreement_status.jsonl by id."""
+    return {rec["id"]: StatusRule(rec["id"], frozenset(rec.get("words", ())), frozenset(rec.get("deps", ())), rec.get("number"))
+            for rec in read_jsonl(None, "agreement_status.jsonl")}
 
 
 @dataclass(frozen=True)
@@ -110,14 +102,15 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
                     target = agreement
                     named_here.setdefault(agreement.kind, set()).add(agreement)
                 sent_idx, sent = next(((i, s) for i, s in enumerate(sents) if s.start_char <= start < s.end_char), (0, sents[0]))
+                status, rules = mention_status(sent, doc.char_span(start, end, alignment_mode="expand"))
                 yield AgreementMention(
                     agreement=target,
                     start=start,
                     end=end,
                     text=match.group(0),
                     sent_idx=sent_idx,
-                    status=mention_status(sent, doc.char_span(start, end, alignment_mode="expand")),
-                    rule_id=f"{agreement.id}#{agreement.patterns.index(pattern)}",
+                    status=status,
+                    rule_id="+".join((f"{agreement.id}#{agreement.patterns.index(pattern)}", *rules)),
                 )
 
 
@@ -177,51 +170,57 @@ def _link_generic(generic: Agreement, text: str, published: str | None, catalogu
     return Agreement(id=f"agreement:{slug(name)}", name=name, kind=generic.kind, date=None)
 
 
-def mention_status(sent: Span, mention: Span | None = None) -> str:
-    """The status a sentence gives an agreement: the strongest cue it has, and of a status's cues
-    those tied to the mention in the parse where there are any ("the possible signing of a peace
-    agreement" is not done because another agreement in the sentence "is signed"). A signing or an
-    implementation that is only hoped for, planned, possible or called for ("hope to sign", "the
-    possible signing", "will sign", "the intention to reach") has not happened: it counts as a
-    proposal (or a negotiation, where the sentence also speaks of one), never as done."""
-    hoped = False
-    for status, cues in STATUS_CUES:
+def mention_status(sent: Span, mention: Span | None = None) -> tuple[str, tuple[str, ...]]:
+    """The status a sentence gives an agreement, and the ids of the rules that decided it: the
+    strongest cue it has, and of a status's cues those tied to the mention in the parse where there
+    are any ("the possible signing of a peace agreement" is not done because another agreement in the
+    sentence "is signed"). A signing or an implementation that is only hoped for, planned, possible
+    or called for ("hope to sign", "the possible signing", "will sign", "the intention to reach") has
+    not happened: it counts as a proposal (or a negotiation, where the sentence also speaks of one),
+    never as done."""
+    rules = status_rules()
+    unrealized_by: tuple[str, ...] = ()
+    for status in STATUSES[:-1]:
+        cues = rules[f"status:{status}"].words
         tokens = [t for t in sent if t.lemma_.lower() in cues]
         tokens = [t for t in tokens if mention is not None and tied(t, mention)] or tokens
-        if status in UNREALIZABLE_STATUSES and tokens and all(unrealized(t) for t in tokens):
-            hoped = True
+        if status in UNREALIZABLE_STATUSES and tokens and all(why := [unrealized(t) for t in tokens]):
+            unrealized_by = unrealized_by or (f"status:{status}", *dict.fromkeys(why))
             continue
         if tokens:
-            return status
-    return "proposed" if hoped else "referenced"
+            return status, (*unrealized_by, f"status:{status}")
+    return ("proposed", unrealized_by) if unrealized_by else ("referenced", ("status:referenced",))
 
 
 def tied(cue: Token, mention: Span) -> bool:
-    """Whether a cue and a mention are at most CUE_REACH dependency steps apart, one above the other."""
-    root = mention.root
-    return cue in list(root.ancestors)[:CUE_REACH] or root in list(cue.ancestors)[:CUE_REACH]
+    """Whether a cue and a mention are at most status:tied_cue dependency steps apart, one above the other."""
+    reach, root = status_rules()["status:tied_cue"].number, mention.root
+    return cue in list(root.ancestors)[:reach] or root in list(cue.ancestors)[:reach]
 
 
-def unrealized(token: Token) -> bool:
-    """Whether the act a cue names is hoped for, planned, possible or demanded rather than done: a
-    modal or future auxiliary on it or on the verbs it complements ("will sign", "could be signed"),
-    a word of intention or possibility over it ("hope to sign", "readiness to sign", "urged
-    the signing") or on it ("the possible signing"), or a to-infinitive ("agreed to sign"), unless
-    its verb says it was done ("managed to sign"). A coordinated verb is another act: "accused ... and
-    insisted that it was observing the ceasefire" is not governed by the first verb, but a verb
-    coordinated with a complement shares its governor ("the intention to normalize relations and to
-    reach a treaty")."""
-    if any(c.dep_ in ("amod", "advmod") and c.lemma_.lower() in INTENTION_WORDS for c in token.children):
-        return True
-    if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children) and token.head.lemma_.lower() not in IMPLICATIVE_VERBS:
-        return True
+def unrealized(token: Token) -> str | None:
+    """The id of the rule by which the act a cue names is hoped for, planned, possible or demanded
+    rather than done, or None when it is done: a modal or future auxiliary on it or on the verbs it
+    complements ("will sign", "could be signed": unrealized:auxiliary), a word of intention or
+    possibility over it ("hope to sign", "readiness to sign", "urged the signing") or on it ("the
+    possible signing": unrealized:intention), or a to-infinitive ("agreed to sign") unless its verb
+    says it was done ("managed to sign": unrealized:infinitive). A coordinated verb is another act:
+    "accused ... and insisted that it was observing the ceasefire" is not governed by the first verb,
+    but a verb coordinated with a complement shares its governor ("the intention to normalize
+    relations and to reach a treaty")."""
+    rules = status_rules()
+    auxiliaries, intention, infinitive = rules["unrealized:auxiliary"], rules["unrealized:intention"], rules["unrealized:infinitive"]
+    if any(c.dep_ in ("amod", "advmod") and c.lemma_.lower() in intention.words for c in token.children):
+        return intention.id
+    if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children) and token.head.lemma_.lower() not in infinitive.words:
+        return infinitive.id
     for verb in (token, *token.ancestors):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNREALIZED_AUXILIARIES for c in verb.children):
-            return True
-        if verb is not token and verb.lemma_.lower() in INTENTION_WORDS:
-            return True
-        if verb.dep_ == "conj" and verb.head.dep_ in COMPLEMENT_DEPS:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries.words for c in verb.children):
+            return auxiliaries.id
+        if verb is not token and verb.lemma_.lower() in intention.words:
+            return intention.id
+        if verb.dep_ == "conj" and verb.head.dep_ in intention.deps:
             continue
-        if verb.dep_ not in COMPLEMENT_DEPS or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
-            return False  # "urged them to respect the agreement signed in 2020": the participle's signing was done
-    return False
+        if verb.dep_ not in intention.deps or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return None  # "urged them to respect the agreement signed in 2020": the participle's signing was done
+    return None
