@@ -116,7 +116,7 @@ def protesters_claim(event: EventMention, token: Token) -> bool:
     gate = rule("gate:protesters_claim")
     if event.event_type not in gate.types:
         return False
-    if _claim_of_a_protest(token, gate.deps):
+    if _claim_of_a_protest(token, gate.deps, gate.number):
         return True  # "held a protest, demanding higher salaries", "a protest calling for the release of"
     if not only_generic(event.actors, gate.words):
         return False
@@ -127,11 +127,11 @@ def _is_protest(token: Token) -> bool:
     return (found := match_trigger(token)) is not None and found.event_type == "PROTEST"
 
 
-def _claim_of_a_protest(token: Token, deps: frozenset[str]) -> bool:
-    """Whether a trigger hangs on a protest as its adjunct (the rule's deps, at most three steps up): on
+def _claim_of_a_protest(token: Token, deps: frozenset[str], steps: int) -> bool:
+    """Whether a trigger hangs on a protest as its adjunct (the rule's deps, at most `steps` up): on
     the protest verb or noun itself, or on the light verb whose object is one ("held a protest, demanding")."""
     node = token
-    for _ in range(3):
+    for _ in range(steps):
         if node.dep_ not in deps or node.head.i == node.i:
             return False
         node = node.head

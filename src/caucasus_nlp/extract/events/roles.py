@@ -75,10 +75,11 @@ def home_places(tokens: list[Token], by_token: dict[int, EntityMention]) -> set[
 def participation_verb(noun: Token) -> Token | None:
     """The verb of taking part whose in-phrase a noun event is ("engaged in a violent demonstration",
     "participated in the protest", "took part in clashes": role:participation), whose subject did it."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    row = rule("role:participation")
+    if noun.dep_ != "pobj" or noun.head.lower_ not in row.map["prepositions"]:
         return None
     verb = noun.head.head
-    if verb.lemma_.lower() not in rule("role:participation").words:
+    if verb.lemma_.lower() not in row.words:
         return None
     return verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb  # "took part": the subject is take's
 

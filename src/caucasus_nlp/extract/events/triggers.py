@@ -124,7 +124,7 @@ def observed_noun(token: Token) -> bool:
     if not enabled("role:observed_noun") or token.pos_ != "NOUN":
         return False
     tok = token
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in row.map["counting_nouns"]:
+    if tok.dep_ == "pobj" and tok.head.lower_ in row.map["counting_prepositions"] and tok.head.head.lemma_.lower() in row.map["counting_nouns"]:
         tok = tok.head.head  # "a total of", "a series of", "dozens of"
     return tok.dep_ in row.deps and tok.head.lemma_.lower() in row.words
 
