@@ -29,7 +29,7 @@ test-fast: $(STAMP)  ## tests that load no statistical model
 	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks scripts
 
 eval: $(STAMP)  ## validation and dev scores of both profiles side by side, with tokens/s (benchmarks/results/profiles.md)
 	$(BIN)/python benchmarks/profiles.py --seeds $(SEEDS) --gold $(GOLD)

@@ -203,9 +203,13 @@ def test_one_word_names_that_geonames_knows_as_places(blank_nlp, text, ner, expe
         ("a man was abducted near the village of Gubden", [("Gubden", "GPE", "rule")]),
         ("In Montes Claros , police seized a truck", [("Montes Claros", "GPE", "rule")]),  # the longest name GeoNames knows
         ("workers protested outside Shush", [("Shush", "GPE", "rule")]),
+        # a word of direction between the preposition and the name; "the area of" as "the village of", then a comma
+        ("activists gathered in central Van", [("Van", "GPE", "rule")]),
+        ("shells fell in the area of Spartak , Donetsk", [("Spartak", "GPE", "rule"), ("Donetsk", "GPE", "rule")]),
         # negative: months, unknown names, a capitalised word not after a locative, a Title Case headline
         ("talks resumed in May", []),
         ("they met in Zzyzxville", []),
+        ("they met in central Zzyzxville", []),
         ("Goma teachers demonstrated", []),
         ("Hrant Mikaelian - Genocide in Progress | Ep 280\n\nThe text.", []),
     ],
@@ -228,6 +232,9 @@ def test_a_name_geonames_knows_after_a_locative_preposition_is_a_place(blank_nlp
         # the places that hold a place, in brackets after it (ACLED's "X (district, province)")
         ("a man was abducted in Bambofa ( Dori , Seno )", [(5, 6, "GPE")],
          [("Bambofa", "GPE", "ner"), ("Dori", "GPE", "rule"), ("Seno", "GPE", "rule")]),
+        # a place the model cut at a hyphen runs on where GeoNames knows the whole, and only there
+        ("medics protested in Ivano-Frankivsk", [(3, 4, "GPE")], [("Ivano-Frankivsk", "GPE", "ner+fix")]),
+        ("the Zorbex-Quillan talks", [(1, 2, "GPE")], [("Zorbex", "GPE", "ner")]),
         # ...but a name the model labelled after a place and a comma stays as it is
         ("in Moscow , Ivan Grantovsky said", [(1, 2, "GPE"), (3, 5, "PERSON")], [("Moscow", "GPE", "ner"), ("Ivan Grantovsky", "PERSON", "ner")]),
     ],

@@ -66,7 +66,7 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         ("Residents of Taloqan city protested .", [(2, 3, "GPE")], [("Taloqan city", "GPE", "geonames:1123004")]),
         # ...or when two names of the story share a country (Plato and Magdalena: Colombia)...
         ("A man was killed in Plato , Magdalena .", [(5, 6, "GPE"), (7, 8, "GPE")],
-         [("Plato", "GPE", "geonames:3792392"), ("Magdalena", "GPE", None)]),  # Magdalena: a department, no town
+         [("Plato", "GPE", "geonames:3792392"), ("Magdalena", "GPE", "geonames:3668605")]),  # the department, at its seat Santa Marta
         # ...and not without that evidence: Plato has namesakes in three countries
         ("A man was killed in Plato .", [(5, 6, "GPE")], [("Plato", "GPE", None)]),
         # ...nor, in a story of the region, from small namesakes elsewhere that two names share
@@ -75,6 +75,9 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         # a settlement noun ("city") is the settlement; a district or province is placed at the seat it is named after
         ("A blast in Kandahar city .", [(3, 4, "GPE")], [("Kandahar city", "GPE", "geonames:1138336")]),
         ("A blast in Kandahar province .", [(3, 4, "GPE")], [("Kandahar province", "LOC", "geonames:1138336")]),
+        # a province no town is named after is placed at its seat, as ACLED codes it
+        ("A blast in Anbar province .", [(3, 4, "GPE")], [("Anbar province", "LOC", "geonames:98717")]),
+        ("Taliban attacked in Helmand .", [(3, 4, "GPE")], [("Taliban", "ORG", "org:taliban"), ("Helmand", "GPE", "geonames:1134720")]),
         ("A sniper in Shindand district , Herat .", [(3, 5, "GPE"), (6, 7, "GPE")],
          [("Shindand district", "GPE", "geonames:1125155"), ("Herat", "GPE", "geonames:1140026")]),  # not Iran's village Herat
     ],

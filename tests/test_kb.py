@@ -40,6 +40,21 @@ def test_a_namesake_beside_the_articles_other_places_is_the_one_it_means(name, n
     assert geonames().link(name, frozenset({"TR"}), (), near).geonameid == expected
 
 
+@pytest.mark.parametrize(
+    "name, context, expected",
+    [
+        ("Helmand", frozenset(), 1134720),  # Lashkar Gah, the seat of a province no town is named after
+        ("Anbar", frozenset({"IQ"}), 98717),  # Ramadi
+        ("Syunik", frozenset(), 174875),  # Kapan: "Syunik'i Marz" by its short name
+        ("Central", frozenset(), None),  # an area name of many countries, none of them the article's
+        ("Zzyzx", frozenset(), None),
+    ],
+)
+def test_a_province_is_located_at_its_seat(name, context, expected):
+    seat = geonames().seat_of(name, context)
+    assert (seat.geonameid if seat else None) == expected
+
+
 def test_small_far_away_namesake_is_not_linked_without_evidence():
     assert geonames().link("Kachreti") is None or geonames().link("Kachreti").country_code == "GE"
     assert geonames().link("Nowhereville Xyz") is None

@@ -192,6 +192,7 @@ class EntityCorrector:
         self.place_nouns = {noun: label for noun, label, _ in place_noun_rows()}
         self.settlement_nouns = {noun for noun, _, kind in place_noun_rows() if kind == "yes"}
         self.locatives = frozenset(resource_lines("locative_prepositions.txt"))
+        self.directions = frozenset(resource_lines("direction_words.txt"))
         self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
         self.not_names = frozenset(resource_lines("not_names.txt"))
         generic = resource_lines("generic_org_words.txt")
@@ -203,7 +204,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
-        fixed = self._locative_place_names(doc, fixed)
+        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed))
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -336,12 +337,16 @@ class EntityCorrector:
             rereadable = free if not after_place else set()
             if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in (free_starts & rereadable)):
                 continue
-            end = tok.i + 1
-            while (end < len(doc) and end - tok.i <= LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in rereadable)
+            # "in central Van": one word of direction may stand before the name
+            first = tok.i + 2 if not after_place and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in self.directions else tok.i + 1
+            if first != tok.i + 1 and first in covered and first not in (free_starts & rereadable):
+                continue
+            end = first
+            while (end < len(doc) and end - first < LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in rereadable)
                    and doc[end].is_title and doc[end].is_alpha):
                 end += 1
-            for stop in range(end, tok.i + 1, -1):  # the longest name GeoNames knows
-                name = doc[tok.i + 1 : stop]
+            for stop in range(end, first, -1):  # the longest name GeoNames knows
+                name = doc[first:stop]
                 key = fold(name.text)
                 if geo.knows(key) and not self._names_no_place(key):
                     span = Span(doc, name.start, name.end, label="GPE")
@@ -354,6 +359,25 @@ class EntityCorrector:
         # University" stays one organisation (filter_spans then keeps the longer span)
         replaced = {(e.start, e.end) for e in mislabelled if any(f.start <= e.start and e.end <= f.end for f in found)}
         return [e for e in ents if (e.start, e.end) not in replaced] + found
+
+    @staticmethod
+    def _hyphenated_place_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A place the model cut at a hyphen ("Ivano" of "Ivano-Frankivsk") runs on to the end of the
+        hyphenated word where GeoNames knows the whole."""
+        geo = geonames()
+        out = []
+        for ent in ents:
+            end = ent.end
+            while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                   and doc[end + 1].is_title):
+                end += 2
+            if ent.label_ in PLACE_LABELS and end > ent.end and geo.knows(doc[ent.start : end].text):
+                longer = Span(doc, ent.start, end, label=ent.label_)
+                longer._.source = "ner+fix"
+                out.append(longer)
+            else:
+                out.append(ent)
+        return out
 
     def _names_no_place(self, key: str) -> bool:
         return key in self.demonyms or key in self.not_names or key.rstrip(".") in self.titles or DATE_WORD.fullmatch(key) is not None

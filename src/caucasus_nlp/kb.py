@@ -207,6 +207,16 @@ class GeoNames:
         return frozenset(e.country_code for e in self.named(name)
                          if e.country_code and (e.population or 0) >= min_population)
 
+    def seat_of(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION) -> Entity | None:
+        """The seat town of the first-level area (province, region, governorate) of that name
+        (resources/admin_seats.tsv), where ACLED locates what happens in the area: the area of a
+        country the article mentions, else of the story region, else the one area of the name."""
+        areas = admin_seats().get(fold(name), ())
+        for countries in (context_countries, region):
+            if len(found := [gid for code, gid in areas if code in countries]) == 1:
+                return self.by_id.get(found[0])
+        return self.by_id.get(areas[0][1]) if len(areas) == 1 else None
+
     def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION,
              near: tuple[tuple[float, float], ...] = ()) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
@@ -252,6 +262,18 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@lru_cache(maxsize=1)
+def admin_seats() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Folded name or short name of a first-level area → (country code, seat's GeoNames id) of each area
+    so named (resources/admin_seats.tsv)."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for line in resource_lines("admin_seats.tsv"):
+        code, area, short, seat, _ = line.split("\t")
+        for name in {fold(area), fold(short)} - {"-"}:
+            found[name].append((code, int(seat)))
+    return {name: tuple(areas) for name, areas in found.items()}
 
 
 def _is_code(name: str) -> bool:

@@ -127,8 +127,13 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         if (place := geo.link(ent.text, context, region, near)) is not None:
             return place, "geonames"
         kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
-        if kind in ("yes", "seat") and (place := geo.link(ent[:-1].text, context, region, near)) is not None:
+        bare = ent[:-1].text if kind in ("yes", "seat") else ent.text
+        if kind == "seat" and (place := geo.seat_of(bare, context, region)) is not None:
+            return place, "seat"  # "Anbar province": the province's seat, Ramadi
+        if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near)) is not None:
             return place, "geonames" if kind == "yes" else "seat"
+        if kind is None and (place := geo.seat_of(ent.text, context, region)) is not None:
+            return place, "seat"  # "in Helmand": a province no town is named after
         return None
 
     first = {(e.start, e.end): link(e, countries) for e in unlinked}
