@@ -36,10 +36,10 @@ CASES = [
         {0: ("GPE", AZERBAIJAN), 3: ("NORP", None)},
         [("SANCTION", "ambassador_summoned", (AZERBAIJAN,), ("geonames:3017382",), "asserted", None, None, "trigger:invite:verb:ambassador_summoned+role:subject+role:object")],
         {"scores": [{"SANCTION": 0.7, "REQUEST": 0.2}]}, id="event_typer_agrees"),
-    # Unknown assailants torched a school in Gori. (accurate profile: the lexicon has no "torch"; the classifier's ASSAULT
+    # Unknown assailants ransacked a school in Gori. (accurate profile: the lexicon has no "ransack"; the classifier's ASSAULT
     # at p >= 0.9 makes the root an event)
     pytest.param("rewrite:classifier_event",
-        "Unknown/unknown/ADJ/amod/1/JJ assailants/assailant/NOUN/nsubj/2/NNS torched/torch/VERB/ROOT/2/VBD a/a/DET/det/4/DT school/school/NOUN/dobj/2/NN "
+        "Unknown/unknown/ADJ/amod/1/JJ assailants/assailant/NOUN/nsubj/2/NNS ransacked/ransack/VERB/ROOT/2/VBD a/a/DET/det/4/DT school/school/NOUN/dobj/2/NN "
         "in/in/ADP/prep/2/IN Gori/Gori/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
         {6: ("GPE", "geonames:614455")},
         [("ASSAULT", "attack", ("actor:REB:GE",), (), "asserted", "geonames:614455", None,
@@ -47,7 +47,7 @@ CASES = [
         {"scores": [{"ASSAULT": 0.95, "NONE": 0.05}]}, id="classifier_event"),
     # ... below 90 percent the classifier makes no event
     pytest.param("rewrite:classifier_event",
-        "Unknown/unknown/ADJ/amod/1/JJ assailants/assailant/NOUN/nsubj/2/NNS torched/torch/VERB/ROOT/2/VBD a/a/DET/det/4/DT school/school/NOUN/dobj/2/NN "
+        "Unknown/unknown/ADJ/amod/1/JJ assailants/assailant/NOUN/nsubj/2/NNS ransacked/ransack/VERB/ROOT/2/VBD a/a/DET/det/4/DT school/school/NOUN/dobj/2/NN "
         "in/in/ADP/prep/2/IN Gori/Gori/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
         {6: ("GPE", "geonames:614455")},
         [],
