@@ -255,6 +255,20 @@ CASES = [
         {6: ("GPE", "geonames:616635")},
         [("ASSAULT", "killing", ("actor:REB:AM",), ("actor:CIV:AM",), "asserted", "geonames:616635", 2, "trigger:kill:verb:killing+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity")],
         {}, id="generic_actor_and_target"),
+    # Armed men killed two civilians in Gyumri. (an adjective and its noun before the noun alone: armed men are no civilians)
+    pytest.param("role:generic_actor",
+        "Armed/armed/ADJ/amod/1/JJ men/man/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "
+        "in/in/ADP/prep/2/IN Gyumri/Gyumri/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {6: ("GPE", "geonames:616635")},
+        [("ASSAULT", "killing", ("actor:REB:AM",), ("actor:CIV:AM",), "asserted", "geonames:616635", 2, "trigger:kill:verb:killing+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity")],
+        {}, id="generic_actor_adjective_pair"),
+    # Two men killed two civilians in Gyumri. (men alone are civilians, so the civilians killed are no other party)
+    pytest.param("role:generic_actor",
+        "Two/two/NUM/nummod/1/CD men/man/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "
+        "in/in/ADP/prep/2/IN Gyumri/Gyumri/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {6: ("GPE", "geonames:616635")},
+        [("ASSAULT", "killing", ("actor:CIV:AM",), (), "asserted", "geonames:616635", 2, "trigger:kill:verb:killing+role:subject+role:generic_actor+attribute:place+attribute:quantity")],
+        {}, id="generic_actor_noun_alone"),
     # Hundreds of workers rallied in Kutaisi against unpaid wages.
     pytest.param("role:generic_actor",
         "Hundreds/hundred/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN workers/worker/NOUN/pobj/1/NNS rallied/rally/VERB/ROOT/3/VBD in/in/ADP/prep/3/IN "

@@ -121,10 +121,13 @@ def unidentified_attacker(trigger: Token, event_type: str, context) -> str | Non
 
 
 def noun_sector(noun: Token) -> str | None:
-    """The sector of a generic noun, by its lemma or its word (a capitalised "Forces" keeps its plural as lemma)."""
+    """The sector of a generic noun, by its lemma or its word (a capitalised "Forces" keeps its plural as
+    lemma), an adjective and its lemma first where the table has the pair ("armed men" are an armed
+    group, "men" civilians)."""
     word = noun.lower_
     forms = (noun.lemma_.lower(), word, word[:-1] if word.endswith("s") else word)
-    return next((generic_nouns()[form] for form in forms if form in generic_nouns()), None)
+    pairs = [f"{c.lower_} {form}" for c in noun.children if c.dep_ == "amod" for form in forms]
+    return next((generic_nouns()[form] for form in (*pairs, *forms) if form in generic_nouns()), None)
 
 
 def phrase_country(head: Token, context) -> str | None:
