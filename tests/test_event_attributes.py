@@ -211,6 +211,18 @@ def test_an_undated_event_that_happened_takes_the_publication_date(text_date, ex
     assert (event.date, event.date_precision, event.date_source) == expected
 
 
+def test_a_date_of_a_clause_inside_the_event_phrase_is_that_clauses():
+    """"held a protest against the decision to hold a parade on 9 May": the protest was on 8 May."""
+    sentence = ("On/on/ADP/prep/5/IN 8/8/NUM/nummod/2/CD May/May/PROPN/pobj/0/NNP ,/,/PUNCT/punct/5/, activists/activist/NOUN/nsubj/5/NNS "
+                "held/hold/VERB/ROOT/5/VBD a/a/DET/det/7/DT protest/protest/NOUN/dobj/5/NN against/against/ADP/prep/7/IN "
+                "the/the/DET/det/10/DT decision/decision/NOUN/pobj/8/NN to/to/PART/aux/12/TO hold/hold/VERB/acl/10/VB a/a/DET/det/14/DT "
+                "parade/parade/NOUN/dobj/12/NN on/on/ADP/prep/12/IN 9/9/NUM/nummod/17/CD May/May/PROPN/pobj/15/NNP ././PUNCT/punct/5/.")
+    doc = article((sentence,))
+    dates = {(1, 3): ("DATE", "2020-05-08"), (16, 18): ("DATE", "2020-05-09")}
+    events = event_mentions(doc, named(doc, dates), dated(doc, dates), "2020-05-10")
+    assert [(e.trigger, e.date, e.date_source) for e in events if e.event_type == "PROTEST"] == [("protest", "2020-05-08", "sentence")]
+
+
 def _mention(sent_idx, date, date_source, place=None, place_level=None):
     from caucasus_nlp.extract.events.mention import EventMention
 

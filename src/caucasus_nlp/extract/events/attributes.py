@@ -133,13 +133,19 @@ def location(token: Token, phrases: list[Token], by_token: dict[int, EntityMenti
     return None
 
 
+# The dependencies of a clause inside an event's phrase, whose dates are its own events'.
+CLAUSE_DEPS = frozenset({"acl", "advcl", "ccomp", "relcl", "xcomp"})
+
+
 def own_date(token: Token, phrases: list[Token], sent_dates: list[DateMention]) -> DateValue | None:
     """The date of the trigger's own phrase ("the meetings in Chisinau in June"), else the sentence's first:
-    a sentence listing several meetings gives each its own date."""
+    a sentence listing several meetings gives each its own date. A date of a clause inside the phrase is
+    that clause's ("a protest against the decision to hold a parade on 9 May" was not on 9 May)."""
     if not sent_dates:
         return None
-    phrase = [*token.subtree] if token.pos_ == "NOUN" else []
-    spans = [(t.idx, t.idx + len(t)) for t in phrase + [t for c in phrases for t in c.subtree]]
+    roots = ([token] if token.pos_ == "NOUN" else []) + phrases
+    clauses = {t.i for root in roots for c in root.subtree if c.i != root.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    spans = [(t.idx, t.idx + len(t)) for root in roots for t in root.subtree if t.i not in clauses]
     own = next((d for d in sent_dates if any(start <= d.start < end for start, end in spans)), None)
     return (own or sent_dates[0]).resolved
 
