@@ -255,6 +255,20 @@ CASES = [
         {6: ("GPE", "geonames:616635")},
         [("ASSAULT", "killing", ("actor:REB:AM",), ("actor:CIV:AM",), "asserted", "geonames:616635", 2, "trigger:kill:verb:killing+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity")],
         {}, id="generic_actor_and_target"),
+    # The body of a man was found in Gyumri. (a body found reports a killing; no one named: an armed group of the place's country)
+    pytest.param("role:observed_noun",
+        "The/the/DET/det/1/DT body/body/NOUN/nsubjpass/6/NN of/of/ADP/prep/1/IN a/a/DET/det/4/DT man/man/NOUN/pobj/2/NN was/be/AUX/auxpass/6/VBD "
+        "found/find/VERB/ROOT/6/VBN in/in/ADP/prep/6/IN Gyumri/Gyumri/PROPN/pobj/7/NNP ././PUNCT/punct/6/.",
+        {8: ("GPE", "geonames:616635")},
+        [("ASSAULT", "killing", ("actor:REB:AM",), (), "asserted", "geonames:616635", None,
+          "trigger:body:noun:killing+role:observed_noun+role:violence_default+attribute:place")],
+        {}, id="observed_found_body"),
+    # Police found weapons in Gyumri. (what is found that is no event noun reports nothing)
+    pytest.param("role:observed_noun",
+        "Police/police/NOUN/nsubj/1/NNS found/find/VERB/ROOT/1/VBD weapons/weapon/NOUN/dobj/1/NNS in/in/ADP/prep/1/IN Gyumri/Gyumri/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
+        {4: ("GPE", "geonames:616635")},
+        [],
+        {}, id="found_no_event"),
     # Armed men killed two civilians in Gyumri. (an adjective and its noun before the noun alone: armed men are no civilians)
     pytest.param("role:generic_actor",
         "Armed/armed/ADJ/amod/1/JJ men/man/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "
