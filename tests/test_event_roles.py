@@ -269,6 +269,21 @@ CASES = [
         {4: ("GPE", "geonames:616635")},
         [],
         {}, id="found_no_event"),
+    # A truce was signed between Georgia and Turkey. (a passive clause with no agent is done by its parties)
+    pytest.param("role:between",
+        "A/a/DET/det/1/DT truce/truce/NOUN/nsubjpass/3/NN was/be/AUX/auxpass/3/VBD signed/sign/VERB/ROOT/3/VBN between/between/ADP/prep/3/IN "
+        "Georgia/Georgia/PROPN/pobj/4/NNP and/and/CCONJ/cc/5/CC Turkey/Turkey/PROPN/conj/5/NNP ././PUNCT/punct/3/.",
+        {5: ("GPE", GEORGIA), 7: ("GPE", TURKEY)},
+        [("AGREE", "agreement_signed", (GEORGIA, TURKEY), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:between")],
+        {}, id="between_passive"),
+    # They listed the issues being discussed between Georgia and Turkey. (a clause describing a noun reports no talks)
+    pytest.param("role:between",
+        "They/they/PRON/nsubj/1/PRP listed/list/VERB/ROOT/1/VBD the/the/DET/det/3/DT issues/issue/NOUN/dobj/1/NNS being/be/AUX/auxpass/5/VBG "
+        "discussed/discuss/VERB/acl/3/VBN between/between/ADP/prep/5/IN Georgia/Georgia/PROPN/pobj/6/NNP and/and/CCONJ/cc/7/CC "
+        "Turkey/Turkey/PROPN/conj/7/NNP ././PUNCT/punct/1/.",
+        {7: ("GPE", GEORGIA), 9: ("GPE", TURKEY)},
+        [("dropped", "gate:no_participant", "discussed")],
+        {}, id="between_passive_describing_a_noun"),
     # Armed men killed two civilians in Gyumri. (an adjective and its noun before the noun alone: armed men are no civilians)
     pytest.param("role:generic_actor",
         "Armed/armed/ADJ/amod/1/JJ men/man/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "

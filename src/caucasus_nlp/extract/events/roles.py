@@ -193,6 +193,11 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
     if token.pos_ == "NOUN" and between is not None and enabled("role:between"):
         # "welcomed the talks between the two countries": the parties the noun names take part, not the welcomer
         head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)
+    elif (token.pos_ == "VERB" and between is not None and enabled("role:between") and token.dep_ not in ("acl", "relcl")
+          and any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)):
+        # "a truce was signed between the Pokot and the Marakwet": a passive clause with no agent is done by its
+        # parties (not one describing a noun: "the issues being discussed between the parties")
+        head, named, paths = token, [between, *prep_phrase(between)], ("role:between",)
     elif occurring_between is not None and enabled("role:between"):
         # "clashes erupted between the army and the rebels": the verb of occurring carries the noun's parties
         head, named, paths = token, [occurring_between, *prep_phrase(occurring_between)], ("role:occurring_noun", "role:between")
