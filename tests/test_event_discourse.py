@@ -5,7 +5,9 @@ codes as: per event (type, subtype, actors, targets, modality, place, quantity, 
 codes otherwise with the rule switched off; rows where it does not fire are the negative cases. Discourse rows are parameters that leave no id: each is shown with a row where its words are missing."""
 
 import pytest
+import spacy
 
+from caucasus_nlp.extract.events.resolve import in_quotation
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, check_row
 
 CASES = [
@@ -223,3 +225,12 @@ CASES = [
 @pytest.mark.parametrize("rule_id, sentences, names, expected, context", CASES)
 def test_discourse(rule_id, sentences, names, expected, context):
     check_row(rule_id, sentences, names, expected, **context)
+
+
+
+def test_a_quotation_is_read_within_its_paragraph():
+    # the first "We" is quoted; after the blank line the paragraph starts anew, so its "We" is not, and its
+    # odd straight quote leaves "she" quoted; a curly quote closed again ends the quotation ("and")
+    doc = spacy.blank("en")('He said: "We will sign it.\n\nWe met," she said.\n\n«They left» and “we stayed')
+    expected = {4: True, 10: False, 14: True, 19: True, 22: False, 24: True}  # We, We, she, They, and, we
+    assert {i: in_quotation(doc[i]) for i in expected} == expected

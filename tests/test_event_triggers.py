@@ -56,3 +56,12 @@ def test_an_earlier_row_without_a_cue_would_shadow_a_later_row_of_its_lemma(monk
     doc, token = sentence_for(summons)
     monkeypatch.setattr(trigger_stage, "trigger_lexicon", lambda: {**lexicon, "invite": [bare, summons]})
     assert choose_trigger(token, None)[0].id == bare.id
+
+
+def test_a_token_is_a_candidate_where_a_row_of_its_lemma_admits_its_part_of_speech():
+    # "accuse" has verb rows only, "aggression" noun rows only (a proper noun too), "attack" an ANY row,
+    # "release" both; a word of no row is never a candidate, nor a lemma in a part of speech no row admits
+    doc = parsed("Georgia/Georgia/PROPN/nsubj/1/NNP accused/accuse/VERB/ROOT/1/VBD accuse/accuse/NOUN/dobj/1/NN "
+                 "Aggression/aggression/PROPN/conj/1/NNP aggression/aggression/VERB/conj/1/VB attack/attack/ADJ/amod/1/JJ "
+                 "release/release/NOUN/conj/1/NN release/release/ADJ/amod/1/JJ ././PUNCT/punct/1/.")
+    assert [t.i for t in trigger_stage.trigger_tokens(doc)] == [1, 3, 5, 6]

@@ -1,8 +1,10 @@
+import gc
+
 import pytest
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events import acting_state, trigger_lexicon
-from caucasus_nlp.kb import demonyms, entity_named, geonames, knowledge_base
+from caucasus_nlp.kb import demonyms, entity_named, gc_paused, geonames, knowledge_base
 from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 
@@ -146,3 +148,21 @@ def test_the_built_geonames_index_is_kept_and_read_back(tmp_path, monkeypatch):
     with pytest.raises(AssertionError, match="built again"):
         kb.GeoNames(min_city_population=15_000)
     assert not list(tmp_path.glob("geonames-*.marshal"))
+
+
+def test_the_collector_is_left_as_it_was_after_an_index_is_built():
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had switched it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_the_country_ids_asked_of_every_place_are_those_of_the_countries():
+    geo = geonames()
+    assert geo.country_geonameids == frozenset(geo.country_ids.values()) and 174982 in geo.country_geonameids

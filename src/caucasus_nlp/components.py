@@ -253,7 +253,7 @@ class EntityCorrector:
     def _is_country_name(self, text: str) -> bool:
         geo = geonames()
         return fold(text) not in self.demonyms and any(
-            e.geonameid in geo.country_ids.values() and fold(e.name) == fold(text) for e in geo.named(text))
+            e.geonameid in geo.country_geonameids and fold(e.name) == fold(text) for e in geo.named(text))
 
     def names_no_organisation(self, span: Span) -> bool:
         """An ORG span headed by a lower-case word, or by a common noun capitalised only because it

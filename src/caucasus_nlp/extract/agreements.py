@@ -81,17 +81,19 @@ def agreement_catalogue(path: str | None = None) -> tuple[Agreement, ...]:
 
 
 def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMention]:
-    """Named agreements first, then generic phrases not inside a named mention."""
+    """Named agreements first, then generic phrases not inside a named mention. The Doc's text is read
+    once: spaCy joins it from the tokens on every read."""
     catalogue = agreement_catalogue()
     taken: list[tuple[int, int]] = []
     named_here: dict[str, set[Agreement]] = {}
     sents = list(doc.sents)
-    lowered = doc.text.lower()
+    text = doc.text
+    lowered = text.lower()
     for agreement in sorted(catalogue, key=lambda a: a.generic):
         for pattern, needs in zip(agreement.patterns, agreement.needs, strict=True):
             if needs and not any(word in lowered for word in needs):
                 continue  # a scan costs a millisecond per page; most patterns' key words are absent
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken):
                     continue

@@ -204,22 +204,23 @@ def date_mentions(doc: Doc, published: str | None, year_hint: int | None = None)
     """Every temporal expression of an article with its resolved value (None when unresolvable).
     Candidates are the model's DATE/TIME entities, full dates and spans of years it cut short
     ("1992" of "January 6, 1992" or of "1992-1994") and deictic words it misses; a span of years
-    gives its two ends."""
+    gives its two ends. The Doc's text is read once: spaCy joins it from the tokens on every read."""
+    full_text = doc.text
     anchor = parse_anchor(published)
     anchor_year = int(published[:4]) if published else year_hint
-    found = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE, DAY_AND_MONTH) for m in pattern.finditer(doc.text)]
+    found = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE, DAY_AND_MONTH) for m in pattern.finditer(full_text)]
     patterned = [(s, e) for s, e in found if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in found)]
     spans = [(e.start_char, e.end_char, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
              if not any(s < e.end_char and e.start_char < end and not e.start_char <= s < end <= e.end_char for s, end in patterned)]
     for start, end in patterned:
         if not any(s <= start and end <= e for s, e, _ in spans):
             spans.append((start, end, "rule"))
-    for match in DEICTIC.finditer(doc.text):
+    for match in DEICTIC.finditer(full_text):
         if not any(s < match.end() and match.start() < e for s, e, _ in spans):
             spans.append((match.start(), match.end(), "rule"))
     sent_starts = [s.start_char for s in doc.sents]
     for start, end, source in sorted(spans):
-        text = doc.text[start:end]
+        text = full_text[start:end]
         sent_idx = max(0, sum(1 for s in sent_starts if s <= start) - 1)
         if years := YEAR_RANGE.search(text):
             yield from _range_ends(years, start, sent_idx, source)

@@ -66,8 +66,9 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
         if ent.label_ == "PERSON" and len(ent) >= 2:
             pid = ent.kb_id_ or f"person:{slug(ent.text)}"
             surnames.setdefault(fold(ent[-1].text), set()).add(pid)
+    linked = {e.kb_id_ for e in ents}  # a set, not a scan of the mentions per knowledge-base entry
     for entity in kb.values():
-        if entity.type == "PERSON" and any(e.kb_id_ == entity.id for e in ents):
+        if entity.type == "PERSON" and entity.id in linked:
             surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
     places = link_places([e for e in ents if e.label_ in PLACE_LABELS and not e.kb_id_], ents, kb)
     ents += _unlabelled_surnames(doc, ents, surnames)
@@ -215,6 +216,8 @@ def _longer_forms(ent: Span, ents: list[Span], kb: dict) -> str | None:
 def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str]]) -> list[Span]:
     """Mentions of a surname the model missed ("Later Nersesyan left"), in an article that names the
     person in full somewhere (a headline often says "Aliyev" before the body says "Ilham Aliyev")."""
+    if not surnames:  # no full name, no surname to find: the scan of every token is spared
+        return []
     covered = {i for e in ents for i in range(e.start, e.end)}
     found = []
     for token in doc:

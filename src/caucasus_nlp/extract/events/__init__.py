@@ -55,6 +55,7 @@ def event_mentions(
     gates = [r.id for r in stage_rules("gate", applies_to="candidate")]
     event_gates = [r.id for r in stage_rules("gate", applies_to="event")]
     before = [r.id for r in stage_rules("rewrite", when="before_roles")]
+    after = [r.id for r in stage_rules("rewrite", when="after_roles")]
     on_event = [r.id for r in stage_rules("rewrite", when="event")]
     for token, chosen in candidates(doc, sentence_scores, sents):
         scores = sentence_scores[sents[token.i]] if sentence_scores else None
@@ -64,7 +65,7 @@ def event_mentions(
             continue
         candidate = Candidate(token, chosen[0], sents[token.i], list(chosen[1]))
         candidate.fired.extend(rule_id for rule_id in before if BEFORE_ROLES[rule_id](candidate, scores))
-        event = build(candidate, context, dates_by_sent.get(candidate.sent_idx, []), lead_dates, scores)
+        event = build(candidate, context, dates_by_sent.get(candidate.sent_idx, []), lead_dates, scores, after)
         for rule_id in on_event:
             if (rewritten := ON_EVENT[rule_id](event, context)) is not None:
                 events = rewritten
@@ -108,16 +109,17 @@ def dropped_candidate(token: Token, sent_idx: int, trigger: Trigger, fired: list
 
 
 def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], lead_dates: list[DateMention],
-          scores: dict[str, float] | None) -> EventMention:
-    """The event of a candidate: its roles, the after-roles rewrites in file order, its attributes."""
+          scores: dict[str, float] | None, after_roles: list[str]) -> EventMention:
+    """The event of a candidate: its roles, the after-roles rewrites in file order (`after_roles`, their
+    ids, looked up once per article as the other stages' rules are), its attributes."""
     token, trigger = candidate.token, candidate.trigger
     roles = arguments(token, trigger.event_type, context)
     mood, mood_rule = modality(token)
     draft = Draft(token, trigger.event_type, trigger.subtype, roles.actors, roles.targets, roles.represented, mood, mood_rule,
                   [*candidate.fired, *roles.paths])
-    for rule in stage_rules("rewrite", when="after_roles"):
-        if AFTER_ROLES[rule.id](draft, context, trigger.spoken_accusation):
-            draft.fired.append(rule.id)
+    for rule_id in after_roles:
+        if AFTER_ROLES[rule_id](draft, context, trigger.spoken_accusation):
+            draft.fired.append(rule_id)
     phrases = adjuncts(token)
     date, date_rule = event_date(token, phrases, sent_dates, context.lead, lead_dates, draft.mood)
     place, place_rule = event_place(token, phrases, context.by_token, context.lead, set(draft.actors) | set(draft.targets))

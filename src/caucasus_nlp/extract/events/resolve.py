@@ -238,9 +238,14 @@ QUOTES_OPEN, QUOTES_CLOSE = "“«", "”»"
 
 def in_quotation(token: Token) -> bool:
     """Whether a token stands inside a quotation opened earlier in its paragraph: an opening curly
-    quote not yet closed, or an odd number of straight ones."""
-    text = token.doc.text
-    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    quote not yet closed, or an odd number of straight ones. The paragraph is read back from the
+    token to the whitespace token that holds a line break (the tokenizer never joins whitespace to a
+    word), not cut from Doc.text, which spaCy joins from every token of the article on each read."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    before = "".join(t.text_with_ws for t in doc[start : token.i])
     curly = sum(before.count(q) for q in QUOTES_OPEN) - sum(before.count(q) for q in QUOTES_CLOSE)
     return curly > 0 or before.count('"') % 2 == 1
 
