@@ -43,27 +43,31 @@ class ParseRepairs:
 
     def __call__(self, doc: Doc) -> Doc:
         names = mention_spans(doc)
-        doc._.subject_repairs = {token.i: found for token in doc if (found := self.stray_subject(token, names)) is not None}
+        # sentence by sentence, so that each token's sentence start is known without a Token.sent, which
+        # scans the sentence anew on every call
+        doc._.subject_repairs = {token.i: found for sent in doc.sents for token in sent
+                                 if (found := self.stray_subject(token, names, sent.start)) is not None}
         return doc
 
-    def stray_subject(self, verb: Token, names: dict[int, Span]) -> tuple[str, tuple[int, ...]] | None:
+    def stray_subject(self, verb: Token, names: dict[int, Span], sent_start: int) -> tuple[str, tuple[int, ...]] | None:
         """The subject of a verb the small model left without one: in "Azerbaijan will release 32
         servicemen and Armenia will release two soldiers" it reads "Armenia" as a second object, and in
         "On Thursday Azerbaijan released" as part of the date. A name right before the verb's
-        auxiliaries ("Armenia will"), or right after a date before the verb, is taken as its subject."""
+        auxiliaries ("Armenia will"), or right after a date before the verb, is taken as its subject.
+        `sent_start`: the index of the first token of the verb's sentence."""
         if "repair:stray_subject" not in self.repairs:
             return None
         repair = rule("repair:stray_subject")
         doc = verb.doc
         i = verb.i - 1
         skipped = 0
-        while i >= verb.sent.start and doc[i].head.i == verb.i and doc[i].dep_ in repair.deps:
+        while i >= sent_start and doc[i].head.i == verb.i and doc[i].dep_ in repair.deps:
             skipped += doc[i].dep_ in ("aux", "auxpass")
             i -= 1
-        name = names.get(i) if i >= verb.sent.start else None
+        name = names.get(i) if i >= sent_start else None
         if name is None or name.label_ not in repair.labels or doc[i].head.i == verb.i:
             return None
-        after_date = name.start > verb.sent.start and doc[name.start - 1].ent_type_ in ("DATE", "TIME")
+        after_date = name.start > sent_start and doc[name.start - 1].ent_type_ in ("DATE", "TIME")
         if not skipped and not after_date:
             return None
         tokens = list(name)
