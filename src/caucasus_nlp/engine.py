@@ -9,6 +9,7 @@ At most `in_flight` batches are out at a time, so memory stays bounded however l
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import multiprocessing
 import os
 import signal
@@ -26,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caucasus_nlp.analysis import analyze_doc, article_rows
+from caucasus_nlp.extract.dates import resolve_date
 from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.profiles import ENGINES
 from caucasus_nlp.records import Article
@@ -66,8 +68,11 @@ def worker_pipeline(spec: PipelineSpec) -> Language:
 
 def warm_up(nlp: Language) -> None:
     """Analyse one sentence so every lazily built index (GeoNames, knowledge base, lexicons) exists
-    before worker processes fork: they then share it instead of each spending seconds building it."""
+    before worker processes fork: they then share it instead of each spending seconds building it.
+    Likewise dateparser, imported where the date rules give up, and the patterns it compiles on
+    first use: half a second a worker, when each did it on its own."""
     analyze_doc(nlp("Armenia and Azerbaijan met in Baku on 5 May 2023."), "2023-05-06")
+    resolve_date("two weeks ago", dt.date(2023, 5, 6))
 
 
 def analyze_batch(batch: Batch, nlp: Language | None = None) -> list[dict]:
