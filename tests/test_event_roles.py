@@ -284,6 +284,20 @@ CASES = [
         {7: ("GPE", GEORGIA), 9: ("GPE", TURKEY)},
         [("dropped", "gate:no_participant", "discussed")],
         {}, id="between_passive_describing_a_noun"),
+    # Erdogan's government sent mercenaries. (a state body a named person owns: the person's state)
+    pytest.param("role:owner_state",
+        "Erdogan/Erdogan/PROPN/poss/2/NNP 's/'s/PART/case/0/POS government/government/NOUN/nsubj/3/NN sent/send/VERB/ROOT/3/VBD "
+        "mercenaries/mercenary/NOUN/dobj/3/NNS ././PUNCT/punct/3/.",
+        {0: ("PERSON", "person:recep-tayyip-erdogan")},
+        [("AID", "military_aid", (TURKEY,), (), "asserted", None, None, "trigger:send:verb:military_aid+role:subject+role:owner_state")],
+        {}, id="owner_state"),
+    # Erdogan's envoy sent mercenaries. (an envoy is no state body: the person named acts)
+    pytest.param("role:owner_state",
+        "Erdogan/Erdogan/PROPN/poss/2/NNP 's/'s/PART/case/0/POS envoy/envoy/NOUN/nsubj/3/NN sent/send/VERB/ROOT/3/VBD "
+        "mercenaries/mercenary/NOUN/dobj/3/NNS ././PUNCT/punct/3/.",
+        {0: ("PERSON", "person:recep-tayyip-erdogan")},
+        [("AID", "military_aid", ("person:recep-tayyip-erdogan",), (), "asserted", None, None, "trigger:send:verb:military_aid+role:subject")],
+        {}, id="owner_state_not_a_body"),
     # Armed men killed two civilians in Gyumri. (an adjective and its noun before the noun alone: armed men are no civilians)
     pytest.param("role:generic_actor",
         "Armed/armed/ADJ/amod/1/JJ men/man/NOUN/nsubj/2/NNS killed/kill/VERB/ROOT/2/VBD two/two/NUM/nummod/4/CD civilians/civilian/NOUN/dobj/2/NNS "

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
-from caucasus_nlp.extract.events.states import entity_ids
+from caucasus_nlp.extract.events.states import entity_ids, home_state, state_body_words
 from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, occurring_verb, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
@@ -266,6 +266,9 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
     paths = [p for p_list, tokens in found.subject if entity_ids([t for t in tokens if t.i not in homes], by_token) for p in p_list]
     if not actors and enabled("role:referred") and (actors := referred_actors(subject_tokens, context)):
         paths = [p for p_list, _ in found.subject for p in p_list] + ["role:referred"]
+    if enabled("role:owner_state") and (owned := owner_state(subject_tokens, by_token)) is not None:
+        # "Mr Erdogan's government sent": the government of the person's state acts, not the person
+        actors, paths = [owned[1] if a == owned[0] else a for a in actors], [*paths, "role:owner_state"]
     holder, path = None, None
     if enabled("role:office_holder") and (person := office_holder_of(subject_tokens, context)):
         holder, path = person, "role:office_holder"
@@ -301,6 +304,19 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
     if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
         actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
+
+
+def owner_state(subject_tokens: list[Token], by_token: dict[int, EntityMention]) -> tuple[str, str] | None:
+    """(person, state) where the subject is a state body a named person owns ("Mr Erdogan's government",
+    "Aliyev's administration": role:owner_state's words), and the knowledge base knows the person's state."""
+    for tok in subject_tokens:
+        if tok.lemma_.lower() not in state_body_words() | rule("role:owner_state").words:
+            continue
+        for owner in (c for c in tok.children if c.dep_ == "poss"):
+            mention = by_token.get(owner.i)
+            if mention is not None and mention.label == "PERSON" and (state := home_state(mention.entity_id)):
+                return mention.entity_id, state
+    return None
 
 
 def object_phrase(obj: Token, by_token: dict[int, EntityMention]) -> list[Token]:
