@@ -306,6 +306,9 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
          ("person:ilham-aliyev", "person:nikol-pashinyan")),
         ("Russia hosted the talks. \"We agreed on a joint statement,\" Ilham Aliyev and Nikol Pashinyan said.", "AGREE", "joint_statement",
          ("person:ilham-aliyev", "person:nikol-pashinyan")),
+        # "I" in a quotation of several sentences: the speaker of the sentence that opens it, the person of an apposition
+        ("In Berlin, the OSCE Chairman-in-Office, Frank-Walter Steinmeier, said: \u201cReports on the ceasefire are encouraging. "
+         "I welcome the early visit of the Co-Chairs to the region.\u201d", "SUPPORT", "statement_support", ("person:frank-walter-steinmeier",)),
         # "the latter", "the former": by position among the last two named
         ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
         # an ambassador summoned "to the ministry": the ministry's state summoned

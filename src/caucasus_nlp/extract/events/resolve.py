@@ -202,9 +202,12 @@ class ArticleContext:
         """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
         subject of its reporting verb, when that is a named person, body or country, or "he"/"she"
         ("'We urge both sides ...,' he said"): the person last named. A quotation that runs over several
-        sentences is said by the speaker of the sentence that closes it."""
+        sentences is said by the speaker of the sentence that opens it ("Steinmeier said: “... I welcome
+        ...”") or, else, of the one that closes it."""
         sentences = [token.sent]
         if in_quotation(token):
+            opening = quotation_opening(token)
+            sentences += [opening.sent] if opening is not None and opening.sent != token.sent else []
             sentences += list(following_sentences(token.sent, rule("discourse:antecedent_window").number))
         return next((found for sent in sentences if (found := self._speaker_in(sent, token))), None)
 
@@ -226,10 +229,11 @@ class ArticleContext:
                     if child.dep_ in rule("role:subject").deps and child.i != token.i:
                         if child.lower_ in rule("discourse:third_person").words and (person := self.person_before(min(child, token))):
                             return person  # the person last named before the quotation
-                        for t in child.subtree:
-                            m = self.by_token.get(t.i)
-                            if m and m.entity_id and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes()):
-                                return m.entity_id
+                        named = [m for t in child.subtree if (m := self.by_token.get(t.i)) and m.entity_id
+                                 and (m.label in ("PERSON", "ORG") or m.entity_id in country_codes())]
+                        # "the OSCE Chairman-in-Office, Frank-Walter Steinmeier, said": the person, not the body
+                        if found := next((m for m in named if m.label == "PERSON"), named[0] if named else None):
+                            return found.entity_id
         return None
 
 
@@ -248,6 +252,26 @@ def in_quotation(token: Token) -> bool:
     before = "".join(t.text_with_ws for t in doc[start : token.i])
     curly = sum(before.count(q) for q in QUOTES_OPEN) - sum(before.count(q) for q in QUOTES_CLOSE)
     return curly > 0 or before.count('"') % 2 == 1
+
+
+def quotation_opening(token: Token) -> Token | None:
+    """The opening quote mark of the quotation a token stands in, read back through its paragraph:
+    the last curly opening quote not closed before the token, else the last straight one of an odd count."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    depth, straight = 0, []
+    for tok in reversed(doc[start : token.i]):
+        if tok.text in QUOTES_CLOSE:
+            depth += 1
+        elif tok.text in QUOTES_OPEN:
+            if depth == 0:
+                return tok
+            depth -= 1
+        elif tok.text == '"':
+            straight.append(tok)
+    return straight[-1] if len(straight) % 2 == 1 else None
 
 
 def following_sentences(sent: Span, n: int) -> Iterator[Span]:
