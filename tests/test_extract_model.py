@@ -308,6 +308,7 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
          ("person:ilham-aliyev", "person:nikol-pashinyan")),
         # "I" in a quotation of several sentences: the speaker of the sentence that opens it, the person of an apposition
         ("In Berlin, the OSCE Chairman-in-Office, Frank-Walter Steinmeier, said: \u201cReports on the ceasefire are encouraging. "
+         "Our efforts must now focus on stabilizing it. Hostilities must stop for good. "
          "I welcome the early visit of the Co-Chairs to the region.\u201d", "SUPPORT", "statement_support", ("person:frank-walter-steinmeier",)),
         # "the latter", "the former": by position among the last two named
         ("Georgia and Turkey held talks; the latter accused the former of stalling.", "ACCUSE", "accusation", ("geonames:298795",)),
