@@ -151,14 +151,14 @@ def test_every_event_carries_the_classifiers_confidence_in_its_type(nlp):
 @pytest.mark.parametrize(
     "text, probs, expected",
     [
-        # the lexicon has no trigger for "torched" or "stormed": the classifier's type makes the root an event
-        ("Unknown assailants torched a school near the town on Monday.", {"ASSAULT": 0.93, "NONE": 0.07}, [("ASSAULT", "torched", "attack")]),
+        # the lexicon has no trigger for "ransacked" or "stormed": the classifier's type makes the root an event
+        ("Unknown assailants ransacked a school near the town on Monday.", {"ASSAULT": 0.93, "NONE": 0.07}, [("ASSAULT", "ransacked", "attack")]),
         ("Masked men stormed a bank near the town on Monday.", {"COERCE": 0.92, "NONE": 0.08}, [("COERCE", "stormed", "detention")]),
         # a root verb of reporting anchors nothing itself: the clause it reports does, and without one there is no event
         ("Police said that masked men stormed a bank.", {"ASSAULT": 0.95}, [("ASSAULT", "stormed", "attack")]),
         ("Casualties were reported in the town.", {"ASSAULT": 0.9}, []),
         # below the rule's 90 percent: nothing
-        ("Unknown assailants torched a school near the town on Monday.", {"ASSAULT": 0.85, "NONE": 0.15}, []),
+        ("Unknown assailants ransacked a school near the town on Monday.", {"ASSAULT": 0.85, "NONE": 0.15}, []),
         # a type the rule does not create (only ASSAULT, PROTEST, COERCE)
         ("The two ministers sat down in Almaty on Monday.", {"CONSULT": 0.97}, []),
     ],
@@ -175,7 +175,7 @@ def test_classifier_event_never_doubles_the_lexicons(nlp):
     text = "Troops shelled the village on Monday."
     assert [e.event_type for e in _events(_scored(nlp, text, ASSAULT=0.95))] == ["ASSAULT"]
     assert [e.rules[0] for e in _events(_scored(nlp, text, ASSAULT=0.95))] == [e.rules[0] for e in _events(nlp(text))]
-    assert _events(nlp("Unknown assailants torched a school near the town on Monday.")) == []
+    assert _events(nlp("Unknown assailants ransacked a school near the town on Monday.")) == []
 
 
 # --- the real transformer ------------------------------------------------------------------------------
