@@ -286,3 +286,40 @@ def test_accurate_profile_with_two_workers_gives_the_one_worker_tables(tmp_path)
     a, b = (pd.read_parquet(tmp_path / d / "event_mentions.parquet") for d in ("one", "two"))
     pd.testing.assert_frame_equal(a.drop(columns="type_confidence"), b.drop(columns="type_confidence"))
     assert ((a["type_confidence"] - b["type_confidence"]).abs() < 1e-3).all()
+
+
+# --- loading only what a profile needs -------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_fast_profile_loads_without_importing_the_accurate_profiles_stack():
+    """spaCy imports every installed plugin's factories when it builds a Language; the fast profile
+    needs none of them (spacy-transformers pulls in Hugging Face transformers: seconds of each run's
+    start). thinc imports torch itself where it is installed, whatever the profile."""
+    code = ("import sys; from caucasus_nlp.nlp import load_pipeline; nlp = load_pipeline(); "
+            "print(len(list(nlp('Pashinyan met Aliyev.').ents)), 'spacy_transformers' in sys.modules, 'transformers' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.split() == ["2", "False", "False"], done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("error, calls", [("[E002] Can't find factory for 'transformer'", [False, True]),
+                                          ("[E001] another problem", [False])])
+def test_a_model_that_needs_a_plugins_factory_is_loaded_again_with_the_scan(monkeypatch, error, calls):
+    from caucasus_nlp import nlp as nlp_module
+
+    plugins = spacy.util.registry._entry_point_factories
+    seen = []
+
+    def load(model):
+        seen.append(plugins.entry_points)
+        if not plugins.entry_points:
+            raise ValueError(error)
+        return "loaded"
+
+    monkeypatch.setattr(nlp_module.spacy, "load", load)
+    if calls == [False, True]:
+        assert nlp_module.load_without_plugin_scan("a_model") == "loaded"
+    else:
+        with pytest.raises(ValueError, match="E001"):
+            nlp_module.load_without_plugin_scan("a_model")
+    assert seen == calls and plugins.entry_points is True  # the scan is on again for everyone else

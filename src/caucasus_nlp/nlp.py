@@ -56,7 +56,7 @@ def load_pipeline(
     if not is_path and importlib.util.find_spec(model) is None:
         raise ModelNotFoundError(f"spaCy model '{model}' is not installed: {install_hint(model)}")
     try:
-        nlp = spacy.load(model)
+        nlp = load_without_plugin_scan(model)
     except OSError as exc:
         raise ModelNotFoundError(f"cannot load spaCy model '{model}': {exc}") from exc
     if not domain:
@@ -73,6 +73,27 @@ def load_pipeline(
     if profile == "accurate":
         add_accurate_components(nlp, event_typer)
     return nlp
+
+
+def load_without_plugin_scan(model: str) -> Language:
+    """spacy.load, without spaCy's import of every installed plugin's factories where the model needs
+    none of them. Language() loads each `spacy_factories` entry point of every installed package, and
+    spacy-transformers' pulls in torch and transformers: 3.6 s of each run's start, in the fast profile
+    too (benchmarks/results/profile.md). This project's factories are registered on import, and the
+    accurate profile imports spacy-transformers itself. A model whose config names a factory only a
+    plugin registers fails to load without the scan (spaCy's error E002) and is loaded again with it."""
+    plugins = getattr(spacy.util.registry, "_entry_point_factories", None)
+    if plugins is None or not getattr(plugins, "entry_points", False):
+        return spacy.load(model)
+    plugins.entry_points = False
+    try:
+        return spacy.load(model)
+    except ValueError as exc:
+        if "[E002]" not in str(exc):
+            raise
+    finally:
+        plugins.entry_points = True
+    return spacy.load(model)
 
 
 def add_accurate_components(nlp: Language, event_typer: str | Path | None) -> None:
