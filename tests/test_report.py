@@ -63,7 +63,7 @@ def test_every_event_is_a_row_anchored_by_its_id_with_what_the_filters_read():
     run = make_run([event("e1", "ASSAULT", "2023-05-02", "geonames:587084", ("person:ilham-aliyev",), ("geonames:174982",)),
                     event("e2", "CONSULT", None, None, ("person:nikol-pashinyan", "org:eu")),
                     event("e3", "AGREE", "1994-05-12")])
-    html, rows = events_section(run)
+    html, rows = events_section(run, {"a1"})
     found = re.findall(r'<tr id="event-(\w+)" class="event-row" data-type="(\w+)" data-involved="([^"]*)" data-day="([^"]*)" data-when="(\w+)"', html)
     assert rows == 3
     assert sorted(found) == [("e1", "ASSAULT", "person:ilham-aliyev geonames:174982", "2023-05-02", "window"),
@@ -77,7 +77,13 @@ def test_every_event_is_a_row_anchored_by_its_id_with_what_the_filters_read():
 
 
 def test_a_run_without_events_has_an_empty_table_and_says_so():
-    assert events_section(make_run([])) == ("<p>No events.</p>", 0)
+    assert events_section(make_run([]), set()) == ("<p>No events.</p>", 0)
+
+
+def test_a_sentence_links_to_its_article_only_where_the_report_prints_it():
+    run = make_run([event("e1")])
+    assert 'href="#article-a1"' in events_section(run, {"a1"})[0]
+    assert 'href="#article-a1"' not in events_section(run, set())[0] and "(Wire 2023-06-15)" in events_section(run, set())[0]
 
 
 def test_the_timeline_draws_the_news_window_and_counts_what_it_leaves_off():
@@ -204,3 +210,10 @@ def test_agreement_strips_share_a_date_axis():
     html = agreements_section(make_run([], agreement_mentions=mentions))
     assert re.findall(r'class="tick-label"[^>]*>([\d-]+)</text>', html) == ["2023-07"]
     assert html.count('class="status-point"') == 1 and 'fill="#bcbd22"' in html
+
+
+def test_a_mention_of_an_article_the_run_does_not_print_has_no_dot_and_breaks_nothing():
+    mentions = [{"agreement_mention_id": f"am{i}", "agreement_id": "agreement:peace", "article_id": article, "sent_idx": 0, "start": 0,
+                 "end": 1, "text": "the peace treaty", "status": "signed", "rule_id": "r"} for i, article in enumerate(("a1", "gone"))]
+    html = agreements_section(make_run([], agreement_mentions=mentions))
+    assert html.count('class="status-point"') == 1 and "signed 2" in html

@@ -338,7 +338,8 @@ class EntityCorrector:
             if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in (free_starts & rereadable)):
                 continue
             # "in central Van": one word of direction may stand before the name
-            first = tok.i + 2 if not after_place and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in self.directions else tok.i + 1
+            direction = doc[tok.i + 1] if tok.i + 2 < len(doc) else None  # lower case: "in Central Asia" is the region's name
+            first = tok.i + 2 if not after_place and direction is not None and direction.is_lower and direction.text in self.directions else tok.i + 1
             if first != tok.i + 1 and first in covered and first not in (free_starts & rereadable):
                 continue
             end = first

@@ -139,9 +139,8 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
 
     first = {(e.start, e.end): link(e, countries) for e in unlinked}
     found = countries | {p.country_code for p, _ in filter(None, first.values()) if p.country_code}
-    country_ids = set(geo.country_ids.values())
     towns = {fold(e.text): (p.latitude, p.longitude) for e in unlinked if (linked := first[(e.start, e.end)])
-             for p in (linked[0],) if p.latitude is not None and p.geonameid not in country_ids}
+             for p in (linked[0],) if p.latitude is not None and p.geonameid not in geo.country_geonameids}
     if found == countries and not towns:
         return {key: place for key, place in first.items() if place is not None}
     # again, with the countries the first pass found and beside the towns it placed (each name beside the others')

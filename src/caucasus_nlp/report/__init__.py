@@ -29,7 +29,7 @@ from pathlib import Path
 from caucasus_nlp import __version__
 from caucasus_nlp.files import write_atomically
 from caucasus_nlp.report.agreements import agreements_section
-from caucasus_nlp.report.articles import article_pages
+from caucasus_nlp.report.articles import article_pages, shown_articles
 from caucasus_nlp.report.events_table import events_section
 from caucasus_nlp.report.geography import map_section
 from caucasus_nlp.report.network import actors_section
@@ -59,7 +59,7 @@ def write_report(folder: str | Path, out: str | Path, max_articles: int = 200) -
 
 def _body(run: Run, max_articles: int) -> tuple[str, ReportSummary]:
     timeline, n_timeline, off = timeline_svg(run)
-    events, n_rows = events_section(run)
+    events, n_rows = events_section(run, set(shown_articles(run, max_articles)["article_id"]))
     map_html, n_events, n_places = map_section(run)
     articles, n_articles = article_pages(run, max_articles)
     sections = [

@@ -22,7 +22,7 @@ def agreements_section(run: Run) -> str:
         return "<p>No agreements mentioned.</p>"
     published = dict(zip(run.first_copies["article_id"], run.first_copies["published"].map(start_of), strict=True))
     mentions = run.agreement_mentions.assign(day=run.agreement_mentions["article_id"].map(published))
-    days = [d for d in mentions["day"] if d is not None]
+    days = [d for d in mentions["day"] if isinstance(d, dt.date)]  # a mention of an article not shown has none
     first, last = (min(days), max(days)) if days else (None, None)
     span = max((last - first).days, 30) if days else 1
 
@@ -37,7 +37,7 @@ def agreements_section(run: Run) -> str:
         dots = "".join(
             f'<circle class="status-point" cx="{x(m.day):.1f}" cy="9" r="4" '
             f'fill="{STATUS_COLOURS.get(m.status, "#555")}"><title>{m.day} {m.status}: {html.escape(m.text)}</title></circle>'
-            for m in own.itertuples() if m.day is not None
+            for m in own.itertuples() if isinstance(m.day, dt.date)
         )
         statuses = ", ".join(f"{s} {n}" for s, n in Counter(own["status"]).most_common())
         rows.append(f"<tr><td>{html.escape(agreement.name)}</td><td>{agreement.kind}</td><td>{cell(agreement.date)}</td>"

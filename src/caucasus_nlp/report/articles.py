@@ -14,10 +14,16 @@ ENTITY_COLOURS = {"PERSON": "#fde2a7", "ORG": "#c7e0f4", "GPE": "#d4edc9", "LOC"
                   "NORP": "#eadcf5", "DATE": "#f0f0f0"}
 
 
+def shown_articles(run: Run, max_articles: int):
+    """The articles the report prints, newest first, at most `max_articles`, with their day."""
+    firsts = run.first_copies
+    return firsts.assign(day=firsts["published"].map(start_of)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
+                                                                              na_position="last").head(max_articles)
+
+
 def article_pages(run: Run, max_articles: int) -> tuple[str, int]:
     firsts = run.first_copies
-    shown = firsts.assign(day=firsts["published"].map(start_of)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
-                                                                               na_position="last").head(max_articles)
+    shown = shown_articles(run, max_articles)
     mentions = run.mentions.groupby("article_id")
     events = run.event_mentions.groupby("article_id")
     colours = ENTITY_COLOURS | {f"EV {t}": "#ffd6d6" for t in PLOVER_TYPES}

@@ -19,8 +19,9 @@ COLUMNS = (("date", "text"), ("type", "text"), ("subtype", "text"), ("actors", "
            ("modality", "text"), ("reports", "number"), ("outlets", "number"), ("sentences", "none"))
 
 
-def events_section(run: Run) -> tuple[str, int]:
-    """The section's HTML and the number of event rows in it (every event of the run)."""
+def events_section(run: Run, printed: set[str]) -> tuple[str, int]:
+    """The section's HTML and the number of event rows in it (every event of the run); `printed`:
+    the articles the report prints, which a sentence links to."""
     events = run.events
     if events.empty:
         return "<p>No events.</p>", 0
@@ -30,14 +31,14 @@ def events_section(run: Run) -> tuple[str, int]:
     ranks = {"window": 0, "ahead": 1, "history": 2, "undated": 3}
     order = events.assign(day=events["date"].map(start_of), rank=events["date"].map(lambda d: ranks[run.when(d)]))
     order = order.sort_values(["rank", "day", "n_mentions"], ascending=[True, False, False], na_position="last")
-    rows = [_row(run, event, behind.get(event.event_id)) for event in order.itertuples()]
+    rows = [_row(run, event, behind.get(event.event_id), printed) for event in order.itertuples()]
     header = "".join(f'<th data-sort="{kind}" tabindex="0">{name}</th>' if kind != "none" else f"<th>{name}</th>" for name, kind in COLUMNS)
     table = (f'<div class="table-scroll"><table id="events-table" class="sortable"><thead><tr>{header}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     return _controls(run) + table, len(rows)
 
 
-def _row(run: Run, event, mentions) -> str:
+def _row(run: Run, event, mentions, printed: set[str]) -> str:
     involved = " ".join(dict.fromkeys([*event.actors, *event.targets]))
     day = start_of(event.date)
     place = run.name(event.location_id) if isinstance(event.location_id, str) else EMPTY
@@ -52,20 +53,22 @@ def _row(run: Run, event, mentions) -> str:
         f"<td>{event.modality}</td>",
         f"<td>{event.n_mentions}</td>",
         f"<td>{event.n_outlets}</td>",
-        f"<td>{_sentences(mentions)}</td>",
+        f"<td>{_sentences(mentions, printed)}</td>",
     ]
     return (f'<tr id="event-{event.event_id}" class="event-row" data-type="{event.event_type}" data-involved="{html.escape(involved)}" '
             f'data-day="{day.isoformat() if day else ""}" data-when="{run.when(event.date)}">{"".join(cells)}</tr>')
 
 
-def _sentences(mentions) -> str:
-    """The sentences that report the event, each with a link to its article's page."""
+def _sentences(mentions, printed: set[str]) -> str:
+    """The sentences that report the event, each with a link to its article's page where the report
+    prints it (--max-articles)."""
     if mentions is None or mentions.empty:
         return EMPTY
     items = []
     for m in mentions.head(SENTENCES_SHOWN).itertuples():
         source = " ".join(v for v in (cell(m.outlet), cell(m.published)) if v) or "article"
-        items.append(f'<li>{html.escape(m.sentence)} <a href="#article-{m.article_id}">({source})</a></li>')
+        where = f'<a href="#article-{m.article_id}">({source})</a>' if m.article_id in printed else f"({source})"
+        items.append(f"<li>{html.escape(m.sentence)} {where}</li>")
     more = f"<li>and {len(mentions) - SENTENCES_SHOWN} more</li>" if len(mentions) > SENTENCES_SHOWN else ""
     return f'<details><summary>{len(mentions)}</summary><ul class="sentences">{"".join(items)}{more}</ul></details>'
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from caucasus_nlp.kb import read_jsonl
-from caucasus_nlp.report.run import TYPE_COLOURS, Run, cell, names_of
+from caucasus_nlp.report.run import TYPE_COLOURS, Run, names_of
 
 WIDTH = 1000
 MAP_ASPECT = (0.45, 0.8)
@@ -46,6 +46,7 @@ class Label:
     y: float
     anchor: str  # SVG text-anchor: start, end or middle
     box: Box
+    index: int  # of its point among those named
 
 
 def place_labels(named: list[tuple[str, float, float, float]], markers: list[tuple[float, float, float]], frame: Box,
@@ -69,7 +70,7 @@ def place_labels(named: list[tuple[str, float, float, float]], markers: list[tup
         for lx, ly, anchor, box in candidates:
             inside = box.left >= frame.left and box.top >= frame.top and box.right <= frame.right and box.bottom <= frame.bottom
             if inside and not any(box.overlaps(t) for t in others):
-                labels.append(Label(text, lx, ly, anchor, box))
+                labels.append(Label(text, lx, ly, anchor, box, i))
                 taken.append(box)
                 break
     return labels
@@ -196,7 +197,7 @@ def _svg(run: Run, proj: Projection, events: pd.DataFrame, places: pd.DataFrame)
             markers.append((px, py, radius))
     for event in events.itertuples():
         px, py = proj(event.longitude, event.latitude)
-        label = f"{cell(event.date) or 'undated'} {event.event_type} at {run.name(event.location_id)}: {names_of(run, event.actors)}"
+        label = f"{event.date if isinstance(event.date, str) else 'undated'} {event.event_type} at {run.name(event.location_id)}: {names_of(run, event.actors)}"
         parts.append(f'<a href="#event-{event.event_id}"><rect class="event-point" x="{px - 4:.1f}" y="{py - 4:.1f}" width="8" height="8" '
                      f'fill="{TYPE_COLOURS.get(event.event_type, "#555")}"><title>{html.escape(label)}</title></rect></a>')
         markers.append((px, py, 4))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import math
 from collections import Counter
+from urllib.parse import quote
 
 from caucasus_nlp.report.geography import CHAR_WIDTH, Box, place_labels
 from caucasus_nlp.report.run import Run
@@ -31,7 +32,7 @@ def actors_section(run: Run) -> str:
         for a in row.actors:
             types[a][row.event_type] += 1
     rows = "".join(
-        f'<tr><td><a class="actor-link" data-actor="{html.escape(a)}" href="?actor={html.escape(a)}#events">{html.escape(run.name(a))}</a></td>'
+        f'<tr><td><a class="actor-link" data-actor="{html.escape(a)}" href="?actor={html.escape(quote(a))}#events">{html.escape(run.name(a))}</a></td>'
         f"<td>{n}</td><td>{targeted.get(a, 0)}</td><td>{', '.join(f'{t} {k}' for t, k in types[a].most_common(3))}</td></tr>"
         for a, n in acts.most_common(TOP_ACTORS)
     )
@@ -79,14 +80,14 @@ def network_svg(run: Run, weight: Counter) -> str:
     # labels beside their nodes where they overlap no other label or node, in a frame wide enough for
     # long names; the picture is then cropped to what was drawn
     named = [(run.name(n), *position[n], radius[n]) for n in nodes]
-    labels = {label.text: label for label in place_labels(named, [], Box(-LABEL_ROOM, -LABEL_ROOM, SIDE + LABEL_ROOM, SIDE + LABEL_ROOM),
+    labels = {nodes[label.index]: label for label in place_labels(named, [], Box(-LABEL_ROOM, -LABEL_ROOM, SIDE + LABEL_ROOM, SIDE + LABEL_ROOM),
                                                             char_width=LABEL_CHAR_WIDTH)}
     boxes = [Box(x - r, y - r, x + r, y + r) for _, x, y, r in named] + [label.box for label in labels.values()]
     for n in nodes:
         x, y = position[n]
         name = run.name(n)
-        text = (f'<text class="node-label" x="{labels[name].x:.1f}" y="{labels[name].y:.1f}" text-anchor="{labels[name].anchor}">{html.escape(name)}</text>'
-                if name in labels else "")
+        text = (f'<text class="node-label" x="{labels[n].x:.1f}" y="{labels[n].y:.1f}" text-anchor="{labels[n].anchor}">{html.escape(name)}</text>'
+                if n in labels else "")
         parts.append(f'<g class="node" data-actor="{html.escape(n)}" tabindex="0" role="button">'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n]:.1f}"><title>{html.escape(name)}: {weight[n]} events; click to list them</title></circle>'
                      f"{text}</g>")

@@ -9,7 +9,7 @@ import html
 import math
 
 from caucasus_nlp.extract.dates import start_of
-from caucasus_nlp.report.run import TYPE_COLOURS, WINDOW_AFTER_DAYS, WINDOW_BEFORE_DAYS, Run, cell, names_of
+from caucasus_nlp.report.run import TYPE_COLOURS, WINDOW_AFTER_DAYS, WINDOW_BEFORE_DAYS, Run, names_of
 from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 WIDTH = 1000
@@ -50,7 +50,7 @@ def timeline_svg(run: Run) -> tuple[str, int, dict[str, int]]:
     for event in events.sort_values("n_mentions").itertuples():
         y = top + row_h * types.index(event.event_type) + row_h / 2
         radius = 3 + 2 * math.log2(event.n_mentions)
-        label = f"{event.date} {event.event_type} ({cell(event.subtype)}): {names_of(run, event.actors)} → {names_of(run, event.targets)}; {event.n_mentions} reports"
+        label = f"{event.date} {event.event_type} ({event.subtype if isinstance(event.subtype, str) else ''}): {names_of(run, event.actors)} → {names_of(run, event.targets)}; {event.n_mentions} reports"
         parts.append(f'<a href="#event-{event.event_id}"><circle class="timeline-point" data-type="{event.event_type}" cx="{x(event.day):.1f}" cy="{y}" '
                      f'r="{radius:.1f}" fill="{TYPE_COLOURS.get(event.event_type, "#555")}"><title>{html.escape(label)}</title></circle></a>')
     parts.append("</svg>")

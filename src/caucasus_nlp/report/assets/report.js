@@ -119,7 +119,9 @@
 
     // a link to one event or article opens it, even where the filters hide it
     function open() {
-      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var id;
+      try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // a malformed hash ("#50%") opens nothing
+      var target = id && document.getElementById(id);
       if (!target) { return; }
       target.hidden = false;
       if (target.tagName === 'DETAILS') { target.open = true; }
