@@ -306,6 +306,10 @@ GEORGIA, TURKEY, GREECE, RUSSIA = "geonames:614540", "geonames:298795", "geoname
          ("person:ilham-aliyev", "person:nikol-pashinyan")),
         ("Russia hosted the talks. \"We agreed on a joint statement,\" Ilham Aliyev and Nikol Pashinyan said.", "AGREE", "joint_statement",
          ("person:ilham-aliyev", "person:nikol-pashinyan")),
+        # "I" outside quotation marks, with no one named nearer: the person the headline names (a statement's author)
+        ("Statement from President Joe Biden on the talks in Baku\n\nThe talks ended in Baku on Friday. Many delegations took part "
+         "in the work. The sides worked through the night. I congratulate the Parties on the outcome.", "SUPPORT", "greeting",
+         ("person:joe-biden",)),
         # "I" in a quotation of several sentences: the speaker of the sentence that opens it, the person of an apposition
         ("In Berlin, the OSCE Chairman-in-Office, Frank-Walter Steinmeier, said: \u201cReports on the ceasefire are encouraging. "
          "Our efforts must now focus on stabilizing it. Hostilities must stop for good. "

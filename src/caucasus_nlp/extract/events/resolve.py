@@ -54,6 +54,9 @@ class ArticleContext:
     # who "we" are where the article says so ("we, the citizens of the Republic of Artsakh, affirm"):
     # an appeal or statement in the first person; the demands it makes without a speaker are theirs
     authors: list[str] = field(default_factory=list)
+    # the first person the headline names ("Statement from President Joe Biden on ..."): who "I" is in
+    # a text in the first person outside quotation marks, where no one nearer is named
+    headline_person: str | None = None
     # the article's lead paragraph and the places it gives (where an event's own sentence names none)
     lead: Lead | None = None
 
@@ -76,7 +79,9 @@ class ArticleContext:
             states[publisher.id] = publisher_state
         return cls(by_token, ordered, tuple(c for c, _ in countries.most_common(2)), tuple(p for p, _ in people.most_common(2)),
                    year, states, publisher=publisher.id if publisher_state else None,
-                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token), lead=Lead.of(doc, ordered, by_token, dateline, published))
+                   leaders=leaders_of(doc, by_token), authors=first_person(doc, by_token),
+                   headline_person=next((m.entity_id for m in ordered if m.sent_idx == 0 and m.label == "PERSON" and m.entity_id), None),
+                   lead=Lead.of(doc, ordered, by_token, dateline, published))
 
     def with_states(self, ids: list[str]) -> tuple[list[str], list[str]]:
         """Actors with the countries their state bodies act for added after them ("Russian Defence
@@ -315,6 +320,8 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
         speaker = context.speaker(head) or (context.publisher if word == "we" else context.person_before(head))
         if speaker is None and word == "we":
             return list(context.authors)
+        if speaker is None and not in_quotation(head):
+            speaker = context.headline_person  # "I congratulate the Parties" in a statement its headline says is Biden's
         return [speaker] if speaker else []
     if word in ("latter", "former") and any(c.lower_ == "the" for c in head.children):
         # "Armenia and Azerbaijan ..., the latter": the second or the first of the last two named
