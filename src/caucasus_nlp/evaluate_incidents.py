@@ -10,7 +10,6 @@ numbers are those of ../shared/tools/score_incidents.py, the referee.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from caucasus_nlp.acled_notes import allowed_types
 from caucasus_nlp.evaluate import _read
-from caucasus_nlp.kb import jsonl_records
+from caucasus_nlp.kb import jsonl_records, km
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "PLACE")
 
@@ -29,14 +28,6 @@ class IncidentsError(ValueError):
 
 def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "").lower()).strip()
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine)."""
-    (la1, lo1), (la2, lo2) = a, b
-    p = math.pi / 180
-    h = math.sin((la2 - la1) * p / 2) ** 2 + math.cos(la1 * p) * math.cos(la2 * p) * math.sin((lo2 - lo1) * p / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def read_incidents(path: Path) -> list[dict]:

@@ -7,7 +7,6 @@ import datetime as dt
 import html
 from collections import Counter
 
-from caucasus_nlp.extract.dates import start_of
 from caucasus_nlp.report.run import Run, cell
 from caucasus_nlp.report.timeline import month_ticks
 
@@ -20,7 +19,7 @@ STRIP_MARGIN = 6
 def agreements_section(run: Run) -> str:
     if run.agreements.empty:
         return "<p>No agreements mentioned.</p>"
-    published = dict(zip(run.first_copies["article_id"], run.first_copies["published"].map(start_of), strict=True))
+    published = dict(zip(run.first_copies["article_id"], run.first_copies["day"], strict=True))
     mentions = run.agreement_mentions.assign(day=run.agreement_mentions["article_id"].map(published))
     days = [d for d in mentions["day"] if isinstance(d, dt.date)]  # a mention of an article not shown has none
     first, last = (min(days), max(days)) if days else (None, None)

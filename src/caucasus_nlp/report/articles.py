@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 
-from caucasus_nlp.extract.dates import start_of
 from caucasus_nlp.report.run import EMPTY, Run, cell, names_of
 from caucasus_nlp.vocabulary import PLOVER_TYPES
 
@@ -16,9 +15,7 @@ ENTITY_COLOURS = {"PERSON": "#fde2a7", "ORG": "#c7e0f4", "GPE": "#d4edc9", "LOC"
 
 def shown_articles(run: Run, max_articles: int):
     """The articles the report prints, newest first, at most `max_articles`, with their day."""
-    firsts = run.first_copies
-    return firsts.assign(day=firsts["published"].map(start_of)).sort_values(["day", "dump", "seq"], ascending=[False, True, True],
-                                                                              na_position="last").head(max_articles)
+    return run.first_copies.sort_values(["day", "dump", "seq"], ascending=[False, True, True], na_position="last").head(max_articles)
 
 
 def article_pages(run: Run, max_articles: int) -> tuple[str, int]:

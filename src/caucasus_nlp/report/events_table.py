@@ -9,9 +9,8 @@ from __future__ import annotations
 import html
 
 from caucasus_nlp.extract.dates import start_of
-from caucasus_nlp.report.run import EMPTY, TYPE_COLOURS, Run, cell, names_of
+from caucasus_nlp.report.run import EMPTY, TYPE_COLOURS, Run, cell, names_of, types_in
 from caucasus_nlp.report.timeline import OFF_TIMELINE
-from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 # the sentences printed under an event; the rest are counted
 SENTENCES_SHOWN = 5
@@ -75,7 +74,7 @@ def _sentences(mentions, printed: set[str]) -> str:
 
 def _controls(run: Run) -> str:
     """The filters: type, an actor or target, date range, where the date lies, and text search."""
-    types = [t for t in PLOVER_TYPES if t in set(run.events["event_type"])]
+    types = types_in(run.events)
     counts: dict[str, int] = {}
     for ids in (*run.events["actors"], *run.events["targets"]):
         for i in dict.fromkeys(ids):

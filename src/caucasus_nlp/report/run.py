@@ -52,9 +52,11 @@ class Run:
     def __post_init__(self):
         self._names = dict(zip(self.entities["entity_id"], self.entities["name"], strict=True))
         # a repeat shares its first copy's article_id, and its own dump's date would overwrite that copy's
-        self.first_copies = self.articles[self.articles["duplicate_of"].isna()]
-        published = [start_of(p) for p in self.first_copies["published"] if isinstance(p, str)]
-        published = [d for d in published if d is not None]
+        firsts = self.articles[self.articles["duplicate_of"].isna()]
+        # each article's publication day, read once (None where it has none)
+        days = pd.Series([start_of(p) for p in firsts["published"]], index=firsts.index, dtype=object)
+        self.first_copies = firsts.assign(day=days)
+        published = [d for d in days if d is not None]
         self.published_range = (min(published), max(published)) if published else None
 
     def when(self, date: str | None) -> str:
@@ -72,6 +74,12 @@ class Run:
         if day > last + dt.timedelta(days=WINDOW_AFTER_DAYS):
             return "ahead"
         return "window"
+
+
+def types_in(events: pd.DataFrame) -> list[str]:
+    """The PLOVER types the events have, in PLOVER's order."""
+    present = set(events["event_type"])
+    return [t for t in PLOVER_TYPES if t in present]
 
 
 def cell(value) -> str:

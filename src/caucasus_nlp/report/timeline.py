@@ -9,8 +9,7 @@ import html
 import math
 
 from caucasus_nlp.extract.dates import start_of
-from caucasus_nlp.report.run import TYPE_COLOURS, WINDOW_AFTER_DAYS, WINDOW_BEFORE_DAYS, Run, names_of
-from caucasus_nlp.vocabulary import PLOVER_TYPES
+from caucasus_nlp.report.run import TYPE_COLOURS, WINDOW_AFTER_DAYS, WINDOW_BEFORE_DAYS, Run, names_of, types_in
 
 WIDTH = 1000
 # what the band says of the events each `Run.when` value leaves off the timeline
@@ -29,7 +28,7 @@ def timeline_svg(run: Run) -> tuple[str, int, dict[str, int]]:
     band = _band(off)
     if events.empty:
         return f"<p>No event is dated within the news window.</p>{band}", 0, off
-    types = [t for t in PLOVER_TYPES if t in set(events["event_type"])]
+    types = types_in(events)
     first, last = events["day"].min(), events["day"].max()
     days = max((last - first).days, 30)
     left, row_h, top = 110, 24, 10

@@ -245,16 +245,21 @@ class ArticleContext:
 QUOTES_OPEN, QUOTES_CLOSE = "“«", "”»"
 
 
-def in_quotation(token: Token) -> bool:
-    """Whether a token stands inside a quotation opened earlier in its paragraph: an opening curly
-    quote not yet closed, or an odd number of straight ones. The paragraph is read back from the
-    token to the whitespace token that holds a line break (the tokenizer never joins whitespace to a
-    word), not cut from Doc.text, which spaCy joins from every token of the article on each read."""
+def paragraph_before(token: Token) -> Span:
+    """The tokens of a token's paragraph before it, read back to the whitespace token that holds a
+    line break (the tokenizer never joins whitespace to a word), not cut from Doc.text, which spaCy
+    joins from every token of the article on each read."""
     doc = token.doc
     start = token.i
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
-    before = "".join(t.text_with_ws for t in doc[start : token.i])
+    return doc[start : token.i]
+
+
+def in_quotation(token: Token) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its paragraph: an opening curly
+    quote not yet closed, or an odd number of straight ones."""
+    before = paragraph_before(token).text_with_ws
     curly = sum(before.count(q) for q in QUOTES_OPEN) - sum(before.count(q) for q in QUOTES_CLOSE)
     return curly > 0 or before.count('"') % 2 == 1
 
@@ -262,12 +267,8 @@ def in_quotation(token: Token) -> bool:
 def quotation_opening(token: Token) -> Token | None:
     """The opening quote mark of the quotation a token stands in, read back through its paragraph:
     the last curly opening quote not closed before the token, else the last straight one of an odd count."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
     depth, straight = 0, []
-    for tok in reversed(doc[start : token.i]):
+    for tok in reversed(paragraph_before(token)):
         if tok.text in QUOTES_CLOSE:
             depth += 1
         elif tok.text in QUOTES_OPEN:
