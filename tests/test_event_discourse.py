@@ -7,7 +7,7 @@ codes otherwise with the rule switched off; rows where it does not fire are the 
 import pytest
 import spacy
 
-from caucasus_nlp.extract.events.resolve import in_quotation
+from caucasus_nlp.extract.events.resolve import in_quotation, quotation_opening
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, check_row
 
 CASES = [
@@ -234,3 +234,14 @@ def test_a_quotation_is_read_within_its_paragraph():
     doc = spacy.blank("en")('He said: "We will sign it.\n\nWe met," she said.\n\n«They left» and “we stayed')
     expected = {4: True, 10: False, 14: True, 19: True, 22: False, 24: True}  # We, We, she, They, and, we
     assert {i: in_quotation(doc[i]) for i in expected} == expected
+
+
+@pytest.mark.parametrize("text, opening", [
+    ('He said "no". Then she said "we agree on it', 9),  # two straight quotes closed before: the third opens it
+    ('He said: \u201cIt ended. \u201cA\u201d was said. We agree on it', 3),  # a quotation inside it closed again
+    ('He said "no". We agree on it', None),  # not in a quotation
+])
+def test_the_opening_of_a_quotation_is_the_mark_still_open(text, opening):
+    doc = spacy.blank("en")(text)
+    found = quotation_opening(doc[len(doc) - 1])
+    assert (found.i if found is not None else None) == opening

@@ -277,7 +277,7 @@ def quotation_opening(token: Token) -> Token | None:
             depth -= 1
         elif tok.text == '"':
             straight.append(tok)
-    return straight[-1] if len(straight) % 2 == 1 else None
+    return straight[0] if len(straight) % 2 == 1 else None  # read backwards: the first met is the last opened
 
 
 def following_sentences(sent: Span, n: int) -> Iterator[Span]:
