@@ -340,6 +340,40 @@ CASES = [
         {4: ("GPE", "geonames:625665")},
         [("dropped", "gate:background_noun", "Talks")],
         {}, id="not_a_protest"),
+    # Armenia and Azerbaijan are neighbours. Clashes continued. (a reciprocal event naming no side: the story's two countries)
+    pytest.param("role:reciprocal_default", (
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP are/be/AUX/ROOT/3/VBP neighbours/neighbour/NOUN/attr/3/NNS ././PUNCT/punct/3/.",
+        "Clashes/clash/NOUN/nsubj/1/NNS continued/continue/VERB/ROOT/1/VBD ././PUNCT/punct/1/.",
+    ),
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN)},
+        [("ASSAULT", "clash", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:clash:any:clash+role:occurring_noun+role:reciprocal_default")],
+        {}, id="reciprocal_between_the_story_countries"),
+    # Armenia and Azerbaijan are neighbours. Talks began after the ceasefire was reached. (a clause of time recalls)
+    pytest.param("role:reciprocal_default", (
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP are/be/AUX/ROOT/3/VBP neighbours/neighbour/NOUN/attr/3/NNS ././PUNCT/punct/3/.",
+        "Talks/talk/NOUN/nsubj/1/NNS began/begin/VERB/ROOT/1/VBD after/after/SCONJ/mark/6/IN the/the/DET/det/4/DT ceasefire/ceasefire/NOUN/nsubjpass/6/NN "
+        "was/be/AUX/auxpass/6/VBD reached/reach/VERB/advcl/1/VBN ././PUNCT/punct/1/.",
+    ),
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN)},
+        [("CONSULT", "negotiation", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:talk:noun:negotiation+role:occurring_noun+role:reciprocal_default"),
+         ("dropped", "gate:background_noun", "ceasefire")],
+        {}, id="reciprocal_not_in_a_clause_of_time"),
+    # Armenia and Azerbaijan are neighbours. Fighting ended. (what ends is no occasion of the fighting)
+    pytest.param("role:reciprocal_default", (
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP are/be/AUX/ROOT/3/VBP neighbours/neighbour/NOUN/attr/3/NNS ././PUNCT/punct/3/.",
+        "Fighting/fighting/NOUN/nsubj/1/NN ended/end/VERB/ROOT/1/VBD ././PUNCT/punct/1/.",
+    ),
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN)},
+        [("dropped", "gate:background_noun", "Fighting")],
+        {}, id="reciprocal_not_what_ends"),
+    # Azerbaijan is a neighbour. Clashes continued. (one country named: no pair to give)
+    pytest.param("role:reciprocal_default", (
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/1/NNP is/be/AUX/ROOT/1/VBZ a/a/DET/det/3/DT neighbour/neighbour/NOUN/attr/1/NN ././PUNCT/punct/1/.",
+        "Clashes/clash/NOUN/nsubj/1/NNS continued/continue/VERB/ROOT/1/VBD ././PUNCT/punct/1/.",
+    ),
+        {0: ("GPE", AZERBAIJAN)},
+        [("dropped", "gate:no_participant", "Clashes")],
+        {}, id="reciprocal_needs_two_countries"),
     # Two explosions were heard in Gyumri.
     pytest.param("role:violence_default",
         "Two/two/NUM/nummod/1/CD explosions/explosion/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD heard/hear/VERB/ROOT/3/VBN in/in/ADP/prep/3/IN "

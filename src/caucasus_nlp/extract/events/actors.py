@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.attributes import locative_place
 from caucasus_nlp.extract.events.states import country_codes, country_ids, country_of
-from caucasus_nlp.extract.events.triggers import observed_noun, reported_noun
+from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, reported_noun
 from caucasus_nlp.kb import geonames, knowledge_base, resource_lines
 from caucasus_nlp.rulebook import rule
 from caucasus_nlp.vocabulary import PLACE_LABELS
@@ -118,6 +118,27 @@ def unidentified_attacker(trigger: Token, event_type: str, context) -> str | Non
     # a monitor's count of explosions "near Travneve", a village no gazetteer knows: located, of no known country
     named_place = any(locative_place(tok, context.by_token, linked=False) for tok in trigger.sent)
     return generic_id(found.map[event_type], None) if observed_noun(trigger) and named_place else None
+
+
+def story_parties(trigger: Token, context) -> list[str]:
+    """"Clashes continued", "the truce came into force", "fighting flared": a reciprocal event (the
+    rule's subtypes: a clash, a ceasefire, talks) that names no side is between the two countries the
+    article is mostly about (role:reciprocal_default), as an analyst codes it from the story. Only a
+    verb, or a noun that is its clause's subject or object, not in a clause of time ("soon after the
+    cease-fire was reached") nor the subject of a verb of ending ("fighting ended after ...": the
+    rule's map): "after the clashes" recalls, names no occasion of its own."""
+    found = rule("role:reciprocal_default")
+    row = match_trigger(trigger)
+    if row is None or row.subtype not in found.words or len(context.main_countries) != 2:
+        return []
+    if trigger.pos_ == "NOUN" and (trigger.dep_ not in found.deps or trigger.head.lemma_.lower() in found.map["ending_verbs"]):
+        return []
+    clause = trigger.head if trigger.pos_ == "NOUN" else trigger
+    while clause.dep_ == "conj":  # "once they had surrendered and a cease-fire was in place": coordinated clauses share the mark
+        clause = clause.head
+    if any(c.dep_ == "mark" and c.lower_ in found.map["time_marks"] for c in clause.children):
+        return []
+    return list(context.main_countries)
 
 
 def noun_sector(noun: Token) -> str | None:

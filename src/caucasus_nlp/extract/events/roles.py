@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from caucasus_nlp.extract.entities import EntityMention
-from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, unidentified_attacker
+from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, story_parties, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
 from caucasus_nlp.extract.events.states import entity_ids, home_state, state_body_words
 from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, occurring_verb, small_clause
@@ -301,6 +301,8 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
         paths = [*paths, "role:occurring_noun"]
     elif not actors and observed_noun(token):
         paths = [*paths, "role:observed_noun"]
+    if not actors and not targets and enabled("role:reciprocal_default") and (parties := story_parties(token, context)):
+        actors, paths = parties, [*paths, "role:reciprocal_default"]
     if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
         actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
