@@ -85,6 +85,17 @@ CASES = [
         [("AGREE", "agreement", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:agree:verb:agreement+role:subject+role:referred"),
          ("AGREE", "prisoner_exchange", (ARMENIA, AZERBAIJAN), (), "asserted", None, None, "trigger:exchange:any:prisoner_exchange+role:climb+role:subject+role:referred")],
         {}, id="group_noun"),
+    # Armenia and Azerbaijan issued a statement. The other countries agreed to exchange detainees. (others than the parties)
+    pytest.param("discourse:other_groups", (
+        "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP issued/issue/VERB/ROOT/3/VBD a/a/DET/det/5/DT "
+        "statement/statement/NOUN/dobj/3/NN ././PUNCT/punct/3/.",
+        "The/the/DET/det/2/DT other/other/ADJ/amod/2/JJ countries/country/NOUN/nsubj/3/NNS agreed/agree/VERB/ROOT/3/VBD to/to/PART/aux/5/TO "
+        "exchange/exchange/VERB/xcomp/3/VB detainees/detainee/NOUN/dobj/5/NNS ././PUNCT/punct/3/.",
+    ),
+        {0: ("GPE", ARMENIA), 2: ("GPE", AZERBAIJAN)},
+        [("dropped", "gate:no_participant", "agreed"),
+         ("dropped", "gate:no_participant", "exchange")],
+        {}, id="other_countries"),
     # Armenia and Azerbaijan issued a statement. Both cities agreed to exchange detainees.
     pytest.param("discourse:group_nouns", (
         "Armenia/Armenia/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Azerbaijan/Azerbaijan/PROPN/conj/0/NNP issued/issue/VERB/ROOT/3/VBD a/a/DET/det/5/DT "

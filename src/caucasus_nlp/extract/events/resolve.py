@@ -347,6 +347,8 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
     if group in rule("discourse:group_nouns").words | rule("discourse:leader_roles").words and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
         people = context.people_before(head)  # "the Armenians in Karabakh ..., their leaders": Karabakh's
         return [people] if people else []
+    if any(c.lower_ in rule("discourse:other_groups").words for c in head.lefts):
+        return []  # "the other countries within the group": not the parties
     each = any(c.dep_ == "det" and c.lower_ in ("each", "either") for c in head.children)  # "each side blamed the other"
     if word in ("they", "their") or (group in rule("discourse:group_nouns").words and (head.tag_ in ("NNS", "NNPS") or each) and not owned):
         whose = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
