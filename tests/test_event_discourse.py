@@ -198,6 +198,24 @@ CASES = [
         [("CONSULT", "phone_call", ("person:antony-blinken",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:phone:verb:phone_call+role:subject+role:object"),
          ("AGREE", "agreement", (AZERBAIJAN,), (), "asserted", None, None, "trigger:agree:verb:agreement+role:subject+role:referred")],
         {}, id="his_country"),
+    # The US State Department issued a release. The country condemns the violence. (the last country or state body named)
+    pytest.param("discourse:state_nouns", (
+        "The/the/DET/det/3/DT US/US/PROPN/compound/3/NNP State/State/PROPN/compound/3/NNP Department/Department/PROPN/nsubj/4/NNP issued/issue/VERB/ROOT/4/VBD "
+        "a/a/DET/det/6/DT release/release/NOUN/dobj/4/NN ././PUNCT/punct/4/.",
+        "The/the/DET/det/1/DT country/country/NOUN/nsubj/2/NN condemns/condemn/VERB/ROOT/2/VBZ the/the/DET/det/4/DT violence/violence/NOUN/dobj/2/NN ././PUNCT/punct/2/.",
+    ),
+        {(1, 4): ("ORG", "org:us-department-of-state")},
+        [("ACCUSE", "criticism", ("org:us-department-of-state", "geonames:6252001"), (), "asserted", None, None,
+          "trigger:condemn:verb:criticism+role:subject+role:referred+rewrite:acts_for")],
+        {}, id="the_country"),
+    # The report appeared. The country condemns the violence. (no country named before: no one)
+    pytest.param("discourse:state_nouns", (
+        "The/the/DET/det/1/DT report/report/NOUN/nsubj/2/NN appeared/appear/VERB/ROOT/2/VBD ././PUNCT/punct/2/.",
+        "The/the/DET/det/1/DT country/country/NOUN/nsubj/2/NN condemns/condemn/VERB/ROOT/2/VBZ the/the/DET/det/4/DT violence/violence/NOUN/dobj/2/NN ././PUNCT/punct/2/.",
+    ),
+        {},
+        [("dropped", "gate:no_participant", "condemns")],
+        {}, id="the_country_unnamed"),
     # Antony Blinken phoned Ilham Aliyev to get his party to agree to the talks.
     pytest.param("discourse:state_nouns",
         "Antony/Antony/PROPN/compound/1/NNP Blinken/Blinken/PROPN/nsubj/2/NNP phoned/phone/VERB/ROOT/2/VBD Ilham/Ilham/PROPN/compound/4/NNP Aliyev/Aliyev/PROPN/dobj/2/NNP "

@@ -199,6 +199,29 @@ CASES = [
         [("REQUEST", "appeal", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:target_prep"),
          ("dropped", "gate:requested_act", "withdrawal")],
         {}, id="requested_act"),
+    # Russia called on Armenia to sign the treaty. (the signing is what is asked: the request is the event)
+    pytest.param("gate:requested_act",
+        "Russia/Russia/PROPN/nsubj/1/NNP called/call/VERB/ROOT/1/VBD on/on/ADP/prep/1/IN Armenia/Armenia/PROPN/pobj/2/NNP to/to/PART/aux/5/TO "
+        "sign/sign/VERB/xcomp/1/VB the/the/DET/det/7/DT treaty/treaty/NOUN/dobj/5/NN ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 3: ("GPE", ARMENIA)},
+        [("REQUEST", "appeal", (RUSSIA,), (ARMENIA,), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:target_prep"),
+         ("dropped", "gate:requested_act", "sign"), ("dropped", "gate:background_noun", "treaty")],
+        {}, id="requested_infinitive"),
+    # Hoekstra agrees with Armenia that Azerbaijan erred. (an opinion shared, no accord)
+    pytest.param("gate:opinion",
+        "Hoekstra/Hoekstra/PROPN/nsubj/1/NNP agrees/agree/VERB/ROOT/1/VBZ with/with/ADP/prep/1/IN Armenia/Armenia/PROPN/pobj/2/NNP that/that/SCONJ/mark/6/IN "
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/6/NNP erred/err/VERB/ccomp/1/VBD ././PUNCT/punct/1/.",
+        {0: ("PERSON", "person:wopke-hoekstra"), 3: ("GPE", ARMENIA), 5: ("GPE", AZERBAIJAN)},
+        [("dropped", "gate:opinion", "agrees")],
+        {}, id="opinion"),
+    # Armenia agreed with Azerbaijan on a truce. (agreeing on something with someone is an accord)
+    pytest.param("gate:opinion",
+        "Armenia/Armenia/PROPN/nsubj/1/NNP agreed/agree/VERB/ROOT/1/VBD with/with/ADP/prep/1/IN Azerbaijan/Azerbaijan/PROPN/pobj/2/NNP on/on/ADP/prep/1/IN "
+        "a/a/DET/det/6/DT truce/truce/NOUN/pobj/4/NN ././PUNCT/punct/1/.",
+        {0: ("GPE", ARMENIA), 3: ("GPE", AZERBAIJAN)},
+        [("AGREE", "ceasefire", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:agree:verb:agreement+rewrite:agreed_on+role:subject+role:target_prep"),
+         ("dropped", "gate:background_noun", "truce")],
+        {}, id="accord_not_opinion"),
     # Georgia welcomed the withdrawal of Russian troops.
     pytest.param("gate:requested_act",
         "Georgia/Georgia/PROPN/nsubj/1/NNP welcomed/welcome/VERB/ROOT/1/VBD the/the/DET/det/3/DT withdrawal/withdrawal/NOUN/dobj/1/NN "

@@ -59,6 +59,10 @@ def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
     that is what a request or refusal asks for or refuses has not happened; the request or the refusal
     is the event, as the gold codes it."""
     gate = rule("gate:requested_act")
+    if token.pos_ == "VERB" and token.dep_ in gate.map["complement_deps"]:
+        # "called on the international community to support their efforts", "urged Yerevan to sign"
+        asked = match_trigger(token.head)
+        return asked is not None and asked.event_type in gate.map["complement_types"] and asked.event_type != match_trigger(token).event_type
     if token.pos_ != "NOUN" or token.dep_ not in gate.deps:
         return False
     if token.dep_ == "pobj" and token.head.lower_ not in gate.words:
@@ -75,6 +79,14 @@ def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
     if token.tag_ == "VBG" and token.dep_ == "advcl":
         clause.append(token.head)
     return any(c.dep_ == "advmod" and c.lower_ in rule("gate:habitual").words for t in clause for c in t.children)
+
+
+def opinion(token: Token, by_token: dict[int, EntityMention]) -> bool:
+    """"Hoekstra agrees with the MPs that there is non-compliance": agreeing with someone that
+    something is so shares an opinion, and is no accord."""
+    gate = rule("gate:opinion")
+    return (token.lemma_.lower() in gate.words and any(c.dep_ == "ccomp" for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ in gate.map["prepositions"] for c in token.children))
 
 
 def protest_claim(token: Token, by_token: dict[int, EntityMention]) -> bool:
@@ -172,6 +184,7 @@ CANDIDATE_GATES: dict[str, Callable[[Token, dict[int, EntityMention]], bool]] = 
     "gate:requested_act": requested_act,
     "gate:prevented": prevented,
     "gate:habitual": habitual,
+    "gate:opinion": opinion,
     "gate:question": question,
     "gate:condition": condition,
     "gate:protest_claim": protest_claim,

@@ -203,6 +203,11 @@ class ArticleContext:
         """The last organisation or country named before a token, in its sentence or the one before ("it")."""
         return self._last_before(token, lambda m: m.label == "ORG" or m.entity_id in country_codes())
 
+    def state_before(self, token: Token) -> str | None:
+        """The last country or state body named before a token, in its sentence or the one before ("a
+        US State Department release said the country condemns ...")."""
+        return self._last_before(token, lambda m: m.entity_id in country_codes() or m.entity_id in self.states)
+
     def speaker(self, token: Token) -> str | None:
         """Who speaks in the sentence ("'I encourage...', wrote Michel"; "Armenia said it will"): the
         subject of its reporting verb, when that is a named person, body or country, or "he"/"she"
@@ -338,6 +343,10 @@ def referred_by(head: Token, context: ArticleContext) -> list[str]:
         # "his administration", "her government", "his country": the state of the person last named
         state = home_state(context.person_before(head))
         return [state] if state else []
+    if head.lemma_.lower() in rule("discourse:state_nouns").words and head.tag_ == "NN" and any(c.lower_ == "the" for c in head.children):
+        # "the country condemns": the last country or state body named
+        named = context.state_before(head)
+        return [named] if named else []
     if head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in head.children):
         named = context.organisation_before(head)
         if named:

@@ -136,9 +136,9 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
             break
         if head.dep_ not in climbs or head.head.i == head.i or not enabled("role:climb"):
             break
-        if head.dep_ == "xcomp" and enabled("role:xcomp_controller") and (controller := next((c for c in head.head.children if c.dep_ in rule("role:xcomp_controller").deps), None)) is not None:
-            # "urged Yerevan to sign", "offered the community to meet": the one urged would do it
-            return head.head, core(controller), (*paths, "role:xcomp_controller")
+        if head.dep_ == "xcomp" and enabled("role:xcomp_controller") and (controller := xcomp_controller(head)) is not None:
+            # "urged Yerevan to sign", "offered the community to meet", "called on both sides to stop": the one urged would do it
+            return head.head, controller, (*paths, "role:xcomp_controller")
         if head.dep_ == "acl" and head.head.pos_ == "NOUN" and enabled("role:acl_owner"):
             # "Armenia's intention to join", "Baku's proposal to start talks": the owner of the intention acts
             owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
@@ -156,6 +156,19 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
             continue
         head, paths = head.head, (*paths, "role:climb")
     return head, None, paths
+
+
+def xcomp_controller(complement: Token) -> list[Token] | None:
+    """Who is to do what a verb's infinitive says: the verb's object ("urged Yerevan to sign"), or the
+    object of a preposition the rule names between the verb and the infinitive ("called on both sides
+    to stop the fighting"; not "Azerbaijan, on the other hand, continues arresting")."""
+    row, verb = rule("role:xcomp_controller"), complement.head
+    for child in verb.children:
+        if child.dep_ in row.deps:
+            return core(child)
+        if child.dep_ == "prep" and child.lower_ in row.words and verb.i < child.i < complement.i and (phrase := prep_phrase(child)):
+            return phrase
+    return None
 
 
 def casualty_cause(token: Token, event_type: str) -> list[Token]:
