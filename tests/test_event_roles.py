@@ -81,6 +81,13 @@ CASES = [
         {6: ("GPE", AZERBAIJAN)},
         [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (), "asserted", None, None, "trigger:release:verb:prisoner_release+role:agent")],
         {}, id="agent"),
+    # He cited the mediation efforts by Russia. (the noun a compound event names takes its "by")
+    pytest.param("role:noun_owner",
+        "He/he/PRON/nsubj/1/PRP cited/cite/VERB/ROOT/1/VBD the/the/DET/det/4/DT mediation/mediation/NOUN/compound/4/NN efforts/effort/NOUN/dobj/1/NNS "
+        "by/by/ADP/prep/4/IN Russia/Russia/PROPN/pobj/5/NNP ././PUNCT/punct/1/.",
+        {6: ("GPE", RUSSIA)},
+        [("CONSULT", "mediation", (RUSSIA,), (), "asserted", None, None, "trigger:mediation:noun:mediation+role:noun_owner")],
+        {}, id="compound_owner_by"),
     # Armenia did not prevent the attack by Azerbaijan on Sotk.
     pytest.param("role:noun_owner",
         "Armenia/Armenia/PROPN/nsubj/3/NNP did/do/AUX/aux/3/VBD not/not/PART/neg/3/RB prevent/prevent/VERB/ROOT/3/VB the/the/DET/det/5/DT "
@@ -144,6 +151,14 @@ CASES = [
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), (9, 11): ("PERSON", "person:ilham-aliyev")},
         [("CONSULT", "talks", ("person:nikol-pashinyan",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:conversation:noun:talks+role:occasion+role:subject+role:target_prep")],
         {}, id="occasion"),
+    # Nikol Pashinyan, at a meeting with the residents, said ... (the parser hangs the occasion on the subject)
+    pytest.param("role:occasion",
+        "Nikol/Nikol/PROPN/compound/1/NNP Pashinyan/Pashinyan/PROPN/nsubj/10/NNP ,/,/PUNCT/punct/1/, at/at/ADP/prep/1/IN a/a/DET/det/5/DT meeting/meeting/NOUN/pobj/3/NN "
+        "with/with/ADP/prep/5/IN the/the/DET/det/8/DT residents/resident/NOUN/pobj/6/NNS ,/,/PUNCT/punct/1/, said/say/VERB/ROOT/10/VBD ././PUNCT/punct/10/.",
+        {(0, 2): ("PERSON", "person:nikol-pashinyan")},
+        [("CONSULT", "meeting", ("person:nikol-pashinyan",), ("actor:CIV",), "asserted", None, None,
+          "trigger:meeting:noun:meeting+role:occasion+role:subject+role:target_prep+role:generic_actor")],
+        {}, id="occasion_on_the_subject"),
     # Georgia thanked Turkey for releasing the prisoners.
     pytest.param("role:accused_object",
         "Georgia/Georgia/PROPN/nsubj/1/NNP thanked/thank/VERB/ROOT/1/VBD Turkey/Turkey/PROPN/dobj/1/NNP for/for/ADP/prep/1/IN releasing/release/VERB/pcomp/3/VBG "

@@ -188,11 +188,12 @@ def casualty_cause(token: Token, event_type: str) -> list[Token]:
 
 
 def occasion_verb(prep: Token) -> Token | None:
-    """The verb an occasion phrase belongs to: its head, or the verb whose object the parser hung it on
-    ("conveyed these concerns in conversations with the minister")."""
+    """The verb an occasion phrase belongs to: its head, or the verb whose object or subject the parser
+    hung it on ("conveyed these concerns in conversations with the minister", "Pashinyan, at a meeting
+    with the residents, said")."""
     if prep.head.pos_ == "VERB":
         return prep.head
-    if prep.head.dep_ == "dobj" and prep.head.head.pos_ == "VERB":
+    if prep.head.dep_ in ("dobj", "nsubj") and prep.head.head.pos_ == "VERB":
         return prep.head.head
     return None
 
@@ -241,7 +242,9 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
             found.add_object("role:participle_agent", core(token.head))
     if token.pos_ == "NOUN" and enabled("role:noun_owner"):
         owner = rule("role:noun_owner")
-        for child in token.children:
+        # "mediation efforts by the Russian Federation": the noun a compound event names takes its "by"
+        compound_by = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "by"] if token.dep_ == "compound" else []
+        for child in [*token.children, *compound_by]:
             if child.dep_ in owner.deps:
                 found.add_subject(("role:noun_owner",), list(child.subtree))
             if child.dep_ == "prep" and child.lower_ in ("of", "by"):
