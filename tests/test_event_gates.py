@@ -199,6 +199,14 @@ CASES = [
         [("REQUEST", "appeal", (ARMENIA,), (AZERBAIJAN,), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:target_prep"),
          ("dropped", "gate:requested_act", "withdrawal")],
         {}, id="requested_act"),
+    # Russia called on Armenia to sign the treaty. (the signing is what is asked: the request is the event)
+    pytest.param("gate:requested_act",
+        "Russia/Russia/PROPN/nsubj/1/NNP called/call/VERB/ROOT/1/VBD on/on/ADP/prep/1/IN Armenia/Armenia/PROPN/pobj/2/NNP to/to/PART/aux/5/TO "
+        "sign/sign/VERB/xcomp/1/VB the/the/DET/det/7/DT treaty/treaty/NOUN/dobj/5/NN ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 3: ("GPE", ARMENIA)},
+        [("REQUEST", "appeal", (RUSSIA,), (ARMENIA,), "asserted", None, None, "trigger:call:verb:appeal+role:subject+role:target_prep"),
+         ("dropped", "gate:requested_act", "sign"), ("dropped", "gate:background_noun", "treaty")],
+        {}, id="requested_infinitive"),
     # Hoekstra agrees with Armenia that Azerbaijan erred. (an opinion shared, no accord)
     pytest.param("gate:opinion",
         "Hoekstra/Hoekstra/PROPN/nsubj/1/NNP agrees/agree/VERB/ROOT/1/VBZ with/with/ADP/prep/1/IN Armenia/Armenia/PROPN/pobj/2/NNP that/that/SCONJ/mark/6/IN "

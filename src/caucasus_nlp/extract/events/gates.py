@@ -59,6 +59,10 @@ def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
     that is what a request or refusal asks for or refuses has not happened; the request or the refusal
     is the event, as the gold codes it."""
     gate = rule("gate:requested_act")
+    if token.pos_ == "VERB" and token.dep_ in gate.map["complement_deps"]:
+        # "called on the international community to support their efforts", "urged Yerevan to sign"
+        asked = match_trigger(token.head)
+        return asked is not None and asked.event_type in gate.map["complement_types"] and asked.event_type != match_trigger(token).event_type
     if token.pos_ != "NOUN" or token.dep_ not in gate.deps:
         return False
     if token.dep_ == "pobj" and token.head.lower_ not in gate.words:
