@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 import caucasus_nlp.components  # noqa: F401
 from caucasus_nlp.extract.entities import entity_mentions
+from parses import parsed
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +41,12 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         ("Gaspar Nersesyan arrived . Later Nersesyan left .", [(0, 2, "PERSON")],
          [("Gaspar Nersesyan", "PERSON", "person:gaspar-nersesyan"), ("Nersesyan", "PERSON", "person:gaspar-nersesyan")]),
         ("Aliyev met Ilham Aliyev 's envoy .", [], [("Aliyev", "PERSON", "person:ilham-aliyev"), ("Ilham Aliyev", "PERSON", "person:ilham-aliyev")]),
+        # with no full name in the article, a lone surname one person of the knowledge base has is that person...
+        ("Later Michel left .", [(1, 2, "PERSON")], [("Michel", "PERSON", "person:charles-michel")]),
+        # ...one a title shows to be a person has an id of its own...
+        ("Ambassador Kasprzyk left .", [(1, 2, "PERSON")], [("Kasprzyk", "PERSON", "person:kasprzyk")]),
+        # ...and a lone word the model calls a person, with nothing to say it is one, has none
+        ("Genocide was recalled .", [(0, 1, "PERSON")], [("Genocide", "PERSON", None)]),
         # a generic word refers back to the one organisation whose name ends in it...
         ("The Joint Liaison Group met . The Group said more .", [(1, 4, "ORG"), (7, 8, "ORG")],
          [("Joint Liaison Group", "ORG", "org:joint-liaison-group"), ("Group", "ORG", "org:joint-liaison-group")]),
@@ -84,3 +91,11 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
 )
 def test_mentions_get_canonical_ids(nlp, text, ner, expected):
     assert _rows(nlp, text, ner) == expected
+
+
+def test_a_lone_surname_coordinated_with_a_person_is_one_of_its_own():
+    # "Putin and Aliyev held a call": the knowledge base has more than one Aliyev and the article no full name
+    doc = parsed("Putin/Putin/PROPN/nsubj/3/NNP and/and/CCONJ/cc/0/CC Aliyev/Aliyev/PROPN/conj/0/NNP held/hold/VERB/ROOT/3/VBD "
+                 "a/a/DET/det/5/DT call/call/NOUN/dobj/3/NN ././PUNCT/punct/3/.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON")]
+    assert [(m.text, m.entity_id) for m in entity_mentions(doc)] == [("Putin", "person:vladimir-putin"), ("Aliyev", "person:aliyev")]

@@ -26,6 +26,18 @@ CASES = [
         {1: ("DATE", None), 2: ("GPE", AZERBAIJAN), 5: ("NORP", None), 9: ("LOC", "geonames:613075")},
         [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (ARMENIA,), "asserted", "geonames:613075", 32, "trigger:release:verb:prisoner_release+repair:stray_subject+role:object+attribute:place+attribute:quantity")],
         {}, id="subject_after_a_date"),
+    # Turkey, meanwhile, has exhorted Azerbaijan to continue its offensive and offered its ally unconditional support.
+    # (the name before the parenthesis read as the verb's npadvmod; "offered", joined to the infinitive, goes with "has exhorted")
+    pytest.param("repair:stray_subject",
+        "Turkey/Turkey/PROPN/npadvmod/5/NNP ,/,/PUNCT/punct/5/, meanwhile/meanwhile/ADV/advmod/5/RB ,/,/PUNCT/punct/5/, has/have/AUX/aux/5/VBZ "
+        "exhorted/exhort/VERB/ROOT/5/VBN Azerbaijan/Azerbaijan/PROPN/dobj/5/NNP to/to/PART/aux/8/TO continue/continue/VERB/advcl/5/VB its/its/PRON/poss/10/PRP$ "
+        "offensive/offensive/NOUN/dobj/8/NN and/and/CCONJ/cc/8/CC offered/offer/VERB/conj/8/VBD its/its/PRON/poss/14/PRP$ ally/ally/NOUN/nmod/16/NN "
+        "unconditional/unconditional/ADJ/amod/16/JJ support/support/NOUN/dobj/12/NN ././PUNCT/punct/5/.",
+        {0: ("GPE", TURKEY), 6: ("GPE", AZERBAIJAN)},
+        [("ASSAULT", "military_offensive", (AZERBAIJAN,), (), "asserted", None, None, "trigger:offensive:noun:military_offensive+role:light_verb+repair:stray_subject"),
+         ("SUPPORT", "statement_support", (TURKEY,), (), "asserted", None, None,
+          "trigger:support:noun:statement_support+role:light_verb+role:finite_conjunct+repair:stray_subject")],
+        {}, id="subject_read_as_npadvmod"),
     # On Sunday the envoy met Armenians.
     pytest.param("repair:stray_subject",
         "On/on/ADP/prep/4/IN Sunday/Sunday/PROPN/pobj/0/NNP the/the/DET/det/3/DT envoy/envoy/NOUN/nsubj/4/NN met/meet/VERB/ROOT/4/VBD "

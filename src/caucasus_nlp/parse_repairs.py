@@ -65,7 +65,11 @@ class ParseRepairs:
             skipped += doc[i].dep_ in ("aux", "auxpass")
             i -= 1
         name = names.get(i) if i >= sent_start else None
-        if name is None or name.label_ not in repair.labels or doc[i].head.i == verb.i:
+        if name is None or name.label_ not in repair.labels:
+            return None
+        # "Turkey, meanwhile, has exhorted": the name set off before the verb read as its npadvmod
+        misread = doc[i].head.i == verb.i and doc[i].dep_ in repair.map["misread_subject_deps"] and skipped
+        if doc[i].head.i == verb.i and not misread:
             return None
         after_date = name.start > sent_start and doc[name.start - 1].ent_type_ in ("DATE", "TIME")
         if not skipped and not after_date:

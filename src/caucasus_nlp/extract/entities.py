@@ -21,6 +21,7 @@ from caucasus_nlp.kb import (
     place_noun_rows,
     resource_lines,
     subdivision_countries,
+    titles,
 )
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
@@ -86,13 +87,39 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
             entity_id, source = next(iter(heads)), f"{source}+head"
         elif entity_id is None and len(surname_ids) == 1 and label in ("PERSON", "ORG", "GPE", "NORP"):
             label, entity_id, source = "PERSON", next(iter(surname_ids)), f"{source}+surname"
-        elif entity_id is None and label == "PERSON" and len(ent) >= 2:
+        elif entity_id is None and label == "PERSON" and len(ent) == 1 and not surname_ids and len(known := kb_surnames().get(fold(ent.text), ())) == 1:
+            # a lone surname the article gives no full name for, which one person of the knowledge base has ("Michel")
+            entity_id, source = next(iter(known)), f"{source}+kb_surname"
+        elif entity_id is None and label == "PERSON" and (len(ent) >= 2 or (not surname_ids and _named_as_a_person(ent, ents))):
+            # a full name, or a lone surname the article gives no full name for, where a title or a
+            # person coordinated with it says it is one ("Putin and Aliyev held a telephone call",
+            # the knowledge base having more than one Aliyev; not the model's "Genocide"): its own id
             entity_id = f"person:{slug(ent.text)}"
         elif entity_id is None and label == "ORG" and (len(ent) >= 2 or is_acronym(ent.text)):
             entity_id = f"org:{slug(ent.text)}"
         elif entity_id is None and label in PLACE_LABELS and (place := places.get((ent.start, ent.end))):
             entity_id, source = place[0].id, f"{source}+{place[1]}"
         yield _mention(ent, label, entity_id, source, sents)
+
+
+@lru_cache(maxsize=1)
+def kb_surnames() -> dict[str, frozenset[str]]:
+    """The last word of each knowledge-base person's name → the people who have it."""
+    found: dict[str, set[str]] = {}
+    for entity in knowledge_base().values():
+        if entity.type == "PERSON":
+            found.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
+    return {name: frozenset(ids) for name, ids in found.items()}
+
+
+def _named_as_a_person(ent: Span, ents: list[Span]) -> bool:
+    """Whether a one-word PERSON mention is shown to be a person by a title before it ("Ambassador
+    Kasprzyk", titles.txt) or by a person it is coordinated with ("Putin and Aliyev")."""
+    token = ent[0]
+    if token.i > 0 and token.doc[token.i - 1].lower_ in titles():
+        return True
+    people = {i for e in ents if e.label_ == "PERSON" and e.start != ent.start for i in range(e.start, e.end)}
+    return (token.dep_ == "conj" and token.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in token.children)
 
 
 # A place name is evidence of its country when that country has a place of the name this large.

@@ -151,7 +151,8 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
             # joined the finite "warns" to the infinitive or to the adjective; coordinated verbs share their
             # form, so it is "considers" it goes with, whose subject warns (not so when the participle has a
             # subject of its own: "The forces, having taken the height, established control")
-            head = next((a for a in head.head.ancestors if a.tag_ in finite), head.head)
+            # (a participle with a finite auxiliary heads a finite clause: "Turkey has exhorted ... and offered")
+            head = next((a for a in head.head.ancestors if a.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in a.children)), head.head)
             paths = (*paths, "role:finite_conjunct")
             continue
         head, paths = head.head, (*paths, "role:climb")
