@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from caucasus_nlp.extract.events.resolve import in_quotation, quotation_opening
-from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, check_row
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, RUSSIA, check_row
 
 CASES = [
     # Ilham Aliyev spoke in Baku. He welcomed the agreement.
@@ -58,6 +58,27 @@ CASES = [
         {0: ("GPE", ARMENIA), 8: ("GPE", AZERBAIJAN)},
         [("SUPPORT", "bid_support", (ARMENIA,), (AZERBAIJAN,), "planned", None, None, "trigger:support:verb:bid_support+role:subject+role:referred+role:object+modality:planned")],
         {}, id="reporting_verb"),
+    # Dmitry Peskov said Russia was concerned. ¶ “We urge both parties.” (a quotation opening its paragraph goes on from the one before)
+    pytest.param("discourse:reporting_verbs", (
+        "Dmitry/Dmitry/PROPN/compound/1/NNP Peskov/Peskov/PROPN/nsubj/2/NNP said/say/VERB/ROOT/2/VBD Russia/Russia/PROPN/nsubj/4/NNP was/be/AUX/ccomp/2/VBD "
+        "concerned/concerned/ADJ/acomp/4/JJ ././PUNCT/punct/2/.",
+        PARAGRAPH,
+        "“/“/PUNCT/punct/2/`` We/we/PRON/nsubj/2/PRP urge/urge/VERB/ROOT/2/VBP both/both/DET/det/4/DT parties/party/NOUN/dobj/2/NNS ././PUNCT/punct/2/. "
+        "”/”/PUNCT/punct/2/''",
+    ),
+        {(0, 2): ("PERSON", "person:dmitry-peskov"), 3: ("GPE", RUSSIA)},
+        [("REQUEST", "appeal", ("person:dmitry-peskov",), (), "asserted", None, None, "trigger:urge:verb:appeal+role:subject+role:referred")],
+        {}, id="quotation_after_its_speaker"),
+    # Dmitry Peskov said Russia was concerned. ¶ We urge both parties. (no quotation: the writer's own "we", no one named)
+    pytest.param("discourse:reporting_verbs", (
+        "Dmitry/Dmitry/PROPN/compound/1/NNP Peskov/Peskov/PROPN/nsubj/2/NNP said/say/VERB/ROOT/2/VBD Russia/Russia/PROPN/nsubj/4/NNP was/be/AUX/ccomp/2/VBD "
+        "concerned/concerned/ADJ/acomp/4/JJ ././PUNCT/punct/2/.",
+        PARAGRAPH,
+        "We/we/PRON/nsubj/1/PRP urge/urge/VERB/ROOT/1/VBP both/both/DET/det/3/DT parties/party/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+    ),
+        {(0, 2): ("PERSON", "person:dmitry-peskov"), 3: ("GPE", RUSSIA)},
+        [("dropped", "gate:no_participant", "urge")],
+        {}, id="no_quotation_no_speaker"),
     # Nikol Pashinyan said that Azerbaijan spreads disinformation about the talks.
     pytest.param("discourse:reporting_verbs",
         "Nikol/Nikol/PROPN/compound/1/NNP Pashinyan/Pashinyan/PROPN/nsubj/2/NNP said/say/VERB/ROOT/2/VBD that/that/SCONJ/mark/5/IN Azerbaijan/Azerbaijan/PROPN/nsubj/5/NNP "

@@ -218,6 +218,10 @@ class ArticleContext:
         if in_quotation(token):
             opening = quotation_opening(token)
             sentences += [opening.sent] if opening is not None and opening.sent != token.sent else []
+            if opening is not None and opening.i == opening.sent.start and (before := sentence_before(opening.sent)) is not None:
+                # a quotation that opens its sentence goes on from the one before ("Peskov said Russia was
+                # willing to mediate. “We urge both parties ...”"): its speaker's, before any that follows
+                sentences.append(before)
             sentences += list(following_sentences(token.sent, rule("discourse:antecedent_window").number))
         return next((found for sent in sentences if (found := self._speaker_in(sent, token))), None)
 
@@ -285,10 +289,19 @@ def quotation_opening(token: Token) -> Token | None:
     return straight[0] if len(straight) % 2 == 1 else None  # read backwards: the first met is the last opened
 
 
+def sentence_before(sent: Span) -> Span | None:
+    """The sentence before `sent`, over paragraph breaks (a sentence of white space alone is none)."""
+    doc = sent.doc
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if any(not t.is_space for t in sent):
+            return sent
+    return None
+
+
 def following_sentences(sent: Span, n: int) -> Iterator[Span]:
-    """Up to n sentences after `sent`, over paragraph breaks: a quotation's speaker may come in the
-    paragraph after it ("'We urge both parties ...'" / "A State Department release said ..."), and
-    news prints a quotation of several paragraphs with the attribution on the last."""
+    """Up to n sentences after `sent`, over paragraph breaks: news prints a quotation of several
+    paragraphs with the attribution on the last."""
     doc = sent.doc
     for _ in range(n):
         if sent.end >= len(doc):
