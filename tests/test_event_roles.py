@@ -151,6 +151,13 @@ CASES = [
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), (9, 11): ("PERSON", "person:ilham-aliyev")},
         [("CONSULT", "talks", ("person:nikol-pashinyan",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:conversation:noun:talks+role:occasion+role:subject+role:target_prep")],
         {}, id="occasion"),
+    # The deal saw Armenia cede land. (the small model's compound "Armenia cede" of the object: Armenia cedes)
+    pytest.param("role:compound_verb",
+        "The/the/DET/det/1/DT deal/deal/NOUN/nsubj/2/NN saw/see/VERB/ROOT/2/VBD Armenia/Armenia/PROPN/compound/4/NNP cede/cede/VERB/compound/5/VB "
+        "land/land/NOUN/dobj/2/NN ././PUNCT/punct/2/.",
+        {3: ("GPE", ARMENIA)},
+        [("CONCEDE", "handover", (ARMENIA,), (), "asserted", None, None, "trigger:cede:verb:handover+role:compound_verb")],
+        {}, id="compound_verb"),
     # Nikol Pashinyan, at a meeting with the residents, said ... (the parser hangs the occasion on the subject)
     pytest.param("role:occasion",
         "Nikol/Nikol/PROPN/compound/1/NNP Pashinyan/Pashinyan/PROPN/nsubj/10/NNP ,/,/PUNCT/punct/1/, at/at/ADP/prep/1/IN a/a/DET/det/5/DT meeting/meeting/NOUN/pobj/3/NN "

@@ -104,6 +104,11 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and enabled("role:accused_object") and token.head.lower_ in rule("role:accused_object").words:  # "blamed Baku for attacking": Baku attacked
             return verb, list(core(objects[0])), ("role:accused_object",)
+    if token.tag_.startswith("VB") and token.dep_ == "compound" and enabled("role:compound_verb") and (
+            named := [t for c in token.children if c.dep_ in ("compound", "nsubj") for t in c.subtree]):
+        # "a deal that saw Armenia cede swathes of territory": the small model makes "Armenia cede" a
+        # compound of the object; the name before the verb is its subject
+        return token, named, ("role:compound_verb",)
     if token.pos_ == "NOUN" or token.dep_ == "compound":
         # a noun event is done by the subject of the verb it is the object of ("held talks", "refused
         # negotiation", "return to the negotiating table"); a noun inside any other phrase ("as a
