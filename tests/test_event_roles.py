@@ -81,6 +81,14 @@ CASES = [
         {6: ("GPE", AZERBAIJAN)},
         [("CONCEDE", "prisoner_release", (AZERBAIJAN,), (), "asserted", None, None, "trigger:release:verb:prisoner_release+role:agent")],
         {}, id="agent"),
+    # Talks were held on invitation from Russia. (a request's from-phrase names its maker)
+    pytest.param("role:noun_owner",
+        "Talks/talk/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD held/hold/VERB/ROOT/2/VBN on/on/ADP/prep/2/IN invitation/invitation/NOUN/pobj/3/NN "
+        "from/from/ADP/prep/4/IN Russia/Russia/PROPN/pobj/5/NNP ././PUNCT/punct/2/.",
+        {6: ("GPE", RUSSIA)},
+        [("REQUEST", "invitation", (RUSSIA,), (), "asserted", None, None, "trigger:invitation:noun:invitation+role:noun_owner"),
+         ("dropped", "gate:background_noun", "Talks")],
+        {}, id="request_from"),
     # He cited the mediation efforts by Russia. (the noun a compound event names takes its "by")
     pytest.param("role:noun_owner",
         "He/he/PRON/nsubj/1/PRP cited/cite/VERB/ROOT/1/VBD the/the/DET/det/4/DT mediation/mediation/NOUN/compound/4/NN efforts/effort/NOUN/dobj/1/NNS "

@@ -253,6 +253,8 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
         for child in [*token.children, *compound_by]:
             if child.dep_ in owner.deps:
                 found.add_subject(("role:noun_owner",), list(child.subtree))
+            if child.dep_ == "prep" and child.lower_ == "from" and event_type in owner.map["from_types"]:
+                found.add_subject(("role:noun_owner",), [child, *prep_phrase(child)])  # "on invitation from Putin", "a request from Baku"
             if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                 # "the seizure of Artsakh", "the blockade of the corridor": an act done to someone takes
                 # its patient with "of"; "the meeting of the leaders", "the refusal of Baku": its doer
