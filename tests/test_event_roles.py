@@ -159,6 +159,20 @@ CASES = [
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), (9, 11): ("PERSON", "person:ilham-aliyev")},
         [("CONSULT", "talks", ("person:nikol-pashinyan",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:conversation:noun:talks+role:occasion+role:subject+role:target_prep")],
         {}, id="occasion"),
+    # Ararat Mirzoyan left after a meeting with his counterpart. (the one whose counterpart it is met)
+    pytest.param("role:counterpart",
+        "Ararat/Ararat/PROPN/compound/1/NNP Mirzoyan/Mirzoyan/PROPN/nsubj/2/NNP left/leave/VERB/ROOT/2/VBD after/after/ADP/prep/2/IN a/a/DET/det/5/DT "
+        "meeting/meeting/NOUN/pobj/3/NN with/with/ADP/prep/5/IN his/his/PRON/poss/8/PRP$ counterpart/counterpart/NOUN/pobj/6/NN ././PUNCT/punct/2/.",
+        {(0, 2): ("PERSON", "person:ararat-mirzoyan")},
+        [("CONSULT", "meeting", ("person:ararat-mirzoyan",), (), "asserted", None, None, "trigger:meeting:noun:meeting+role:counterpart+role:referred")],
+        {}, id="counterpart"),
+    # The envoy left after a meeting with his counterpart. (no one named for "his": no actor)
+    pytest.param("role:counterpart",
+        "The/the/DET/det/1/DT envoy/envoy/NOUN/nsubj/2/NN left/leave/VERB/ROOT/2/VBD after/after/ADP/prep/2/IN a/a/DET/det/5/DT "
+        "meeting/meeting/NOUN/pobj/3/NN with/with/ADP/prep/5/IN his/his/PRON/poss/8/PRP$ counterpart/counterpart/NOUN/pobj/6/NN ././PUNCT/punct/2/.",
+        {},
+        [("dropped", "gate:background_noun", "meeting")],
+        {}, id="counterpart_of_no_one_named"),
     # The deal saw Armenia cede land. (the small model's compound "Armenia cede" of the object: Armenia cedes)
     pytest.param("role:compound_verb",
         "The/the/DET/det/1/DT deal/deal/NOUN/nsubj/2/NN saw/see/VERB/ROOT/2/VBD Armenia/Armenia/PROPN/compound/4/NNP cede/cede/VERB/compound/5/VB "

@@ -264,6 +264,11 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
                     found.add_object("role:noun_owner", phrase)
                 else:
                     found.add_subject(("role:noun_owner",), phrase)
+    if token.pos_ == "NOUN" and not found.subject and enabled("role:counterpart"):
+        # "following a meeting with his Kazakh counterpart": the one whose counterpart it is took part
+        found.add_subject(("role:counterpart",), [owner for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                                                  for partner in prep.children if partner.dep_ == "pobj" and partner.lemma_.lower() in rule("role:counterpart").words
+                                                  for owner in partner.children if owner.dep_ == "poss"])
     if enabled("role:small_clause") and (judgement := small_clause(token)) is not None:
         found.add_object("role:small_clause", core(judgement[0]))
     objects, target_preps = rule("role:object").deps, rule("role:target_prep").words
