@@ -25,6 +25,20 @@ CASES = [
         [("PROTEST", "protest", ("actor:PRO",), (), "asserted", None, None, "trigger:protest:any:protest+role:light_verb+role:subject+role:generic_actor"),
          ("REQUEST", "demand", ("person:nikol-pashinyan",), (), "asserted", None, None, "trigger:demand:verb:demand+role:subject")],
         {}, id="named_demand_of_its_own"),
+    # Forces backed by Armenia held the town. (a standing relation described, even with its agent)
+    pytest.param("gate:participle_modifier",
+        "Forces/force/NOUN/nsubj/4/NNS backed/back/VERB/acl/0/VBN by/by/ADP/agent/1/IN Armenia/Armenia/PROPN/pobj/2/NNP held/hold/VERB/ROOT/4/VBD "
+        "the/the/DET/det/6/DT town/town/NOUN/dobj/4/NN ././PUNCT/punct/4/.",
+        {3: ("GPE", ARMENIA)},
+        [("dropped", "gate:participle_modifier", "backed")],
+        {}, id="standing_relation_described"),
+    # The deal mediated by Georgia held. (an act described with its agent stays: Georgia mediated)
+    pytest.param("gate:participle_modifier",
+        "The/the/DET/det/1/DT deal/deal/NOUN/nsubj/5/NN mediated/mediate/VERB/acl/1/VBN by/by/ADP/agent/2/IN Georgia/Georgia/PROPN/pobj/3/NNP "
+        "held/hold/VERB/ROOT/5/VBD ././PUNCT/punct/5/.",
+        {4: ("GPE", GEORGIA)},
+        [("CONSULT", "mediation", (GEORGIA,), (), "asserted", None, None, "trigger:mediate:verb:mediation+role:participle_agent")],
+        {}, id="act_described_with_its_agent"),
     # All jailed and already convicted Georgians in Russia must be freed now.
     pytest.param("gate:participle_modifier",
         "All/all/PRON/npadvmod/1/DT jailed/jail/VERB/nsubjpass/10/VBN and/and/CCONJ/cc/1/CC already/already/ADV/advmod/4/RB convicted/convict/VERB/conj/1/VBN "
@@ -74,13 +88,13 @@ CASES = [
         [("ACCUSE", "criticism", (TURKEY,), ("geonames:390903",), "asserted", None, None, "trigger:accuse:verb:accusation+rewrite:alleged+role:subject+role:object"),
          ("dropped", "gate:background_noun", "provocations")],
         {}, id="not_habitual"),
-    # Will Georgia, backed by Turkey, sign the treaty?
+    # Will Georgia, urged by Turkey, sign the treaty?
     pytest.param("gate:question",
-        "Will/will/AUX/aux/7/MD Georgia/Georgia/PROPN/nsubj/0/NNP ,/,/PUNCT/punct/1/, backed/back/VERB/acl/1/VBN by/by/ADP/agent/3/IN "
+        "Will/will/AUX/aux/7/MD Georgia/Georgia/PROPN/nsubj/0/NNP ,/,/PUNCT/punct/1/, urged/urge/VERB/acl/1/VBN by/by/ADP/agent/3/IN "
         "Turkey/Turkey/PROPN/pobj/4/NNP ,/,/PUNCT/punct/1/, sign/sign/VERB/ROOT/7/VB the/the/DET/det/9/DT treaty/treaty/NOUN/dobj/7/NN "
         "?/?/PUNCT/punct/7/.",
         {1: ("GPE", GEORGIA), 5: ("GPE", TURKEY)},
-        [("dropped", "gate:question", "backed"),
+        [("dropped", "gate:question", "urged"),
          ("dropped", "gate:question", "sign"),
          ("dropped", "gate:question", "treaty")],
         {}, id="question"),

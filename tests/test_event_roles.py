@@ -236,13 +236,13 @@ CASES = [
         [("SUPPORT", "statement_support", ("geonames:3017382",), (), "asserted", None, None, "trigger:welcome:verb:statement_support+role:agent"),
          ("SUPPORT", "praise", ("geonames:3017382",), (), "asserted", None, None, "trigger:praise:verb:praise+role:relative_antecedent")],
         {}, id="relative_antecedent"),
-    # Azerbaijan, strongly backed by Turkey, rejected the proposal.
+    # Azerbaijan, strongly urged by Turkey, rejected the proposal. ("backed by" is a standing relation: gate:participle_modifier)
     pytest.param("role:participle_agent",
-        "Azerbaijan/Azerbaijan/PROPN/nsubj/7/NNP ,/,/PUNCT/punct/0/, strongly/strongly/ADV/advmod/3/RB backed/back/VERB/acl/0/VBN by/by/ADP/agent/3/IN "
+        "Azerbaijan/Azerbaijan/PROPN/nsubj/7/NNP ,/,/PUNCT/punct/0/, strongly/strongly/ADV/advmod/3/RB urged/urge/VERB/acl/0/VBN by/by/ADP/agent/3/IN "
         "Turkey/Turkey/PROPN/pobj/4/NNP ,/,/PUNCT/punct/0/, rejected/reject/VERB/ROOT/7/VBD the/the/DET/det/9/DT proposal/proposal/NOUN/dobj/7/NN "
         "././PUNCT/punct/7/.",
         {0: ("GPE", AZERBAIJAN), 5: ("GPE", TURKEY)},
-        [("SUPPORT", "statement_support", (TURKEY,), (AZERBAIJAN,), "asserted", None, None, "trigger:back:verb:statement_support+role:participle_agent"),
+        [("REQUEST", "appeal", (TURKEY,), (AZERBAIJAN,), "asserted", None, None, "trigger:urge:verb:appeal+role:participle_agent"),
          ("REJECT", "rejection", (AZERBAIJAN,), (), "asserted", None, None, "trigger:reject:verb:rejection+role:subject")],
         {}, id="participle_agent"),
     # Russia considers the Georgian plans unacceptable.

@@ -31,6 +31,8 @@ def participle_modifier(token: Token, by_token: dict[int, EntityMention]) -> boo
     gate = rule("gate:participle_modifier")
     if token.dep_ == "amod":
         return True
+    if token.tag_ in gate.tags and token.dep_ == "acl" and token.lemma_.lower() in gate.words:
+        return True  # "ethnic Armenian forces backed by Armenia": a standing relation, even with its agent
     if token.tag_ not in gate.tags or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in token.children):
         return False
     while token.dep_ == "conj" and token.head.tag_ in gate.tags:

@@ -242,7 +242,7 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
     if passive and not agents and head.i == token.i and enabled("role:casualty_cause"):
         found.add_subject(("role:casualty_cause",), casualty_cause(token, event_type))
     if agents and head.i != token.i and named is None and enabled("role:participle_agent"):
-        # "Azerbaijan, backed by Turkey,": the participle's own agent acts on the phrase it describes
+        # "Azerbaijan, urged by Turkey,", "the deal mediated by Georgia": the participle's own agent acts on the phrase it describes
         found.add_subject(("role:participle_agent",), [t for agent in agents for t in prep_phrase(agent)])
         if token.dep_ == "acl":
             found.add_object("role:participle_agent", core(token.head))
