@@ -159,6 +159,21 @@ CASES = [
         {(0, 2): ("PERSON", "person:nikol-pashinyan"), (9, 11): ("PERSON", "person:ilham-aliyev")},
         [("CONSULT", "talks", ("person:nikol-pashinyan",), ("person:ilham-aliyev",), "asserted", None, None, "trigger:conversation:noun:talks+role:occasion+role:subject+role:target_prep")],
         {}, id="occasion"),
+    # The authorities in Artsakh capitulated. (a state body of a polity the phrase names: the polity)
+    pytest.param("role:polity_body",
+        "The/the/DET/det/1/DT authorities/authority/NOUN/nsubj/4/NNS in/in/ADP/prep/1/IN Artsakh/Artsakh/PROPN/pobj/2/NNP "
+        "capitulated/capitulate/VERB/ROOT/4/VBD ././PUNCT/punct/4/.",
+        {3: ("GPE", "place:nagorno-karabakh")},
+        [("CONCEDE", "surrender", ("place:nagorno-karabakh",), (), "asserted", None, None, "trigger:capitulate:verb:surrender+role:subject+role:polity_body")],
+        {}, id="polity_body"),
+    # The authorities in Gyumri capitulated. (a town is no polity: the generic government, the town the place)
+    pytest.param("role:polity_body",
+        "The/the/DET/det/1/DT authorities/authority/NOUN/nsubj/4/NNS in/in/ADP/prep/1/IN Gyumri/Gyumri/PROPN/pobj/2/NNP "
+        "capitulated/capitulate/VERB/ROOT/4/VBD ././PUNCT/punct/4/.",
+        {3: ("GPE", "geonames:616635")},
+        [("CONCEDE", "surrender", ("actor:GOV",), (), "asserted", "geonames:616635", None,
+          "trigger:capitulate:verb:surrender+role:subject+role:generic_actor+attribute:sentence_place")],
+        {}, id="town_authorities"),
     # Ararat Mirzoyan left after a meeting with his counterpart. (the one whose counterpart it is met)
     pytest.param("role:counterpart",
         "Ararat/Ararat/PROPN/compound/1/NNP Mirzoyan/Mirzoyan/PROPN/nsubj/2/NNP left/leave/VERB/ROOT/2/VBD after/after/ADP/prep/2/IN a/a/DET/det/5/DT "

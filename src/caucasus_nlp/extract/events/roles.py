@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.actors import default_actor, generic_actor, noun_sector, sectors, story_parties, unidentified_attacker
 from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, office_holder_of, referred_actors, referred_by
-from caucasus_nlp.extract.events.states import entity_ids, home_state, state_body_words
+from caucasus_nlp.extract.events.states import entity_ids, home_state, polities, state_body_words
 from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, occurring_verb, small_clause
 from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import core, prep_phrase, same_clause
@@ -305,6 +305,9 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
         holder, path = person, "role:group_leader"
     if holder and holder not in actors:
         actors, paths = [holder, *actors], [*paths, path]
+    if not actors and enabled("role:polity_body") and (polity := polity_of_body(found.subject, by_token)):
+        # "the authorities in Artsakh capitulated": a state body of a polity the phrase names is that polity
+        actors, paths = [polity[1]], [*polity[0], "role:polity_body"]
     if not actors and enabled("role:generic_actor"):
         # "protesters rallied", "unidentified gunmen attacked": no one named, a generic actor (ACLED's)
         generic = next(((p_list, found_id) for p_list, tokens in found.subject if (found_id := generic_actor(tokens, event_type, context))), None)
@@ -335,6 +338,23 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
     if not actors and not targets and enabled("role:violence_default") and (attacker := unidentified_attacker(token, event_type, context)):
         actors, paths = [attacker], [*paths, "role:violence_default"]
     return Roles(tuple(actors), tuple(targets), tuple(represented), tuple(dict.fromkeys(paths)))
+
+
+def polity_of_body(subject: list[tuple[tuple[str, ...], list[Token]]], by_token: dict[int, EntityMention]) -> tuple[tuple[str, ...], str] | None:
+    """(paths, polity) where a subject is a generic noun of a state sector (not a local one: the
+    authorities, the government, the army) whose in- or of-phrase names a polity, a country or a
+    de-facto state ("the authorities in Artsakh"); a town's authorities are its local government."""
+    for paths, tokens in subject:
+        for head in (t for t in tokens if t.head not in tokens or t.head.i == t.i):
+            sector = noun_sector(head)
+            if sector is None or sectors()[sector].local:
+                continue
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in rule("role:polity_body").words:
+                    found = next((m.entity_id for t in prep_phrase(prep) if (m := by_token.get(t.i)) and m.entity_id in polities()), None)
+                    if found:
+                        return paths, found
+    return None
 
 
 def owner_state(subject_tokens: list[Token], by_token: dict[int, EntityMention]) -> tuple[str, str] | None:

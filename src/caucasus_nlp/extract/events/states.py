@@ -64,6 +64,13 @@ def acting_state(mention: EntityMention) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def polities() -> frozenset[str]:
+    """The entity ids that state bodies act for: the countries, and the de-facto states the knowledge
+    base gives bodies of their own (Nagorno-Karabakh)."""
+    return frozenset(country_codes()) | frozenset(state for e in knowledge_base().values() if (state := acts_for(e)))
+
+
 def acts_for(entity: Entity) -> str | None:
     """The entity id of the state a knowledge-base state body acts for (acts_for: an ISO code or an id)."""
     if entity.acts_for is None:
