@@ -74,6 +74,21 @@ CASES = [
         {0: ("GPE", GEORGIA), 4: ("NORP", None)},
         [("AGREE", "agreement", (GEORGIA,), (TURKEY,), "asserted", None, None, "trigger:agree:verb:agreement+role:subject+role:target_prep")],
         {}, id="target_prep"),
+    # It was disbanded by its last president, Samvel Shahramanyan. (a by-phrase naming no one: the name in apposition)
+    pytest.param("role:agent",
+        "It/it/PRON/nsubjpass/2/PRP was/be/AUX/auxpass/2/VBD disbanded/disband/VERB/ROOT/2/VBN by/by/ADP/agent/2/IN its/its/PRON/poss/6/PRP$ "
+        "last/last/ADJ/amod/6/JJ president/president/NOUN/pobj/3/NN ,/,/PUNCT/punct/6/, Samvel/Samvel/PROPN/compound/9/NNP "
+        "Shahramanyan/Shahramanyan/PROPN/appos/6/NNP ././PUNCT/punct/2/.",
+        {(8, 10): ("PERSON", "person:samvel-shahramanyan")},
+        [("CONCEDE", "dissolution", ("person:samvel-shahramanyan",), (), "asserted", None, None, "trigger:disband:verb:dissolution+role:agent")],
+        {}, id="agent_in_apposition"),
+    # Three people were killed by police, Njoro. (a place in apposition names no agent: the police are)
+    pytest.param("role:agent",
+        "Three/three/NUM/nummod/1/CD people/person/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD killed/kill/VERB/ROOT/3/VBN by/by/ADP/agent/3/IN "
+        "police/police/NOUN/pobj/4/NNS ,/,/PUNCT/punct/5/, Njoro/Njoro/PROPN/appos/5/NNP ././PUNCT/punct/3/.",
+        {7: ("GPE", "geonames:183334")},
+        [("ASSAULT", "killing", ("actor:POL",), ("actor:CIV",), "asserted", None, None, "trigger:kill:verb:killing+role:agent+role:generic_actor+role:subject")],
+        {}, id="agent_not_a_place_in_apposition"),
     # The prisoners must be released by Azerbaijan.
     pytest.param("role:agent",
         "The/the/DET/det/1/DT prisoners/prisoner/NOUN/nsubjpass/4/NNS must/must/AUX/aux/4/MD be/be/AUX/auxpass/4/VB released/release/VERB/ROOT/4/VBN "

@@ -164,6 +164,18 @@ def actor_clause(token: Token) -> tuple[Token, list[Token] | None, tuple[str, ..
     return head, None, paths
 
 
+def agent_phrase(agent: Token, by_token: dict[int, EntityMention]) -> list[Token]:
+    """A passive's by-phrase, or, where it names no one, the person or body in apposition to it
+    ("disbanded by its last president, Samvel Shahramanyan"; not a place: "by police forces in the
+    village, Njoro county")."""
+    phrase = prep_phrase(agent)
+    if entity_ids(phrase, by_token):
+        return phrase
+    named = [t for pobj in agent.children if pobj.dep_ == "pobj" for appos in pobj.children if appos.dep_ == "appos" for t in core(appos)]
+    people = [t for t in named if (m := by_token.get(t.i)) is not None and m.label not in PLACE_LABELS]
+    return people if entity_ids(people, by_token) else phrase
+
+
 def xcomp_controller(complement: Token) -> list[Token] | None:
     """Who is to do what a verb's infinitive says: the verb's object ("urged Yerevan to sign"), or the
     object of a preposition the rule names between the verb and the infinitive ("called on both sides
@@ -237,7 +249,7 @@ def arguments(token: Token, event_type: str, context: ArticleContext) -> Roles:
             else:
                 found.add_subject(subject_paths, core(child))
         if child.dep_ == "agent" and passive and enabled("role:agent"):  # "killed by Azerbaijani fire near Jermuk": not Jermuk
-            found.add_subject((*paths, "role:agent"), prep_phrase(child))
+            found.add_subject((*paths, "role:agent"), agent_phrase(child, by_token))
     agents = [child for child in token.children if child.dep_ == "agent"]
     if passive and not agents and head.i == token.i and enabled("role:casualty_cause"):
         found.add_subject(("role:casualty_cause",), casualty_cause(token, event_type))
