@@ -336,6 +336,13 @@ CASES = [
         [("ASSAULT", "killing", ("actor:REB:AM",), (), "asserted", "geonames:616635", None,
           "trigger:body:noun:killing+role:observed_noun+role:violence_default+attribute:place")],
         {}, id="observed_found_body"),
+    # Media reported the arrest of Bako Sahakyan. (an event noun reported is reported, not recalled)
+    pytest.param("role:observed_noun",
+        "Media/media/NOUN/nsubj/1/NNS reported/report/VERB/ROOT/1/VBD the/the/DET/det/3/DT arrest/arrest/NOUN/dobj/1/NN of/of/ADP/prep/3/IN "
+        "Bako/Bako/PROPN/compound/6/NNP Sahakyan/Sahakyan/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {(5, 7): ("PERSON", "person:bako-sahakyan")},
+        [("COERCE", "detention", (), ("person:bako-sahakyan",), "asserted", None, None, "trigger:arrest:noun:detention+role:noun_owner+role:observed_noun")],
+        {}, id="reported_arrest"),
     # Police found weapons in Gyumri. (what is found that is no event noun reports nothing)
     pytest.param("role:observed_noun",
         "Police/police/NOUN/nsubj/1/NNS found/find/VERB/ROOT/1/VBD weapons/weapon/NOUN/dobj/1/NNS in/in/ADP/prep/1/IN Gyumri/Gyumri/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
