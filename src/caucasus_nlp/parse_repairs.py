@@ -67,9 +67,9 @@ class ParseRepairs:
         name = names.get(i) if i >= sent_start else None
         if name is None or name.label_ not in repair.labels:
             return None
-        # "Turkey, meanwhile, has exhorted": the name set off before the verb read as its npadvmod
-        misread = doc[i].head.i == verb.i and doc[i].dep_ in repair.map["misread_subject_deps"] and skipped
-        if doc[i].head.i == verb.i and not misread:
+        # a name the parse already hangs on the verb is its argument, unless it is a subject read as its
+        # npadvmod before a parenthesis and the auxiliaries ("Turkey, meanwhile, has exhorted")
+        if doc[i].head.i == verb.i and not (skipped and doc[i].dep_ in repair.map["misread_subject_deps"]):
             return None
         after_date = name.start > sent_start and doc[name.start - 1].ent_type_ in ("DATE", "TIME")
         if not skipped and not after_date:

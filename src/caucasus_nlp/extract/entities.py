@@ -67,10 +67,9 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
         if ent.label_ == "PERSON" and len(ent) >= 2:
             pid = ent.kb_id_ or f"person:{slug(ent.text)}"
             surnames.setdefault(fold(ent[-1].text), set()).add(pid)
-    linked = {e.kb_id_ for e in ents}  # a set, not a scan of the mentions per knowledge-base entry
-    for entity in kb.values():
-        if entity.type == "PERSON" and entity.id in linked:
-            surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
+    for entity_id in {e.kb_id_ for e in ents if e.kb_id_ in kb}:  # the linked entries, not a scan of the knowledge base
+        if kb[entity_id].type == "PERSON":
+            surnames.setdefault(_surname(kb[entity_id]), set()).add(entity_id)
     places = link_places([e for e in ents if e.label_ in PLACE_LABELS and not e.kb_id_], ents, kb)
     ents += _unlabelled_surnames(doc, ents, surnames)
     ents.sort(key=lambda e: e.start)
@@ -108,8 +107,13 @@ def kb_surnames() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for entity in knowledge_base().values():
         if entity.type == "PERSON":
-            found.setdefault(fold(entity.name.split()[-1]), set()).add(entity.id)
+            found.setdefault(_surname(entity), set()).add(entity.id)
     return {name: frozenset(ids) for name, ids in found.items()}
+
+
+def _surname(entity: Entity) -> str:
+    """A knowledge-base person's surname, folded for look-up: the last word of the name."""
+    return fold(entity.name.split()[-1])
 
 
 def _named_as_a_person(ent: Span, ents: list[Span]) -> bool:

@@ -63,15 +63,17 @@ def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
     gate = rule("gate:requested_act")
     if token.pos_ == "VERB" and token.dep_ in gate.map["complement_deps"]:
         # "called on the international community to support their efforts", "urged Yerevan to sign"
-        asked = match_trigger(token.head)
-        return asked is not None and asked.event_type in gate.map["complement_types"] and asked.event_type != match_trigger(token).event_type
-    if token.pos_ != "NOUN" or token.dep_ not in gate.deps:
+        asked, types = match_trigger(token.head), gate.map["complement_types"]
+    elif token.pos_ == "NOUN" and token.dep_ in gate.deps:
+        if token.dep_ == "pobj" and token.head.lower_ not in gate.words:
+            return False  # "demanded talks after the withdrawal": no request for the withdrawal
+        verb = token.head.head if token.dep_ == "pobj" else token.head  # "called for the withdrawal", "rejected the deployment"
+        asked, types = match_trigger(verb), gate.types
+    else:
         return False
-    if token.dep_ == "pobj" and token.head.lower_ not in gate.words:
-        return False  # "demanded talks after the withdrawal": no request for the withdrawal
-    verb = token.head.head if token.dep_ == "pobj" else token.head  # "called for the withdrawal", "rejected the deployment"
-    asked = match_trigger(verb)
-    return asked is not None and asked.event_type in gate.types and asked.event_type != match_trigger(token).event_type
+    # an anchor the event-type classifier chose has no lexicon row of its own to compare
+    own = match_trigger(token)
+    return asked is not None and asked.event_type in types and (own is None or asked.event_type != own.event_type)
 
 
 def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
