@@ -42,6 +42,19 @@ CASES = [
         [("PROTEST", "protest", ("actor:PRO:GE",), (), "asserted", "geonames:613607", None,
           "trigger:rally:verb:protest+role:subject+role:home_place+role:generic_actor+attribute:sentence_named_place")],
         {}, id="home_place"),
+    # Police abducted civilians in Kutaisi. (a place in a locative phrase of the object is where, not whom)
+    pytest.param("role:object_place",
+        "Police/police/NOUN/nsubj/1/NNS abducted/abduct/VERB/ROOT/1/VBD civilians/civilian/NOUN/dobj/1/NNS in/in/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
+        {4: ("GPE", "geonames:613607")},
+        [("COERCE", "abduction", ("actor:POL:GE",), ("actor:CIV:GE",), "asserted", "geonames:613607", None,
+          "trigger:abduct:verb:abduction+role:subject+role:generic_actor+role:object_place+role:object+attribute:sentence_place")],
+        {}, id="object_place"),
+    # negative: Russia attacked villages of Kutaisi. ("of" says whose villages: the place stays the target)
+    pytest.param("role:object_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP attacked/attack/VERB/ROOT/1/VBD villages/village/NOUN/dobj/1/NNS of/of/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 4: ("GPE", "geonames:613607")},
+        [("ASSAULT", "attack", (RUSSIA,), ("geonames:613607",), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
+        {}, id="object_place_of_phrase"),
     # Troops of Russia attacked Kutaisi. (a state's forces are the state's)
     pytest.param("role:home_place",
         "Troops/troop/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Russia/Russia/PROPN/pobj/1/NNP attacked/attack/VERB/ROOT/3/VBD Kutaisi/Kutaisi/PROPN/dobj/3/NNP ././PUNCT/punct/3/.",
@@ -104,6 +117,14 @@ CASES = [
         [("REQUEST", "invitation", (RUSSIA,), (), "asserted", None, None, "trigger:invitation:noun:invitation+role:noun_owner"),
          ("dropped", "gate:background_noun", "Talks")],
         {}, id="request_from"),
+    # negative: Troops began a withdrawal from Kutaisi. (the from-phrase of an event that is no request names no maker)
+    pytest.param("role:noun_owner",
+        "Troops/troop/NOUN/nsubj/1/NNS began/begin/VERB/ROOT/1/VBD a/a/DET/det/3/DT withdrawal/withdrawal/NOUN/dobj/1/NN "
+        "from/from/ADP/prep/3/IN Kutaisi/Kutaisi/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:613607")},
+        [("RETREAT", "withdrawal", ("actor:MIL",), ("geonames:613607",), "asserted", None, None,
+          "trigger:withdrawal:noun:withdrawal+role:light_verb+role:subject+role:generic_actor+role:target_prep")],
+        {}, id="from_phrase_of_no_request"),
     # He cited the mediation efforts by Russia. (the noun a compound event names takes its "by")
     pytest.param("role:noun_owner",
         "He/he/PRON/nsubj/1/PRP cited/cite/VERB/ROOT/1/VBD the/the/DET/det/4/DT mediation/mediation/NOUN/compound/4/NN efforts/effort/NOUN/dobj/1/NNS "
@@ -210,6 +231,13 @@ CASES = [
         {3: ("GPE", ARMENIA)},
         [("CONCEDE", "handover", (ARMENIA,), (), "asserted", None, None, "trigger:cede:verb:handover+role:compound_verb")],
         {}, id="compound_verb"),
+    # negative: The deal saw border cede land. (no name in the verb's compound: no one cedes)
+    pytest.param("role:compound_verb",
+        "The/the/DET/det/1/DT deal/deal/NOUN/nsubj/2/NN saw/see/VERB/ROOT/2/VBD border/border/NOUN/compound/4/NN cede/cede/VERB/compound/5/VB "
+        "land/land/NOUN/dobj/2/NN ././PUNCT/punct/2/.",
+        {},
+        [("dropped", "gate:no_participant", "cede")],
+        {}, id="compound_verb_without_a_name"),
     # Nikol Pashinyan, at a meeting with the residents, said ... (the parser hangs the occasion on the subject)
     pytest.param("role:occasion",
         "Nikol/Nikol/PROPN/compound/1/NNP Pashinyan/Pashinyan/PROPN/nsubj/10/NNP ,/,/PUNCT/punct/1/, at/at/ADP/prep/1/IN a/a/DET/det/5/DT meeting/meeting/NOUN/pobj/3/NN "

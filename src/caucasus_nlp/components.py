@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from caucasus_nlp.date_grammar import DATE_WORD
-from caucasus_nlp.kb import demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
+from caucasus_nlp.kb import admin_seats, demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 if not Span.has_extension("source"):
@@ -48,6 +48,9 @@ TITLE_CASE_SHARE = 0.6
 TITLE_CASE_MIN_WORDS = 4
 # Longer lines are paragraphs, whatever their case.
 HEADING_MAX_TOKENS = 40
+# The labels the model gives a town it has not seen, read again as a place after a locative preposition
+# ("in Montes Claros" ORG, "near Hnutove" WORK_OF_ART, "in Halba" NORP).
+REREADABLE_LABELS = ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT")
 # A place name the model missed after a locative preposition has at most this many capitalised words ("Montes Claros": 2).
 LOCATIVE_NAME_MAX_TOKENS = 4
 
@@ -204,7 +207,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
-        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed))
+        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, self._comma_joined_place_names(doc, fixed)))
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -215,7 +218,7 @@ class EntityCorrector:
         doc = ent.doc
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", ","):  # "Oshimili North," cut after its comma
             end -= 1
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_.rstrip(".") in self.titles:
@@ -315,7 +318,7 @@ class EntityCorrector:
         name towns the model has not seen; the preposition and the gazetteer together are the evidence.
         Month and weekday names, demonyms, titles and words that name nothing (not_names.txt) are not
         places, and neither is a name the knowledge base knows."""
-        mislabelled = [e for e in ents if e.label_ in ("PERSON", "ORG") and not e.kb_id_ and e._.source in ("ner", "ner+fix")]
+        mislabelled = [e for e in ents if e.label_ in REREADABLE_LABELS and not e.kb_id_ and e._.source in ("ner", "ner+fix")]
         nested = {i for e in doc.spans.get(NESTED, []) for i in range(e.start, e.end)}
         covered = nested | {i for e in ents for i in range(e.start, e.end)}
         # a mislabelled name may be read again from its first word, when the preposition is no part of a name
@@ -331,7 +334,7 @@ class EntityCorrector:
             after_place = tok.text in ("(", ",") and tok.i - 1 in place_ends
             if not (tok.is_lower or tok.is_sent_start or after_place):
                 continue  # "In" inside a Title Case headline says nothing
-            opens = tok.lower_ in self.locatives or after_place or (
+            opens = tok.lower_ in self.locatives or (tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.locatives) or after_place or (
                 tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.settlement_nouns)
             # a name the model labelled is read again only after a preposition ("Moscow, Ivan Grantovsky said" keeps the person)
             rereadable = free if not after_place else set()
@@ -360,6 +363,26 @@ class EntityCorrector:
         # University" stays one organisation (filter_spans then keeps the longer span)
         replaced = {(e.start, e.end) for e in mislabelled if any(f.start <= e.start and e.end <= f.end for f in found)}
         return [e for e in ents if (e.start, e.end) not in replaced] + found
+
+    def _comma_joined_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A town and the area that holds it, which the model read as one name ("in Santa Fe, Ocotepeque"
+        ORG, "Khairpur, Sindh"), are two places where the name after the last comma is a GeoNames name or a province's:
+        incident reports and datelines locate a town by its province this way. The province may be one
+        only resources/admin_seats.tsv names ("Sindh")."""
+        geo = geonames()
+        out = []
+        for ent in ents:
+            commas = [t.i for t in ent if t.text == ","]
+            parts = [doc[a + 1 : b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end], strict=True)]
+            if (ent.label_ not in ("ORG", "GPE", "LOC", "FAC") or ent.kb_id_ or not commas or not all(p and all(t.is_title for t in p) for p in parts)
+                    or not (geo.knows(parts[-1].text) or fold(parts[-1].text) in admin_seats()) or self._names_no_place(fold(parts[-1].text))):
+                out.append(ent)
+                continue
+            for part in parts:
+                span = Span(doc, part.start, part.end, label="GPE")
+                span._.source = "ner+fix"
+                out.append(span)
+        return out
 
     @staticmethod
     def _hyphenated_place_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -72,6 +72,18 @@ def home_places(tokens: list[Token], by_token: dict[int, EntityMention]) -> set[
     return homes
 
 
+def object_places(tokens: list[Token], trigger: Token, by_token: dict[int, EntityMention]) -> set[int]:
+    """The tokens of the places in a locative phrase inside the trigger's object ("attacked a dormitory
+    in Esenyurt town, Istanbul", "abducted 3 civilians in Cankuzo": role:object_place words): they say
+    where it happened, not whom it was done to."""
+    placed: set[int] = set()
+    for tok in tokens:
+        if tok.dep_ != "prep" or tok.head.i == trigger.i or tok.lower_ not in rule("role:object_place").words:
+            continue
+        placed.update(t.i for t in tok.subtree if t.i != tok.i and (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS)
+    return placed
+
+
 def participation_verb(noun: Token) -> Token | None:
     """The verb of taking part whose in-phrase a noun event is ("engaged in a violent demonstration",
     "participated in the protest", "took part in clashes": role:participation), whose subject did it."""
@@ -330,13 +342,16 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
         actors, paths = [protesters], ["role:protest_default"]
     actors, represented = context.with_states(actors)
     # "accused the former": the object names its target by position
-    object_tokens = found.object_tokens
+    placed = object_places(found.object_tokens, token, by_token) if enabled("role:object_place") else set()
+    object_tokens = [t for t in found.object_tokens if t.i not in placed]
     ordinal = [t for tok in object_tokens if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
     targets = [t for t in context.with_states(entity_ids(object_tokens, by_token) + ordinal)[0] if t not in actors]
-    paths += [path for path, tokens in found.objects if set(entity_ids(tokens, by_token)) - set(actors)]
+    paths += [path for path, tokens in found.objects if set(entity_ids([t for t in tokens if t.i not in placed], by_token)) - set(actors)]
+    if placed & {t.i for t in found.object_tokens if by_token.get(t.i) is not None}:
+        paths.append("role:object_place")
     if enabled("role:generic_actor"):
         for path, tokens in found.objects:
-            if not entity_ids(tokens, by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
+            if not entity_ids([t for t in tokens if t.i not in placed], by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
                 targets.append(generic)
                 paths += [path, "role:generic_actor"]
     if not actors and occurring_noun(token):
