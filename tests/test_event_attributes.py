@@ -7,7 +7,7 @@ codes otherwise with the rule switched off; rows where it does not fire are the 
 import pytest
 
 from caucasus_nlp.extract.events import event_mentions
-from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, TURKEY, article, check_row, dated, named
+from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, RUSSIA, TURKEY, article, check_row, dated, named
 
 # headline, lead and body of a short report
 LEAD_REPORT = (
@@ -124,6 +124,40 @@ CASES = [
         [("PROTEST", "protest", ("actor:PRO:TR",), (), "asserted", "geonames:311046", None,
           "trigger:demonstrate:verb:protest+role:subject+role:generic_actor+attribute:sentence_place+attribute:locative_chain")],
         {}, id="locative_chain"),
+    # Troops shelled positions west of Rafah. (a compass word opens the chain as a locative preposition does)
+    pytest.param("attribute:locative_chain",
+        "Troops/troop/NOUN/nsubj/1/NNS shelled/shell/VERB/ROOT/1/VBD positions/position/NOUN/dobj/1/NNS west/west/ADV/advmod/1/RB "
+        "of/of/ADP/prep/3/IN Rafah/Rafah/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:281129")},
+        [("ASSAULT", "shelling", ("actor:MIL",), (), "asserted", "geonames:281129", None,
+          "trigger:shell:verb:shelling+role:subject+role:generic_actor+attribute:sentence_place+attribute:locative_chain")],
+        {}, id="compass_word_chain"),
+    # Troops shelled positions because of Rafah. (an ordinary word before "of": no place)
+    pytest.param("attribute:locative_chain",
+        "Troops/troop/NOUN/nsubj/1/NNS shelled/shell/VERB/ROOT/1/VBD positions/position/NOUN/dobj/1/NNS because/because/ADV/advmod/1/RB "
+        "of/of/ADP/prep/3/IN Rafah/Rafah/PROPN/pobj/4/NNP ././PUNCT/punct/1/.",
+        {5: ("GPE", "geonames:281129")},
+        [("ASSAULT", "shelling", ("actor:MIL",), (), "asserted", None, None, "trigger:shell:verb:shelling+role:subject+role:generic_actor")],
+        {}, id="no_chain_after_an_ordinary_of"),
+    # Russia shelled Kutaisi. (the town an attack is done to is where it happened)
+    pytest.param("attribute:target_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP shelled/shell/VERB/ROOT/1/VBD Kutaisi/Kutaisi/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 2: ("GPE", "geonames:613607")},
+        [("ASSAULT", "shelling", (RUSSIA,), ("geonames:613607",), "asserted", "geonames:613607", None,
+          "trigger:shell:verb:shelling+role:subject+role:object+attribute:target_place")],
+        {}, id="target_place"),
+    # negative: Russia attacked Georgia. (a country says little of where)
+    pytest.param("attribute:target_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP attacked/attack/VERB/ROOT/1/VBD Georgia/Georgia/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 2: ("GPE", GEORGIA)},
+        [("ASSAULT", "attack", (RUSSIA,), (GEORGIA,), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
+        {}, id="target_country_is_no_place"),
+    # negative: Russia criticised Kutaisi. (criticism is not done where its target is)
+    pytest.param("attribute:target_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP criticised/criticise/VERB/ROOT/1/VBD Kutaisi/Kutaisi/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 2: ("GPE", "geonames:613607")},
+        [("ACCUSE", "criticism", (RUSSIA,), ("geonames:613607",), "asserted", None, None, "trigger:criticise:verb:criticism+role:subject+role:object")],
+        {}, id="target_place_of_a_statement"),
     # Workers demonstrated against the mayor of Izmir. (an ordinary word breaks the chain: no place)
     pytest.param("attribute:locative_chain",
         "Workers/worker/NOUN/nsubj/1/NNS demonstrated/demonstrate/VERB/ROOT/1/VBD against/against/ADP/prep/1/IN the/the/DET/det/4/DT "

@@ -122,7 +122,8 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
             draft.fired.append(rule_id)
     phrases = adjuncts(token)
     date, date_rule = event_date(token, phrases, sent_dates, context.lead, lead_dates, draft.mood)
-    place, place_rule = event_place(token, phrases, context.by_token, context.lead, set(draft.actors) | set(draft.targets))
+    place, place_rule = event_place(token, phrases, context.by_token, context.lead, set(draft.actors) | set(draft.targets),
+                                    draft.event_type, draft.targets)
     count = quantity(token) if enabled("attribute:quantity") else None
     attributes = [r for r in (place_rule, "attribute:quantity" if count is not None else None, date_rule) if r]
     return EventMention(

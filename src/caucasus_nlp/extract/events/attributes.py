@@ -259,7 +259,7 @@ def home_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention 
 
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
-LEVELS = {"attribute:place": "phrase", "attribute:sentence_place": "sentence", "attribute:sentence_named_place": "mentioned", "attribute:lead_place": "lead",
+LEVELS = {"attribute:place": "phrase", "attribute:target_place": "phrase", "attribute:sentence_place": "sentence", "attribute:sentence_named_place": "mentioned", "attribute:lead_place": "lead",
           "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
 # levels at which the article lends an event a value rather than its own sentence giving it
 LENT_LEVELS = frozenset({"lead", "dateline", "publication"})
@@ -279,15 +279,22 @@ PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
 
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
-                arguments: set[str]) -> tuple[str | None, str | None]:
+                arguments: set[str], event_type: str = "", targets: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The event's place and the rules that gave it ('+'-joined): the trigger's own phrase (attribute:place),
     else the place the sentence says something happens in (attribute:sentence_place, by the parse, else
     by a locative chain of words: +attribute:locative_chain), else the home of a group of people the
     sentence names ("residents of Taloqan city protested": attribute:sentence_named_place), else the
     one the article's lead gives before the event's sentence (attribute:lead_place: "On 9 March, in
-    Rustavi, ..."), else the dateline's (attribute:dateline_place: "YEREVAN, March 3 -")."""
+    Rustavi, ..."), else the dateline's (attribute:dateline_place: "YEREVAN, March 3 -"). Between the
+    first two, a town or region an attack or seizure is done to is where it happens ("stormed the town
+    of Kafr Qaddum", "shelled Tartar": attribute:target_place)."""
     if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
         return place, "attribute:place"
+    if enabled("attribute:target_place") and event_type in rule("attribute:target_place").types:
+        named = {m.entity_id for t in token.sent if (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS}
+        found = next((t for t in targets if t in named and t not in country_codes()), None)
+        if found is not None:
+            return found, "attribute:target_place"
     # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku,
     # "condemned the attack which killed two in Stepanakert" was not condemned there; an adverbial
     # clause says where: "injured when an IED went off in Nairobi"
