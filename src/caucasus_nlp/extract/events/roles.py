@@ -75,13 +75,22 @@ def home_places(tokens: list[Token], by_token: dict[int, EntityMention]) -> set[
 def object_places(tokens: list[Token], trigger: Token, by_token: dict[int, EntityMention]) -> set[int]:
     """The tokens of the places in a locative phrase inside the trigger's object ("attacked a dormitory
     in Esenyurt town, Istanbul", "abducted 3 civilians in Cankuzo": role:object_place words): they say
-    where it happened, not whom it was done to."""
+    where it happened, not whom it was done to. Only the phrase's own object and the names joined to it
+    ("in support of Azerbaijan's bid" names no place)."""
     placed: set[int] = set()
     for tok in tokens:
         if tok.dep_ != "prep" or tok.head.i == trigger.i or tok.lower_ not in rule("role:object_place").words:
             continue
-        placed.update(t.i for t in tok.subtree if t.i != tok.i and (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS)
+        placed.update(t.i for t in tok.subtree if (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS and _object_of(t, tok))
     return placed
+
+
+def _object_of(tok: Token, preposition: Token) -> bool:
+    """Whether a token is the preposition's object, or a name joined to it (compound, apposition,
+    conjunct: "in Esenyurt town, Istanbul")."""
+    while tok.dep_ in ("compound", "appos", "conj", "npadvmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.i == preposition.i
 
 
 def participation_verb(noun: Token) -> Token | None:
