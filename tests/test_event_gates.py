@@ -70,7 +70,8 @@ CASES = [
         "attack/attack/NOUN/dobj/3/NN by/by/ADP/prep/5/IN Russia/Russia/PROPN/pobj/6/NNP on/on/ADP/prep/5/IN Gori/Gori/PROPN/pobj/8/NNP "
         "././PUNCT/punct/3/.",
         {0: ("GPE", GEORGIA), 7: ("GPE", RUSSIA), 9: ("GPE", "geonames:614455")},
-        [("ASSAULT", "attack", (RUSSIA,), ("geonames:614455",), "asserted", None, None, "trigger:attack:any:attack+role:noun_owner+role:target_prep")],
+        [("ASSAULT", "attack", (RUSSIA,), ("geonames:614455",), "asserted", "geonames:614455", None,
+          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:target_place")],
         {}, id="prevented_negated"),
     # Turkey regularly accuses Greece of provocations.
     pytest.param("gate:habitual",

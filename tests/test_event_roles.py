@@ -53,13 +53,15 @@ CASES = [
     pytest.param("role:object_place",
         "Russia/Russia/PROPN/nsubj/1/NNP attacked/attack/VERB/ROOT/1/VBD villages/village/NOUN/dobj/1/NNS of/of/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",
         {0: ("GPE", RUSSIA), 4: ("GPE", "geonames:613607")},
-        [("ASSAULT", "attack", (RUSSIA,), ("geonames:613607",), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
+        [("ASSAULT", "attack", (RUSSIA,), ("geonames:613607",), "asserted", "geonames:613607", None,
+          "trigger:attack:any:attack+role:subject+role:object+attribute:target_place")],
         {}, id="object_place_of_phrase"),
     # Troops of Russia attacked Kutaisi. (a state's forces are the state's)
     pytest.param("role:home_place",
         "Troops/troop/NOUN/nsubj/3/NNS of/of/ADP/prep/0/IN Russia/Russia/PROPN/pobj/1/NNP attacked/attack/VERB/ROOT/3/VBD Kutaisi/Kutaisi/PROPN/dobj/3/NNP ././PUNCT/punct/3/.",
         {2: ("GPE", "geonames:2017370"), 4: ("GPE", "geonames:613607")},
-        [("ASSAULT", "attack", ("geonames:2017370",), ("geonames:613607",), "asserted", None, None, "trigger:attack:any:attack+role:subject+role:object")],
+        [("ASSAULT", "attack", ("geonames:2017370",), ("geonames:613607",), "asserted", "geonames:613607", None,
+          "trigger:attack:any:attack+role:subject+role:object+attribute:target_place")],
         {}, id="forces_of_a_state"),
     # Armenia and Azerbaijan met.
     pytest.param("role:subject",
@@ -138,7 +140,8 @@ CASES = [
         "attack/attack/NOUN/dobj/3/NN by/by/ADP/prep/5/IN Azerbaijan/Azerbaijan/PROPN/pobj/6/NNP on/on/ADP/prep/5/IN Sotk/Sotk/PROPN/pobj/8/NNP "
         "././PUNCT/punct/3/.",
         {0: ("GPE", ARMENIA), 7: ("GPE", AZERBAIJAN), 9: ("GPE", "geonames:616041")},
-        [("ASSAULT", "attack", (AZERBAIJAN,), ("geonames:616041",), "asserted", None, None, "trigger:attack:any:attack+role:noun_owner+role:target_prep")],
+        [("ASSAULT", "attack", (AZERBAIJAN,), ("geonames:616041",), "asserted", "geonames:616041", None,
+          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:target_place")],
         {}, id="noun_owner_by"),
     # Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.
     pytest.param("role:noun_owner",
@@ -147,7 +150,8 @@ CASES = [
         "././PUNCT/punct/2/.",
         {4: ("GPE", AZERBAIJAN), 9: ("GPE", "place:nagorno-karabakh")},
         [("COERCE", "detention", (AZERBAIJAN,), (), "asserted", None, None, "trigger:detain:verb:detention+role:agent"),
-         ("COERCE", "territorial_control", (AZERBAIJAN,), ("place:nagorno-karabakh",), "asserted", None, None, "trigger:seizure:noun:territorial_control+role:noun_owner+role:referred")],
+         ("COERCE", "territorial_control", (AZERBAIJAN,), ("place:nagorno-karabakh",), "asserted", "place:nagorno-karabakh", None,
+          "trigger:seizure:noun:territorial_control+role:noun_owner+role:referred+attribute:target_place")],
         {}, id="noun_owner_of_patient"),
     # Armenia and Azerbaijan issued a statement. Talks between the two countries resumed in Brussels.
     pytest.param("role:between", (
