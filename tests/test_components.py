@@ -204,6 +204,7 @@ def test_one_word_names_that_geonames_knows_as_places(blank_nlp, text, ner, expe
         ("In Montes Claros , police seized a truck", [("Montes Claros", "GPE", "rule")]),  # the longest name GeoNames knows
         ("workers protested outside Shush", [("Shush", "GPE", "rule")]),
         ("citizens from Redeyef protested", [("Redeyef", "GPE", "rule")]),
+        ("militants attacked a post in Pul-e Khumri district", [("Pul-e Khumri", "GPE", "rule")]),  # a hyphen joins a lower-case word
         ("troops shelled positions west of Rafah", [("Rafah", "GPE", "rule")]),  # a compass word and "of"
         # a word of direction between the preposition and the name; "the area of" as "the village of", then a comma
         ("activists gathered in central Van", [("Van", "GPE", "rule")]),

@@ -348,7 +348,9 @@ class EntityCorrector:
             end = first
             while (end < len(doc) and end - first < LOCATIVE_NAME_MAX_TOKENS and (end not in covered or end in rereadable)
                    and doc[end].is_title and doc[end].is_alpha):
-                end += 1
+                # a hyphen inside the name joins the next word, of either case ("Pul-e Khumri", "Kut-e Abdollah")
+                joined = end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_
+                end += 3 if joined and doc[end + 2].is_alpha else 1
             for stop in range(end, first, -1):  # the longest name GeoNames knows
                 name = doc[first:stop]
                 key = fold(name.text)
