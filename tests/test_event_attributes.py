@@ -139,6 +139,39 @@ CASES = [
         {5: ("GPE", "geonames:281129")},
         [("ASSAULT", "shelling", ("actor:MIL",), (), "asserted", None, None, "trigger:shell:verb:shelling+role:subject+role:generic_actor")],
         {}, id="no_chain_after_an_ordinary_of"),
+    # Gunmen fired at a Georgia patrol, injuring two in Kutaisi. (a country of the own phrase yields to the sentence's town)
+    pytest.param("attribute:sentence_place",
+        "Gunmen/gunman/NOUN/nsubj/1/NNS fired/fire/VERB/ROOT/1/VBD at/at/ADP/prep/1/IN a/a/DET/det/5/DT Georgia/Georgia/PROPN/compound/5/NNP "
+        "patrol/patrol/NOUN/pobj/2/NN ,/,/PUNCT/punct/1/, injuring/injure/VERB/advcl/1/VBG two/two/NUM/dobj/7/CD in/in/ADP/prep/7/IN "
+        "Kutaisi/Kutaisi/PROPN/pobj/9/NNP ././PUNCT/punct/1/.",
+        {4: ("GPE", GEORGIA), 10: ("GPE", "geonames:613607")},
+        [("ASSAULT", "shelling", ("actor:REB:GE",), (), "asserted", "geonames:613607", None,
+          "trigger:fire:verb:shelling+role:subject+role:generic_actor+attribute:sentence_place"),
+         ("ASSAULT", "attack", ("actor:REB:GE",), (), "asserted", "geonames:613607", 2,
+          "trigger:injure:verb:attack+role:climb+role:subject+role:generic_actor+attribute:place+attribute:quantity")],
+        {}, id="country_yields_to_a_town"),
+    # negative: Gunmen fired at a Georgia patrol. (no town: the country stays)
+    pytest.param("attribute:sentence_place",
+        "Gunmen/gunman/NOUN/nsubj/1/NNS fired/fire/VERB/ROOT/1/VBD at/at/ADP/prep/1/IN a/a/DET/det/5/DT Georgia/Georgia/PROPN/compound/5/NNP "
+        "patrol/patrol/NOUN/pobj/2/NN ././PUNCT/punct/1/.",
+        {4: ("GPE", GEORGIA)},
+        [("ASSAULT", "shelling", ("actor:REB:GE",), (), "asserted", GEORGIA, None,
+          "trigger:fire:verb:shelling+role:subject+role:generic_actor+attribute:place")],
+        {}, id="country_without_a_town"),
+    # The Kutaisi office was attacked in Kutaisi. (the object of the own locative is the place, though a participant names it)
+    pytest.param("attribute:place",
+        "The/the/DET/det/2/DT Kutaisi/Kutaisi/PROPN/compound/2/NNP office/office/NOUN/nsubjpass/4/NN was/be/AUX/auxpass/4/VBD "
+        "attacked/attack/VERB/ROOT/4/VBN in/in/ADP/prep/4/IN Kutaisi/Kutaisi/PROPN/pobj/5/NNP ././PUNCT/punct/4/.",
+        {1: ("GPE", "geonames:613607"), 6: ("GPE", "geonames:613607")},
+        [("ASSAULT", "attack", (), ("geonames:613607",), "asserted", "geonames:613607", None, "trigger:attack:any:attack+role:subject+attribute:place")],
+        {}, id="participant_town_in_own_phrase"),
+    # negative: Russian troops were attacked in Russia. (a participant country is not the place)
+    pytest.param("attribute:place",
+        "Russian/russian/ADJ/amod/1/JJ troops/troop/NOUN/nsubjpass/3/NNS were/be/AUX/auxpass/3/VBD attacked/attack/VERB/ROOT/3/VBN "
+        "in/in/ADP/prep/3/IN Russia/Russia/PROPN/pobj/4/NNP ././PUNCT/punct/3/.",
+        {0: ("NORP", None), 5: ("GPE", RUSSIA)},
+        [("ASSAULT", "attack", (), (RUSSIA,), "asserted", None, None, "trigger:attack:any:attack+role:subject")],
+        {}, id="participant_country_is_no_place"),
     # Russia shelled Kutaisi. (the town an attack is done to is where it happened)
     pytest.param("attribute:target_place",
         "Russia/Russia/PROPN/nsubj/1/NNP shelled/shell/VERB/ROOT/1/VBD Kutaisi/Kutaisi/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",

@@ -71,7 +71,7 @@ CASES = [
         "././PUNCT/punct/3/.",
         {0: ("GPE", GEORGIA), 7: ("GPE", RUSSIA), 9: ("GPE", "geonames:614455")},
         [("ASSAULT", "attack", (RUSSIA,), ("geonames:614455",), "asserted", "geonames:614455", None,
-          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:target_place")],
+          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:place")],
         {}, id="prevented_negated"),
     # Turkey regularly accuses Greece of provocations.
     pytest.param("gate:habitual",

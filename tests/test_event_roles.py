@@ -141,7 +141,7 @@ CASES = [
         "././PUNCT/punct/3/.",
         {0: ("GPE", ARMENIA), 7: ("GPE", AZERBAIJAN), 9: ("GPE", "geonames:616041")},
         [("ASSAULT", "attack", (AZERBAIJAN,), ("geonames:616041",), "asserted", "geonames:616041", None,
-          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:target_place")],
+          "trigger:attack:any:attack+role:noun_owner+role:target_prep+attribute:place")],
         {}, id="noun_owner_by"),
     # Harutyunyan was detained by Azerbaijan after its seizure of Artsakh.
     pytest.param("role:noun_owner",

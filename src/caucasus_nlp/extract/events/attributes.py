@@ -121,14 +121,19 @@ def adjuncts(token: Token) -> list[Token]:
 
 def location(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], arguments: set[str]) -> str | None:
     """The first place a "in/at/near ..." phrase of the event names ("the meeting of the leaders of the
-    two countries in Brussels": the noun's whole phrase), other than one of its participants."""
+    two countries in Brussels": the noun's whole phrase), other than one of its participants. The object
+    of the trigger's own locative preposition is its place even where it also names a participant, unless
+    it is a country ("a car of a Reni councillor was set on fire in Reni": in Reni)."""
     place_preps = rule("attribute:place").words
     own = [t for t in token.subtree if t.head.i != token.i] if token.pos_ == "NOUN" else []
     for child in [*phrases, *own]:
         if child.dep_ == "prep" and child.lower_ in place_preps:
             for tok in child.subtree:
                 mention = by_token.get(tok.i)
-                if mention and mention.label in PLACE_LABELS and mention.entity_id and mention.entity_id not in arguments:
+                if mention is None or mention.label not in PLACE_LABELS or not mention.entity_id:
+                    continue
+                named_object = tok.head.i == child.i and tok.dep_ == "pobj" and mention.entity_id not in country_codes()
+                if mention.entity_id not in arguments or named_object:
                     return mention.entity_id
     return None
 
@@ -281,34 +286,29 @@ PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
                 arguments: set[str], event_type: str = "", targets: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
     """The event's place and the rules that gave it ('+'-joined): the trigger's own phrase (attribute:place),
-    else the place the sentence says something happens in (attribute:sentence_place, by the parse, else
-    by a locative chain of words: +attribute:locative_chain), else the home of a group of people the
-    sentence names ("residents of Taloqan city protested": attribute:sentence_named_place), else the
-    one the article's lead gives before the event's sentence (attribute:lead_place: "On 9 March, in
-    Rustavi, ..."), else the dateline's (attribute:dateline_place: "YEREVAN, March 3 -"). Between the
-    first two, a town or region an attack or seizure is done to is where it happens ("stormed the town
-    of Kafr Qaddum", "shelled Tartar": attribute:target_place)."""
-    if enabled("attribute:place") and (place := location(token, phrases, by_token, arguments)) is not None:
-        return place, "attribute:place"
+    else the town or region an attack or seizure is done to ("stormed the town of Kafr Qaddum", "shelled
+    Tartar": attribute:target_place), else the place the sentence says something happens in
+    (attribute:sentence_place, by the parse, else by a locative chain of words: +attribute:locative_chain),
+    else the home of a group of people the sentence names ("residents of Taloqan city protested":
+    attribute:sentence_named_place), else the one the article's lead gives before the event's sentence
+    (attribute:lead_place: "On 9 March, in Rustavi, ..."), else the dateline's (attribute:dateline_place:
+    "YEREVAN, March 3 -"). A country the own phrase names yields to a town or region of the sentence, as
+    ACLED codes the most precise place ("threw a grenade at a Kenya police patrol, leaving some injured in
+    Mandera town")."""
+    own = location(token, phrases, by_token, arguments) if enabled("attribute:place") else None
+    if own is not None and own not in country_codes():
+        return own, "attribute:place"
     if enabled("attribute:target_place") and event_type in rule("attribute:target_place").types:
         named = {m.entity_id for t in token.sent if (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS}
         found = next((t for t in targets if t in named and t not in country_codes()), None)
         if found is not None:
             return found, "attribute:target_place"
-    # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku,
-    # "condemned the attack which killed two in Stepanakert" was not condemned there; an adverbial
-    # clause says where: "injured when an IED went off in Nairobi"
-    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") for t in c.subtree}
-    if enabled("attribute:sentence_place"):
-        for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
-            found = next((m for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))
-                          and m.entity_id not in arguments), None)
-            if found is not None:
-                return found.entity_id, rule_id
-    if enabled("attribute:sentence_named_place"):
-        found = next((m for tok in token.sent if tok.i not in governed and (m := home_place(tok, by_token)) and m.entity_id not in arguments), None)
-        if found is not None:
-            return found.entity_id, "attribute:sentence_named_place"
+    in_sentence = sentence_place(token, by_token, arguments)
+    if own is not None:
+        finer = in_sentence is not None and in_sentence[0] not in country_codes()
+        return in_sentence if finer else (own, "attribute:place")
+    if in_sentence is not None:
+        return in_sentence
     if enabled("attribute:lead_place"):
         end = lead.before(token)
         found = next((m for m in lead.places if m.start < end and m.entity_id not in arguments), None)
@@ -317,6 +317,33 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
     if enabled("attribute:dateline_place") and lead.dateline_place and lead.dateline_place not in arguments:
         return lead.dateline_place, "attribute:dateline_place"
     return None, None
+
+
+def sentence_place(token: Token, by_token: dict[int, EntityMention], arguments: set[str]) -> tuple[str, str] | None:
+    """The place the event's sentence says something happens in, not one of its participants, and the
+    rule that found it: attribute:sentence_place (by the parse, else by a locative chain of words:
+    +attribute:locative_chain), else attribute:sentence_named_place (the home of a group of people).
+    At each level a town or region comes before a country, the most precise place ACLED would code."""
+    # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku,
+    # "condemned the attack which killed two in Stepanakert" was not condemned there; an adverbial
+    # clause says where: "injured when an IED went off in Nairobi"
+    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") for t in c.subtree}
+    if enabled("attribute:sentence_place"):
+        for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
+            found = [m.entity_id for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))
+                     and m.entity_id not in arguments]
+            if found:
+                return _most_precise(found), rule_id
+    if enabled("attribute:sentence_named_place"):
+        found = [m.entity_id for tok in token.sent if tok.i not in governed and (m := home_place(tok, by_token)) and m.entity_id not in arguments]
+        if found:
+            return _most_precise(found), "attribute:sentence_named_place"
+    return None
+
+
+def _most_precise(places: list[str]) -> str:
+    """The first of the places that is no country, else the first."""
+    return next((p for p in places if p not in country_codes()), places[0])
 
 
 def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead: Lead,
