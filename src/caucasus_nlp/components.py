@@ -193,7 +193,8 @@ class EntityCorrector:
         self.titles = {t.rstrip(".") for t in titles()}
         self.surname_endings = tuple(resource_lines("surname_endings.txt"))
         self.place_nouns = {noun: label for noun, label, _ in place_noun_rows()}
-        self.settlement_nouns = {noun for noun, _, kind in place_noun_rows() if kind == "yes"}
+        # "the village of Gubden", "Akdeniz district of Mersin": after these, "of" opens a place name
+        self.area_nouns = {noun for noun, _, kind in place_noun_rows() if kind in ("yes", "seat")}
         self.locatives = frozenset(resource_lines("locative_prepositions.txt"))
         self.directions = frozenset(resource_lines("direction_words.txt"))
         self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
@@ -207,7 +208,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
-        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, self._comma_joined_place_names(doc, fixed)))
+        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, self._comma_joined_place_names(doc, self._organisations_in_a_town(doc, fixed))))
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -335,7 +336,7 @@ class EntityCorrector:
             if not (tok.is_lower or tok.is_sent_start or after_place):
                 continue  # "In" inside a Title Case headline says nothing
             opens = tok.lower_ in self.locatives or (tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.locatives) or after_place or (
-                tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.settlement_nouns)
+                tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in self.area_nouns)
             # a name the model labelled is read again only after a preposition ("Moscow, Ivan Grantovsky said" keeps the person)
             rereadable = free if not after_place else set()
             if not opens or tok.i in covered or (tok.i + 1 in covered and tok.i + 1 not in (free_starts & rereadable)):
@@ -365,6 +366,26 @@ class EntityCorrector:
         # University" stays one organisation (filter_spans then keeps the longer span)
         replaced = {(e.start, e.end) for e in mislabelled if any(f.start <= e.start and e.end <= f.end for f in found)}
         return [e for e in ents if (e.start, e.end) not in replaced] + found
+
+    def _organisations_in_a_town(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An organisation the model ran on into the town it sits in ("the Cabinet of Ministers in Kyiv"
+        ORG) is the organisation and the town, where the words after "in" are all a GeoNames town's name.
+        Not a country or a continent, which may end a name ("Organisation for Security and Cooperation in
+        Europe")."""
+        geo = geonames()
+        out = []
+        for ent in ents:
+            cut = next((t.i for t in ent if t.lower_ == "in" and t.i > ent.start), None) if ent.label_ == "ORG" and not ent.kb_id_ else None
+            town = doc[cut + 1 : ent.end] if cut is not None else None
+            place = geo.link(town.text) if town and all(t.is_title for t in town) and not self._names_no_place(fold(town.text)) else None
+            if place is None or place.geonameid in geo.country_geonameids or place.label != "GPE":
+                out.append(ent)
+                continue
+            organisation = Span(doc, ent.start, cut, label="ORG")
+            located = Span(doc, cut + 1, ent.end, label="GPE")
+            organisation._.source = located._.source = "ner+fix"
+            out += [organisation, located]
+        return out
 
     def _comma_joined_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A town and the area that holds it, which the model read as one name ("in Santa Fe, Ocotepeque"
