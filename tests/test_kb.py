@@ -26,6 +26,20 @@ def test_geonames_linking_prefers_the_story_region(name, context, expected):
 
 
 @pytest.mark.parametrize(
+    "name, context, expected",
+    [
+        # a city of a country the article names outweighs a capital elsewhere...
+        ("San Juan", frozenset({"AR"}), 3837213),
+        ("San Juan", frozenset(), 4568127),  # without it, Puerto Rico's capital
+        # ...but not a capital over a small town of that country (Vienna, Virginia)
+        ("Vienna", frozenset({"US"}), 2761369),
+    ],
+)
+def test_a_city_of_the_articles_country_or_a_capital(name, context, expected):
+    assert geonames().link(name, context, ()).geonameid == expected
+
+
+@pytest.mark.parametrize(
     "name, near, expected",
     [
         # beside Ankara, Mamak is Ankara's district, not the larger village by the Black Sea

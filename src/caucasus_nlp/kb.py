@@ -30,7 +30,7 @@ FAR_PLACE_MIN_POPULATION = 100_000
 LINK_CONTEXT_WEIGHT = 3.0
 LINK_REGION_WEIGHT = 2.0
 LINK_OWN_NAME_WEIGHT = 1.0
-LINK_CAPITAL_WEIGHT = 3.0
+LINK_CAPITAL_WEIGHT = 2.0
 # A namesake this close to another place the article names is the one it means ("Mamak" of "Mamak,
 # Ankara"; "Chimbas" beside "San Juan"): Mordecai's and CLIFF's spatial coherence of a text's places.
 LINK_NEAR_WEIGHT = 3.0
@@ -243,7 +243,8 @@ class GeoNames:
 
         def score(ent: Entity) -> float:
             # orders of magnitude of population, plus evidence: a capital (Vienna, Austria) outweighs a
-            # town of 4,000 in a country the article mentions (Vienna, Virginia, when it names the US)
+            # town of 16,000 in a country the article mentions (Vienna, Virginia, when it names the US),
+            # but not a city of 100,000 there (San Juan, Argentina, over Puerto Rico's capital)
             in_context = ent.country_code in context_countries
             in_region = ent.country_code in region
             own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
