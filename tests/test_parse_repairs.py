@@ -9,6 +9,22 @@ from caucasus_nlp.parse_repairs import ParseRepairs
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, RUSSIA, TURKEY, check_row, named, parsed
 
 CASES = [
+    # In Kutaisi, Imereti, police of Georgia attacked protesters. (the subject folded into the place phrase that opens the clause)
+    pytest.param("repair:located_subject",
+        "In/in/ADP/prep/8/IN Kutaisi/Kutaisi/PROPN/nmod/5/NNP ,/,/PUNCT/punct/1/, Imereti/Imereti/PROPN/appos/1/NNP ,/,/PUNCT/punct/1/, "
+        "police/police/NOUN/pobj/0/NN of/of/ADP/prep/5/IN Georgia/Georgia/PROPN/pobj/6/NNP attacked/attack/VERB/ROOT/8/VBD "
+        "protesters/protester/NOUN/dobj/8/NNS ././PUNCT/punct/8/.",
+        {1: ("GPE", "geonames:613607"), 3: ("GPE", "geonames:612126"), 7: ("GPE", GEORGIA)},
+        [("ASSAULT", "attack", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:613607", None,
+          "trigger:attack:any:attack+repair:located_subject+role:home_place+role:generic_actor+role:object+attribute:place")],
+        {}, id="subject_folded_into_the_place_phrase"),
+    # negative: In Kutaisi police attacked protesters. (no comma between the place and the noun: nothing repaired)
+    pytest.param("repair:located_subject",
+        "In/in/ADP/prep/3/IN Kutaisi/Kutaisi/PROPN/compound/2/NNP police/police/NOUN/pobj/0/NN attacked/attack/VERB/ROOT/3/VBD "
+        "protesters/protester/NOUN/dobj/3/NNS ././PUNCT/punct/3/.",
+        {1: ("GPE", "geonames:613607")},
+        [("ASSAULT", "attack", (), ("actor:PRO:GE",), "asserted", "geonames:613607", None, "trigger:attack:any:attack+role:object+role:generic_actor+attribute:place")],
+        {}, id="no_comma_no_subject"),
     # Georgia will return four Armenian soldiers and Turkey will return two Azerbaijani soldiers.
     pytest.param("repair:stray_subject",
         "Georgia/Georgia/PROPN/nsubj/2/NNP will/will/AUX/aux/2/MD return/return/VERB/ROOT/2/VB four/four/NUM/nummod/5/CD Armenian/armenian/ADJ/amod/5/JJ "

@@ -46,8 +46,30 @@ class ParseRepairs:
         # sentence by sentence, so that each token's sentence start is known without a Token.sent, which
         # scans the sentence anew on every call
         doc._.subject_repairs = {token.i: found for sent in doc.sents for token in sent
-                                 if (found := self.stray_subject(token, names, sent.start)) is not None}
+                                 if (found := self.stray_subject(token, names, sent.start) or self.located_subject(token, names)) is not None}
         return doc
+
+    def located_subject(self, verb: Token, names: dict[int, Span]) -> tuple[str, tuple[int, ...]] | None:
+        """The subject the small model folded into a place phrase that opens the clause: in "in Temuco,
+        Araucania, members of the military forces of Chile opened fire" it makes "members" the object of
+        "in". An active verb without a subject whose locative phrase before it runs up to the verb, and
+        names a place, a comma and then a noun that is no place, has that noun and what it governs
+        after the comma as its subject."""
+        if "repair:located_subject" not in self.repairs or not verb.tag_.startswith("VB"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "auxpass") for c in verb.children):
+            return None
+        repair = rule("repair:located_subject")
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in repair.words):
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.right_edge.i != verb.i - 1 or noun.i in names:
+                continue
+            commas = [t.i for t in noun.subtree if t.text == "," and t.i < noun.i]
+            place = commas and any((name := names.get(t.i)) is not None and name.label_ in repair.labels
+                                   for t in noun.subtree if t.i < commas[-1])
+            if place:
+                return "repair:located_subject", tuple(range(commas[-1] + 1, noun.right_edge.i + 1))
+        return None
 
     def stray_subject(self, verb: Token, names: dict[int, Span], sent_start: int) -> tuple[str, tuple[int, ...]] | None:
         """The subject of a verb the small model left without one: in "Azerbaijan will release 32
