@@ -1,6 +1,6 @@
 import pytest
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 import caucasus_nlp.components  # noqa: F401
 
@@ -180,6 +180,26 @@ def test_compounds_on_a_dotted_abbreviation_split_at_the_hyphen():
     split_abbreviation_compounds(nlp)
     assert [t.text for t in nlp("a U.S.-brokered truce")] == ["a", "U.S.", "-", "brokered", "truce"]
     assert [t.text for t in nlp("a well-known Russian-brokered deal, e-mail")] == ["a", "well", "-", "known", "Russian", "-", "brokered", "deal", ",", "e", "-", "mail"]
+
+
+@pytest.mark.parametrize(
+    "words, tags, lemmas",
+    [
+        (["Workers", "staged", "a", "rally"], ["NNS", "VBD", "DT", "NN"], ["", "stage", "", ""]),  # not "stag"
+        (["Soldiers", "raped", "a", "woman"], ["NNS", "VBD", "DT", "NN"], ["", "rape", "", ""]),
+        # negative: a form tagged no verb, and a verb not listed, keep what the lemmatizer gives them
+        (["a", "staged", "event"], ["DT", "JJ", "NN"], ["", "", ""]),
+        (["Workers", "rallied"], ["NNS", "VBD"], ["", ""]),
+    ],
+)
+def test_verb_forms_the_lemmatizer_gets_wrong_get_their_lemma(words, tags, lemmas):
+    from caucasus_nlp.nlp import add_lemma_exceptions
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler")
+    add_lemma_exceptions(nlp)
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    assert [t.lemma_ for t in nlp.get_pipe("attribute_ruler")(doc)] == lemmas
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
 import caucasus_nlp.parse_repairs  # noqa: F401
+from caucasus_nlp.kb import resource_lines
 from caucasus_nlp.profiles import DEFAULT_MODEL, EVENT_TYPER_MODEL, PROFILES
 
 __all__ = ["DEFAULT_MODEL", "EVENT_TYPER_MODEL", "PROFILES", "PipelineSpec", "load_pipeline", "model_version"]
@@ -63,6 +64,7 @@ def load_pipeline(
         return nlp
     split_edge_slashes(nlp)
     split_abbreviation_compounds(nlp)
+    add_lemma_exceptions(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
@@ -126,6 +128,19 @@ def split_abbreviation_compounds(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
+
+
+def add_lemma_exceptions(nlp: Language) -> None:
+    """Give the verb forms the stock lemmatizer gets wrong their lemma (resources/lemma_exceptions.tsv:
+    "staged" is not "stag"), so that a trigger's row and cue see the verb's own lemma: as patterns of
+    the model's attribute_ruler, whose lemmas the lemmatizer after it keeps. A pipeline without an
+    attribute_ruler is left as it is."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for line in resource_lines("lemma_exceptions.tsv"):
+        form, lemma = line.split("\t")
+        ruler.add([[{"LOWER": form, "TAG": {"REGEX": "^VB"}}]], {"LEMMA": lemma})
 
 
 def model_version(nlp: Language) -> str:
