@@ -11,6 +11,26 @@ from caucasus_nlp.extract.events.resolve import in_quotation, quotation_opening
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, RUSSIA, check_row
 
 CASES = [
+    # Armenia signed a declaration. Armenia also signed agreements. (a focus word: a further signing, not the same one)
+    pytest.param("discourse:additive", (
+        "Armenia/Armenia/PROPN/nsubj/1/NNP signed/sign/VERB/ROOT/1/VBD a/a/DET/det/3/DT declaration/declaration/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        "Armenia/Armenia/PROPN/nsubj/2/NNP also/also/ADV/advmod/2/RB signed/sign/VERB/ROOT/2/VBD agreements/agreement/NOUN/dobj/2/NNS ././PUNCT/punct/2/.",
+    ),
+        {0: ("GPE", ARMENIA), 5: ("GPE", ARMENIA)},
+        [("AGREE", "agreement_signed", (ARMENIA,), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:subject"),
+         ("AGREE", "agreement_signed", (ARMENIA,), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:subject+discourse:additive"),
+         ("dropped", "gate:background_noun", "agreements")],
+        {}, id="also_signed"),
+    # negative: Armenia signed a declaration. Armenia signed agreements. (no focus word)
+    pytest.param("discourse:additive", (
+        "Armenia/Armenia/PROPN/nsubj/1/NNP signed/sign/VERB/ROOT/1/VBD a/a/DET/det/3/DT declaration/declaration/NOUN/dobj/1/NN ././PUNCT/punct/1/.",
+        "Armenia/Armenia/PROPN/nsubj/1/NNP signed/sign/VERB/ROOT/1/VBD agreements/agreement/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+    ),
+        {0: ("GPE", ARMENIA), 5: ("GPE", ARMENIA)},
+        [("AGREE", "agreement_signed", (ARMENIA,), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:subject"),
+         ("AGREE", "agreement_signed", (ARMENIA,), (), "asserted", None, None, "trigger:sign:verb:agreement_signed+role:subject"),
+         ("dropped", "gate:background_noun", "agreements")],
+        {}, id="signed_without_a_focus_word"),
     # Ilham Aliyev spoke in Baku. He welcomed the agreement.
     pytest.param("discourse:antecedent_window", (
         "Ilham/Ilham/PROPN/compound/1/NNP Aliyev/Aliyev/PROPN/nsubj/2/NNP spoke/speak/VERB/ROOT/2/VBD in/in/ADP/prep/2/IN Baku/Baku/PROPN/pobj/3/NNP "
@@ -295,3 +315,20 @@ def test_the_opening_of_a_quotation_is_the_mark_still_open(text, opening):
     doc = spacy.blank("en")(text)
     found = quotation_opening(doc[len(doc) - 1])
     assert (found.i if found is not None else None) == opening
+
+
+@pytest.mark.parametrize("second_rules, kept", [
+    ("trigger:sign:verb:agreement_signed+role:subject+discourse:additive", 2),  # "also signed": two signings
+    ("trigger:sign:verb:agreement_signed+role:subject", 1),  # one signing told twice
+])
+def test_a_further_event_of_its_kind_is_not_merged_with_the_one_before(second_rules, kept):
+    from caucasus_nlp.extract.events.mention import EventMention
+    from caucasus_nlp.extract.events.merge import article_events
+
+    def signing(sent_idx, rule_id):
+        return EventMention(sent_idx=sent_idx, event_type="AGREE", subtype="agreement_signed", trigger="signed", trigger_start=sent_idx * 100,
+                            trigger_lemma="sign", actors=(ARMENIA,), targets=(), location_id=None, date=None, date_precision=None,
+                            modality="asserted", quantity=None, sentence="", rule_id=rule_id)
+
+    assert len(article_events([signing(1, "trigger:sign:verb:agreement_signed+role:subject"), signing(2, second_rules)])) == kept
+

@@ -31,7 +31,7 @@ from caucasus_nlp.extract.events.triggers import (
     trigger_lexicon,
     trigger_tokens,
 )
-from caucasus_nlp.rulebook import Trigger, enabled, stage_rules
+from caucasus_nlp.rulebook import Trigger, enabled, rule, stage_rules
 
 __all__ = ["DroppedCandidate", "EventMention", "acting_state", "article_events", "event_mentions", "match_trigger", "modality", "trigger_lexicon"]
 
@@ -108,6 +108,14 @@ def dropped_candidate(token: Token, sent_idx: int, trigger: Trigger, fired: list
         trigger_lemma=token.lemma_.lower(), rule_id="+".join([trigger.id, *fired]), gate_id=gate_id, sentence=token.sent.text.strip())
 
 
+def additive(token: Token) -> bool:
+    """Whether a focus word on the trigger's clause says the event is a further one of its kind ("the
+    two leaders also signed economic agreements", "fighting broke out again"): discourse:additive words,
+    on the trigger or on the verb a noun trigger is the object or subject of."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass") else token
+    return any(c.dep_ == "advmod" and c.lower_ in rule("discourse:additive").words for c in verb.children)
+
+
 def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMention], lead_dates: list[DateMention],
           scores: dict[str, float] | None, after_roles: list[str]) -> EventMention:
     """The event of a candidate: its roles, the after-roles rewrites in file order (`after_roles`, their
@@ -120,6 +128,8 @@ def build(candidate: Candidate, context: ArticleContext, sent_dates: list[DateMe
     for rule_id in after_roles:
         if AFTER_ROLES[rule_id](draft, context, trigger.spoken_accusation):
             draft.fired.append(rule_id)
+    if enabled("discourse:additive") and additive(token):
+        draft.fired.append("discourse:additive")
     phrases = adjuncts(token)
     date, date_rule = event_date(token, phrases, sent_dates, context.lead, lead_dates, draft.mood)
     place, place_rule = event_place(token, phrases, context.by_token, context.lead, set(draft.actors) | set(draft.targets),

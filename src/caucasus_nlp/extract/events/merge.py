@@ -9,6 +9,9 @@ from caucasus_nlp.extract.dates import compatible_dates
 from caucasus_nlp.extract.events.attributes import LENT_LEVELS, NO_EVIDENCE_LEVELS, level_rank
 from caucasus_nlp.extract.events.mention import EventMention
 
+# the rule a mention carries when a focus word says it is a further event of its kind (discourse.jsonl)
+ADDITIVE = "discourse:additive"
+
 
 def article_events(events: Iterable[EventMention], headline_sents: int = 0) -> list[EventMention]:
     """One mention per event and article: a headline and a body sentence, or two body sentences,
@@ -69,6 +72,8 @@ def compatible(one: EventMention, other: EventMention) -> bool:
         return False
     if one.event_type == "REQUEST" and one.sent_idx != other.sent_idx and one.trigger_lemma[:5] != other.trigger_lemma[:5]:
         return False  # the first letters: "invites" and "the invitation" are one word
+    if ADDITIVE in other.rules and one.sent_idx != other.sent_idx:
+        return False  # "the two leaders also signed economic agreements": another signing than the one before
     # a place or date the article's lead lent an event is no evidence that it is another event
     own_dates = [m.date if m.date_source not in LENT_LEVELS else None for m in (one, other)]
     return compatible_dates(*own_dates)
