@@ -172,6 +172,40 @@ CASES = [
         {0: ("NORP", None), 5: ("GPE", RUSSIA)},
         [("ASSAULT", "attack", (), (RUSSIA,), "asserted", None, None, "trigger:attack:any:attack+role:subject")],
         {}, id="participant_country_is_no_place"),
+    # Russia launched a bombardment targeting militants west of Kutaisi. (a participle describing a noun event is no clause of its own)
+    pytest.param("attribute:sentence_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP launched/launch/VERB/ROOT/1/VBD a/a/DET/det/3/DT bombardment/bombardment/NOUN/dobj/1/NN "
+        "targeting/target/VERB/acl/3/VBG militants/militant/NOUN/dobj/4/NNS west/west/ADV/advmod/5/RB of/of/ADP/prep/6/IN "
+        "Kutaisi/Kutaisi/PROPN/pobj/7/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 8: ("GPE", "geonames:613607")},
+        [("ASSAULT", "shelling", (RUSSIA,), (), "asserted", "geonames:613607", None,
+          "trigger:bombardment:noun:shelling+role:light_verb+role:subject+attribute:sentence_place+attribute:locative_chain")],
+        {}, id="participle_of_a_noun_event"),
+    # negative: Russia announced a bombardment to punish militants west of Kutaisi. (an infinitive is a clause of its own)
+    pytest.param("attribute:sentence_place",
+        "Russia/Russia/PROPN/nsubj/1/NNP announced/announce/VERB/ROOT/1/VBD a/a/DET/det/3/DT bombardment/bombardment/NOUN/dobj/1/NN "
+        "to/to/PART/aux/5/TO punish/punish/VERB/acl/3/VB militants/militant/NOUN/dobj/5/NNS west/west/ADV/advmod/6/RB of/of/ADP/prep/7/IN "
+        "Kutaisi/Kutaisi/PROPN/pobj/8/NNP ././PUNCT/punct/1/.",
+        {0: ("GPE", RUSSIA), 9: ("GPE", "geonames:613607")},
+        [("ASSAULT", "shelling", (RUSSIA,), (), "asserted", None, None, "trigger:bombardment:noun:shelling+role:light_verb+role:subject")],
+        {}, id="infinitive_of_a_noun_event"),
+    # Militants were killed in Cemce area (unknown location) of Kutaisi district. (a bracketed aside does not break the chain)
+    pytest.param("attribute:locative_chain",
+        "Militants/militant/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD killed/kill/VERB/ROOT/2/VBN in/in/ADP/prep/2/IN Cemce/Cemce/PROPN/compound/5/NNP "
+        "area/area/NOUN/pobj/3/NN (/(/PUNCT/punct/7/-LRB- unknown/unknown/ADJ/amod/8/JJ location/location/NOUN/appos/5/NN )/)/PUNCT/punct/8/-RRB- "
+        "of/of/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/compound/12/NNP district/district/NOUN/npadvmod/2/NN ././PUNCT/punct/2/.",
+        {(11, 13): ("GPE", "geonames:613607")},
+        [("ASSAULT", "killing", (), ("actor:REB:GE",), "asserted", "geonames:613607", None,
+          "trigger:kill:verb:killing+role:subject+role:generic_actor+attribute:sentence_place+attribute:locative_chain")],
+        {}, id="chain_over_an_aside"),
+    # negative: Militants were killed (unknown location) of Kutaisi district. (no locative word before the aside)
+    pytest.param("attribute:locative_chain",
+        "Militants/militant/NOUN/nsubjpass/2/NNS were/be/AUX/auxpass/2/VBD killed/kill/VERB/ROOT/2/VBN (/(/PUNCT/punct/2/-LRB- unknown/unknown/ADJ/amod/5/JJ "
+        "location/location/NOUN/appos/2/NN )/)/PUNCT/punct/2/-RRB- of/of/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/compound/9/NNP district/district/NOUN/npadvmod/2/NN "
+        "././PUNCT/punct/2/.",
+        {(8, 10): ("GPE", "geonames:613607")},
+        [("ASSAULT", "killing", (), ("actor:REB",), "asserted", None, None, "trigger:kill:verb:killing+role:subject+role:generic_actor")],
+        {}, id="aside_opens_no_chain"),
     # Russia shelled Kutaisi. (the town an attack is done to is where it happened)
     pytest.param("attribute:target_place",
         "Russia/Russia/PROPN/nsubj/1/NNP shelled/shell/VERB/ROOT/1/VBD Kutaisi/Kutaisi/PROPN/dobj/1/NNP ././PUNCT/punct/1/.",

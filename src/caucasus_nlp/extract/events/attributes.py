@@ -239,7 +239,14 @@ def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:
     of/the and its area words). A date or a known name that is no place breaks the chain: "on Monday,
     Azerbaijan said", "at the OSCE, Armenia said" say nothing of where."""
     chain = rule("attribute:locative_chain")
+    aside = None  # inside a bracketed aside, read from its ")" back to its "(": "in Cemce area (unknown location) of Kagizman"
     for tok in reversed(name.doc[max(name.sent.start, name.start - chain.number) : name.start]):
+        if aside is not None:
+            aside = None if tok.text == "(" else aside
+            continue
+        if tok.text == ")":
+            aside = tok
+            continue
         if tok.lower_ in rule("attribute:place").words:
             return True
         mention = by_token.get(tok.i)
@@ -327,7 +334,10 @@ def sentence_place(token: Token, by_token: dict[int, EntityMention], arguments: 
     # not a place of a clause the trigger governs: "refused to meet in Baku" did not refuse in Baku,
     # "condemned the attack which killed two in Stepanakert" was not condemned there; an adverbial
     # clause says where: "injured when an IED went off in Nairobi"
-    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") for t in c.subtree}
+    # A participle describing a noun event is no clause of its own: "a bombardment targeting militants
+    # west of Rafah" was west of Rafah
+    governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl")
+                and not (c.dep_ == "acl" and token.pos_ == "NOUN" and c.tag_ in ("VBG", "VBN")) for t in c.subtree}
     if enabled("attribute:sentence_place"):
         for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
             found = [m.entity_id for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))
