@@ -208,7 +208,8 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
-        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, self._comma_joined_place_names(doc, self._organisations_in_a_town(doc, fixed))))
+        fixed = self._comma_joined_place_names(doc, self._organisations_in_a_town(doc, fixed))
+        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed))
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -397,8 +398,11 @@ class EntityCorrector:
         for ent in ents:
             commas = [t.i for t in ent if t.text == ","]
             parts = [doc[a + 1 : b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end], strict=True)]
-            if (ent.label_ not in ("ORG", "GPE", "LOC", "FAC") or ent.kb_id_ or not commas or not all(p and all(t.is_title for t in p) for p in parts)
-                    or not (geo.knows(parts[-1].text) or fold(parts[-1].text) in admin_seats()) or self._names_no_place(fold(parts[-1].text))):
+            area = fold(parts[-1].text)
+            names_places = (ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.kb_id_ and commas
+                            and all(part and all(t.is_title for t in part) for part in parts)
+                            and (geo.knows(area) or area in admin_seats()) and not self._names_no_place(area))
+            if not names_places:
                 out.append(ent)
                 continue
             for part in parts:

@@ -291,7 +291,7 @@ PUBLISHED_GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
 
 def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMention], lead: Lead,
-                arguments: set[str], event_type: str = "", targets: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+                arguments: set[str], event_type: str, targets: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The event's place and the rules that gave it ('+'-joined): the trigger's own phrase (attribute:place),
     else the town or region an attack or seizure is done to ("stormed the town of Kafr Qaddum", "shelled
     Tartar": attribute:target_place), else the place the sentence says something happens in

@@ -352,15 +352,17 @@ def _resolved(found: _Phrases, token: Token, event_type: str, context: ArticleCo
     actors, represented = context.with_states(actors)
     # "accused the former": the object names its target by position
     placed = object_places(found.object_tokens, token, by_token) if enabled("role:object_place") else set()
+    # each object phrase with the entities it names, less the places that only say where
+    objects = [(path, tokens, entity_ids([t for t in tokens if t.i not in placed], by_token)) for path, tokens in found.objects]
     object_tokens = [t for t in found.object_tokens if t.i not in placed]
     ordinal = [t for tok in object_tokens if tok.lower_ in ("latter", "former") for t in referred_by(tok, context)]
     targets = [t for t in context.with_states(entity_ids(object_tokens, by_token) + ordinal)[0] if t not in actors]
-    paths += [path for path, tokens in found.objects if set(entity_ids([t for t in tokens if t.i not in placed], by_token)) - set(actors)]
-    if placed & {t.i for t in found.object_tokens if by_token.get(t.i) is not None}:
+    paths += [path for path, _, named in objects if set(named) - set(actors)]
+    if placed:
         paths.append("role:object_place")
     if enabled("role:generic_actor"):
-        for path, tokens in found.objects:
-            if not entity_ids([t for t in tokens if t.i not in placed], by_token) and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
+        for path, tokens, named in objects:
+            if not named and (generic := generic_actor(tokens, event_type, context)) and generic not in targets + actors:
                 targets.append(generic)
                 paths += [path, "role:generic_actor"]
     if not actors and occurring_noun(token):
