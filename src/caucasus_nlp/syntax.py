@@ -30,8 +30,14 @@ def same_clause(token: Token, head: Token) -> bool:
     return token.i == head.i
 
 
-def governor(token: Token) -> Token:
-    """The verb that governs a complement ("refused" for "go" in "refused to go")."""
-    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
+def climb(token: Token, deps: tuple[str, ...]) -> Token:
+    """The token a chain of these dependencies leads up to: the head of the compounds, appositions and
+    conjuncts a name is part of, or the verb that governs a complement."""
+    while token.dep_ in deps and token.head.i != token.i:
         token = token.head
     return token
+
+
+def governor(token: Token) -> Token:
+    """The verb that governs a complement ("refused" for "go" in "refused to go")."""
+    return climb(token, ("xcomp", "ccomp", "conj"))

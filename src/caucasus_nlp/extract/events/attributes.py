@@ -20,7 +20,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
-from caucasus_nlp.syntax import governor
+from caucasus_nlp.syntax import climb, governor
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 
@@ -227,9 +227,7 @@ def _place_name(tok: Token, by_token: dict[int, EntityMention], linked: bool = T
     mention = by_token.get(tok.i)
     if mention is None or mention.label not in PLACE_LABELS or (linked and not mention.entity_id) or tok.i != mention.token_end - 1:
         return None
-    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    return mention, tok
+    return mention, climb(tok, ("compound", "appos", "conj"))
 
 
 def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:

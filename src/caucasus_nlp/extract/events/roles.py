@@ -19,7 +19,7 @@ from caucasus_nlp.extract.events.resolve import ArticleContext, group_leader, of
 from caucasus_nlp.extract.events.states import entity_ids, home_state, polities, state_body_words
 from caucasus_nlp.extract.events.triggers import match_trigger, observed_noun, occurring_noun, occurring_verb, small_clause
 from caucasus_nlp.rulebook import enabled, rule
-from caucasus_nlp.syntax import core, prep_phrase, same_clause
+from caucasus_nlp.syntax import climb, core, prep_phrase, same_clause
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 
@@ -88,8 +88,7 @@ def object_places(tokens: list[Token], trigger: Token, by_token: dict[int, Entit
 def _object_of(tok: Token, preposition: Token) -> bool:
     """Whether a token is the preposition's object, or a name joined to it (compound, apposition,
     conjunct: "in Esenyurt town, Istanbul")."""
-    while tok.dep_ in ("compound", "appos", "conj", "npadvmod") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = climb(tok, ("compound", "appos", "conj", "npadvmod"))
     return tok.dep_ == "pobj" and tok.head.i == preposition.i
 
 
