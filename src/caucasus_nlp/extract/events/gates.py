@@ -71,9 +71,11 @@ def requested_act(token: Token, by_token: dict[int, EntityMention]) -> bool:
         asked, types = match_trigger(verb), gate.types
     else:
         return False
+    if asked is None or asked.event_type not in types:
+        return False
     # an anchor the event-type classifier chose has no lexicon row of its own to compare
     own = match_trigger(token)
-    return asked is not None and asked.event_type in types and (own is None or asked.event_type != own.event_type)
+    return own is None or asked.event_type != own.event_type
 
 
 def habitual(token: Token, by_token: dict[int, EntityMention]) -> bool:
