@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
 import caucasus_nlp.parse_repairs  # noqa: F401
+from caucasus_nlp.attribute_index import index_attribute_ruler
 from caucasus_nlp.kb import resource_lines
 from caucasus_nlp.profiles import DEFAULT_MODEL, EVENT_TYPER_MODEL, PROFILES
 
@@ -64,6 +65,7 @@ def load_pipeline(
         return nlp
     split_edge_slashes(nlp)
     split_abbreviation_compounds(nlp)
+    index_attribute_ruler(nlp)
     add_lemma_exceptions(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
@@ -140,8 +142,7 @@ def add_lemma_exceptions(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for line in resource_lines("lemma_exceptions.tsv"):
         form, lemma = line.split("\t")
-        # by the form alone: a tag or part-of-speech condition is a predicate the matcher would compute
-        # for every token of every text (10% of the model's time), and these forms have no other lemma
+        # by the form alone: these forms have no other lemma
         ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
 
 
