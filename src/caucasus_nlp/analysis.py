@@ -22,6 +22,7 @@ from caucasus_nlp.extract.events.actors import actor_codes, actor_country, gener
 from caucasus_nlp.ids import stable_id
 from caucasus_nlp.kb import geonames, knowledge_base
 from caucasus_nlp.records import Article
+from caucasus_nlp.syntax import doc_text
 
 
 @dataclass
@@ -72,7 +73,7 @@ def analysis_record(analysis: ArticleAnalysis) -> dict:
 def headline_sentences(doc: Doc) -> int:
     """How many sentences the headline has: an article's text is its headline, a blank line and
     the body (a text with no blank line has no headline of its own)."""
-    end = doc.text.find("\n\n")
+    end = doc_text(doc).find("\n\n")
     return 0 if end < 0 else sum(1 for sent in doc.sents if sent.start_char < end)
 
 

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -196,6 +198,9 @@ class EntityCorrector:
         # "the village of Gubden", "Akdeniz district of Mersin": after these, "of" opens a place name
         self.area_nouns = {noun for noun, _, kind in place_noun_rows() if kind in ("yes", "seat")}
         self.locatives = frozenset(resource_lines("locative_prepositions.txt"))
+        # the words that may open a place name (the last word of a locative, "of", a bracket or comma),
+        # by string id: the scan for them reads one array, not a Token per word
+        self.opener_ids = frozenset(get_string_id(w.split()[-1]) for w in [*self.locatives, "of", "(", ","])
         self.directions = frozenset(resource_lines("direction_words.txt"))
         self.document_nouns = frozenset(resource_lines("document_nouns.txt"))
         self.not_names = frozenset(resource_lines("not_names.txt"))
@@ -204,12 +209,13 @@ class EntityCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         fixed = [span for ent in doc.ents if (span := self.correct(ent)) is not None]
-        fixed = self._drop_names_from_capitalised_lines(doc, fixed)
+        headings = self._title_case_lines(doc)
+        fixed = self._drop_names_from_capitalised_lines(fixed, headings)
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
         fixed = self._comma_joined_place_names(doc, self._organisations_in_a_town(doc, fixed))
-        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed))
+        fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed), headings)
         doc.ents = filter_spans(fixed)
         return doc
 
@@ -311,7 +317,7 @@ class EntityCorrector:
                 covered.update(range(span.start, span.end))
         return found
 
-    def _locative_place_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _locative_place_names(self, doc: Doc, ents: list[Span], headings: list[tuple[int, int]]) -> list[Span]:
         """The entities with the places the model missed or mislabelled where the words say a place
         follows: a capitalised name that GeoNames knows right after a locative preposition ("in Goma",
         "near Rafah", "outside Shush"), after "the village/town of" ("the village of Gubden") or after
@@ -327,12 +333,15 @@ class EntityCorrector:
         # ("in Montes Claros" ORG; not "Organisation for Security and Cooperation in Europe")
         free_starts = {e.start for e in mislabelled}
         free = {i for e in mislabelled for i in range(e.start, e.end)} - nested
-        covered.update(i for a, b in self._title_case_lines(doc) for i in range(a, b))  # "Genocide in Progress"
+        covered.update(i for a, b in headings for i in range(a, b))  # "Genocide in Progress"
         geo = geonames()
         found = []
         # the last tokens of place names: "in Kapsabet (Emgwen, Nandi)" names the places that hold Kapsabet after it
         place_ends = {e.end - 1 for e in ents if e.label_ in PLACE_LABELS}
-        for tok in doc[:-1]:
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()[:-1]):
+            if lower not in self.opener_ids:
+                continue
+            tok = doc[i]
             after_place = tok.text in ("(", ",") and tok.i - 1 in place_ends
             if not (tok.is_lower or tok.is_sent_start or after_place):
                 continue  # "In" inside a Title Case headline says nothing
@@ -496,11 +505,11 @@ class EntityCorrector:
                 return None  # a modifier, not a function word: "Lachin Corridor as the only road" is no road's name
         return None
 
-    def _drop_names_from_capitalised_lines(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """In a headline or heading written in Title Case or in capitals, capitals say nothing, and the
-        model tags half the words as names. A name found only in such a line is kept when the
-        knowledge base knows it or the article's ordinary sentences name it too."""
-        unreliable = self._title_case_lines(doc)
+    def _drop_names_from_capitalised_lines(self, ents: list[Span], unreliable: list[tuple[int, int]]) -> list[Span]:
+        """In a headline or heading written in Title Case or in capitals (`unreliable`, from
+        _title_case_lines), capitals say nothing, and the model tags half the words as names. A name
+        found only in such a line is kept when the knowledge base knows it or the article's ordinary
+        sentences name it too."""
         if not unreliable:
             return ents
 
@@ -513,7 +522,7 @@ class EntityCorrector:
 
     def _title_case_lines(self, doc: Doc) -> list[tuple[int, int]]:
         """The token ranges of the lines written in Title Case or capitals (_capitals_say_nothing)."""
-        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        breaks = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space and "\n" in doc[i].text]
         if not breaks:  # a text without a headline paragraph
             return []
         starts = [0, *(b + 1 for b in breaks)]
@@ -547,11 +556,16 @@ class ParagraphBreaks:
     considers Armenia's intention ..." in two and lost who considers."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[:-1]:
-            if token.is_space and token.text.count("\n") >= 2:
-                doc[token.i + 1].is_sent_start = True
-        for token in doc[1:]:
-            before = doc[token.i - 1]
-            if token.is_lower and token.is_alpha and not token.is_sent_start and (before.is_alpha or before.like_num):
-                token.is_sent_start = False
+        # read and written as one array: each Token.is_sent_start assignment scans the whole Doc for a parse
+        starts = doc.to_array([SENT_START]).view("int64")  # 1 starts a sentence, -1 does not, 0 undecided
+        flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM]).tolist()
+        for i, (space, _, _, _) in enumerate(flags[:-1]):
+            if space and doc[i].text.count("\n") >= 2:
+                starts[i + 1] = 1
+        for i in range(1, len(flags)):
+            _, lower, alpha, _ = flags[i]
+            _, _, alpha_before, num_before = flags[i - 1]
+            if lower and alpha and starts[i] != 1 and (alpha_before or num_before):
+                starts[i] = -1
+        doc.from_array([SENT_START], starts.view("uint64"))
         return doc

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.parts_of_speech import IDS as UNIVERSAL_POS
@@ -62,7 +62,7 @@ class Rule:
     number: int | None = None
     known_problems: str | None = None
 
-    @property
+    @cached_property  # asked for every rule at every candidate
     def stage(self) -> str:
         return self.id.split(":", 1)[0]
 

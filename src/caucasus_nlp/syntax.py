@@ -3,7 +3,11 @@ a clause's governing verb."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc, Token
+
+DOC_TEXT_KEY = "caucasus_nlp.text"
 
 
 def core(phrase: Token) -> list[Token]:
@@ -41,3 +45,20 @@ def climb(token: Token, deps: tuple[str, ...]) -> Token:
 def governor(token: Token) -> Token:
     """The verb that governs a complement ("refused" for "go" in "refused to go")."""
     return climb(token, ("xcomp", "ccomp", "conj"))
+
+
+def tokens_where(doc: Doc, attr: int, keep: Callable[[int], bool]) -> Iterator[Token]:
+    """The tokens whose value of `attr` (a spacy.attrs id: a string id, or 0/1 for a flag) passes
+    `keep`, in text order. The values are read for the whole Doc as one array, and a Token is made
+    only of the words kept: iterating the Doc makes one of every word, which costs more than the test."""
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        if keep(value):
+            yield doc[i]
+
+
+def doc_text(doc: Doc) -> str:
+    """Doc.text, joined once per Doc and kept with it: spaCy joins it from every token on each read,
+    and several extractors read it."""
+    if (text := doc.user_data.get(DOC_TEXT_KEY)) is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.ids import slug
 from caucasus_nlp.kb import read_jsonl
+from caucasus_nlp.syntax import doc_text
 
 # A generic mention ("the joint statement") means the agreement of its kind issued this many days before.
 GENERIC_LINK_DAYS = 45
@@ -87,7 +88,7 @@ def agreement_mentions(doc: Doc, published: str | None) -> Iterator[AgreementMen
     taken: list[tuple[int, int]] = []
     named_here: dict[str, set[Agreement]] = {}
     sents = list(doc.sents)
-    text = doc.text
+    text = doc_text(doc)
     lowered = text.lower()
     for agreement in sorted(catalogue, key=lambda a: a.generic):
         for pattern, needs in zip(agreement.patterns, agreement.needs, strict=True):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from caucasus_nlp.date_grammar import DAY_MONTH, FULL_DATE, MONTH, MONTH_DAY, WEEKDAY, month_number, parse_full_date
+from caucasus_nlp.syntax import doc_text
 
 if TYPE_CHECKING:  # the report resolves dates without importing spaCy
     from spacy.tokens import Doc
@@ -205,7 +206,7 @@ def date_mentions(doc: Doc, published: str | None, year_hint: int | None = None)
     Candidates are the model's DATE/TIME entities, full dates and spans of years it cut short
     ("1992" of "January 6, 1992" or of "1992-1994") and deictic words it misses; a span of years
     gives its two ends. The Doc's text is read once: spaCy joins it from the tokens on every read."""
-    full_text = doc.text
+    full_text = doc_text(doc)
     anchor = parse_anchor(published)
     anchor_year = int(published[:4]) if published else year_hint
     found = [(m.start(), m.end()) for pattern in (FULL_DATE, YEAR_RANGE, DAY_AND_MONTH) for m in pattern.finditer(full_text)]

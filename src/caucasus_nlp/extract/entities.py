@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_TITLE
 from spacy.tokens import Doc, Span
 
 from caucasus_nlp.components import NESTED
@@ -23,6 +24,7 @@ from caucasus_nlp.kb import (
     subdivision_countries,
     titles,
 )
+from caucasus_nlp.syntax import tokens_where
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
 
@@ -250,8 +252,8 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str
         return []
     covered = {i for e in ents for i in range(e.start, e.end)}
     found = []
-    for token in doc:
-        if token.i not in covered and token.is_title and len(surnames.get(fold(token.text), ())) == 1:
+    for token in tokens_where(doc, IS_TITLE, bool):
+        if token.i not in covered and len(surnames.get(fold(token.text), ())) == 1:
             span = Span(doc, token.i, token.i + 1, label="PERSON")
             span._.source = "rule"
             found.append(span)

@@ -20,7 +20,7 @@ from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
-from caucasus_nlp.syntax import climb, governor
+from caucasus_nlp.syntax import climb, doc_text, governor
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 
@@ -182,7 +182,7 @@ class Lead:
     @classmethod
     def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention], dateline: str | None = None,
            published: str | None = None) -> Lead:
-        start, end = lead_span(doc.text)
+        start, end = lead_span(doc_text(doc))
         places = tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token))
         chained = frozenset(m.start for m in places if not locative_place(doc[m.token_end - 1], by_token, chain=False))
         return cls(start, end, places, dateline_place(dateline, ordered), chained, published)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.extract.entities import EntityMention
@@ -28,7 +29,7 @@ from caucasus_nlp.extract.events.states import (
 )
 from caucasus_nlp.kb import entity_named, office_holder
 from caucasus_nlp.rulebook import rule
-from caucasus_nlp.syntax import core, prep_phrase
+from caucasus_nlp.syntax import core, prep_phrase, tokens_where
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 
@@ -408,8 +409,9 @@ def leaders_of(doc: Doc, by_token: dict[int, EntityMention]) -> list[tuple[str, 
     """Who leads what: each person after "headed by" or "led by", with the country or place named
     nearest to the person in the sentence (or the state of the state body named nearest)."""
     found = []
-    for token in doc:
-        if token.lemma_.lower() not in rule("discourse:leading_verbs").words or token.tag_ != "VBN":
+    participle = doc.vocab.strings.add("VBN")
+    for token in tokens_where(doc, TAG, participle.__eq__):
+        if token.lemma_.lower() not in rule("discourse:leading_verbs").words:
             continue
         for agent in (c for c in token.children if c.dep_ == "agent"):
             person = next((by_token[t.i] for t in agent.subtree if t.i in by_token and by_token[t.i].label == "PERSON"), None)
@@ -439,9 +441,8 @@ def group_leader(subject_tokens: list[Token], context: ArticleContext) -> str | 
 
 def first_person(doc: Doc, by_token: dict[int, EntityMention]) -> list[str]:
     """Who "we" are, where the article names them in apposition: "we, the citizens of Artsakh"."""
-    for token in doc:
-        if token.lower_ == "we":
-            for appos in token.children:
-                if appos.dep_ == "appos" and (named := entity_ids(core(appos), by_token)):
-                    return named
+    for token in tokens_where(doc, LOWER, doc.vocab.strings.add("we").__eq__):
+        for appos in token.children:
+            if appos.dep_ == "appos" and (named := entity_ids(core(appos), by_token)):
+                return named
     return []

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.kb import resource_lines
 from caucasus_nlp.rulebook import Trigger, enabled, rule, triggers
-from caucasus_nlp.syntax import core
+from caucasus_nlp.syntax import core, tokens_where
 
 # dependents of a trigger whose words say nothing of what it acts on: its doer, clauses of their own, and a
 # verb coordinated with it ("agree to a prisoner exchange, work toward a peace treaty": no treaty is agreed)
@@ -60,8 +61,9 @@ def trigger_tokens(doc: Doc) -> list[Token]:
     """The tokens whose lemma and part of speech some trigger row has, in text order. A look-up per
     token: a spaCy matcher over a lemma extension cost a Python call per token and pattern, a tenth
     of all event extraction."""
-    lemmas = trigger_lemmas()
-    return [token for token in doc if (lemma := token.lemma_.lower()) in lemmas and (lemmas[lemma] is None or token.pos_ in lemmas[lemma])]
+    lemmas, strings = trigger_lemmas(), doc.vocab.strings
+    return [token for token in tokens_where(doc, LEMMA, lambda lemma: strings[lemma].lower() in lemmas)
+            if (admitted := lemmas[token.lemma_.lower()]) is None or token.pos_ in admitted]
 
 
 def matching_triggers(token: Token) -> list[Trigger]:
