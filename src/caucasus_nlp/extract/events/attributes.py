@@ -336,14 +336,15 @@ def sentence_place(token: Token, by_token: dict[int, EntityMention], arguments: 
     # west of Rafah" was west of Rafah
     governed = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl")
                 and not (c.dep_ == "acl" and token.pos_ == "NOUN" and c.tag_ in ("VBG", "VBN")) for t in c.subtree}
+    sent = token.sent
+    named = [sent.doc[i] for i in range(sent.start, sent.end) if i in by_token and i not in governed]  # words of the mentions
     if enabled("attribute:sentence_place"):
         for chain, rule_id in ((False, "attribute:sentence_place"), (True, "attribute:sentence_place+attribute:locative_chain")):
-            found = [m.entity_id for tok in token.sent if tok.i not in governed and (m := locative_place(tok, by_token, chain))
-                     and m.entity_id not in arguments]
+            found = [m.entity_id for tok in named if (m := locative_place(tok, by_token, chain)) and m.entity_id not in arguments]
             if found:
                 return _most_precise(found), rule_id
     if enabled("attribute:sentence_named_place"):
-        found = [m.entity_id for tok in token.sent if tok.i not in governed and (m := home_place(tok, by_token)) and m.entity_id not in arguments]
+        found = [m.entity_id for tok in named if (m := home_place(tok, by_token)) and m.entity_id not in arguments]
         if found:
             return _most_precise(found), "attribute:sentence_named_place"
     return None

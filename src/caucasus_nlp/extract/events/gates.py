@@ -17,7 +17,7 @@ from caucasus_nlp.extract.events.actors import only_generic
 from caucasus_nlp.extract.events.mention import EventMention
 from caucasus_nlp.extract.events.triggers import match_trigger, reported_noun
 from caucasus_nlp.rulebook import check_implemented, rule
-from caucasus_nlp.syntax import governor
+from caucasus_nlp.syntax import doc_text, governor
 
 
 def inside_name(token: Token, by_token: dict[int, EntityMention]) -> bool:
@@ -108,7 +108,8 @@ def protest_claim(token: Token, by_token: dict[int, EntityMention]) -> bool:
 
 
 def question(token: Token, by_token: dict[int, EntityMention]) -> bool:
-    return token.sent.text.strip().rstrip("\"'”’").endswith("?")
+    sent = token.sent
+    return doc_text(token.doc)[sent.start_char : sent.end_char].strip().rstrip("\"'”’").endswith("?")
 
 
 def condition(token: Token, by_token: dict[int, EntityMention]) -> bool:

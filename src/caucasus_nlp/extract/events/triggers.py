@@ -67,17 +67,17 @@ def trigger_tokens(doc: Doc) -> list[Token]:
 
 
 def matching_triggers(token: Token) -> list[Trigger]:
-    """The rows of the token's lemma whose part of speech and cue match, in table order."""
+    """The rows of the token's lemma whose part of speech and cue match, in table order. The context
+    a cue reads is gathered only where a row of the right part of speech has a cue."""
     candidates = trigger_lexicon().get(token.lemma_.lower())
     if not candidates:
         return []
+    fitting = [trigger for trigger in candidates
+               if not (trigger.pos == "VERB" and token.pos_ != "VERB") and not (trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"))]
+    if all(trigger.cue is None for trigger in fitting):
+        return fitting
     context = context_lemmas(token)
-    return [
-        trigger for trigger in candidates
-        if not (trigger.pos == "VERB" and token.pos_ != "VERB")
-        and not (trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"))
-        and (trigger.cue is None or any(trigger.cue.match(lemma) for lemma in context))
-    ]
+    return [trigger for trigger in fitting if trigger.cue is None or any(trigger.cue.match(lemma) for lemma in context)]
 
 
 def match_trigger(token: Token) -> Trigger | None:
