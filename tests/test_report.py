@@ -217,3 +217,16 @@ def test_a_mention_of_an_article_the_run_does_not_print_has_no_dot_and_breaks_no
                  "end": 1, "text": "the peace treaty", "status": "signed", "rule_id": "r"} for i, article in enumerate(("a1", "gone"))]
     html = agreements_section(make_run([], agreement_mentions=mentions))
     assert html.count('class="status-point"') == 1 and "signed 2" in html
+
+
+def test_the_report_and_the_tables_it_reads_import_no_spacy():
+    """`report`, `show` and `export` never load a model: their modules (and the date helpers the report
+    shares with the extractor) import neither spaCy nor torch, which cost seconds to import."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport caucasus_nlp.report.run, caucasus_nlp.export, caucasus_nlp.store, caucasus_nlp.extract.dates\n"
+            "print(sorted(m for m in ('spacy', 'torch') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -4,8 +4,10 @@ a clause's governing verb."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # the report reads dates, which read the Doc's text through here, without importing spaCy
+    from spacy.tokens import Doc, Token
 
 DOC_TEXT_KEY = "caucasus_nlp.text"
 
