@@ -7,8 +7,11 @@ Doc are the referee: the matches and every token's part of speech, morphology an
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import spacy
+from spacy.attrs import TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
@@ -50,7 +53,20 @@ TAG_MAP = [rule([[{"TAG": tag}]], {"POS": pos}) for tag, pos in [("PRP", "PRON")
                      {"Baku": ("PROPN", ""), ".": ("PUNCT", ""), "-": ("PUNCT", "")}, id="flags"),
         pytest.param([rule([[{"TAG": "DT"}, {"OP": "+", "TAG": {"IN": ["DT", "HYPH"]}}]], {"LEMMA": "det-run"})],
                      {"the": ("", "det-run"), "a": ("", "det-run"), "team": ("", "")}, id="operator-falls-back-to-matcher"),
+        pytest.param([rule([[{}]], {"LEMMA": "any"})], {"They": ("", "any"), ".": ("", "any")}, id="any-token-alone"),
+        pytest.param([rule([[{}, {"TAG": "NN"}]], {"LEMMA": "before-noun"})], {"-": ("", "before-noun"), "the": ("", "")}, id="any-token-then-tag"),
+        pytest.param([rule([[{TAG: "NNP"}]], {"POS": "PROPN"})], {"Baku": ("PROPN", "")}, id="integer-attribute-key-falls-back"),
+        pytest.param([rule([[{"lower": "baku"}]], {"LEMMA": "baku-city"})], {"Baku": ("", "baku-city")}, id="lower-case-attribute-name"),
+        pytest.param([rule([[{"IS_PUNCT": False, "TAG": "DT"}]], {"LEMMA": "det"})], {"the": ("", "det"), "-": ("", "")}, id="flag-false"),
+        pytest.param([rule([[{"IS_ALPHA": {"IN": [True]}, "TAG": "NNP"}]], {"POS": "PROPN"})], {"Baku": ("PROPN", "")}, id="flag-in"),
+        pytest.param([rule([[{"LOWER": "baku"}], [{"LENGTH": 4, "TAG": "NNP"}]], {"POS": "PROPN"})], {"Baku": ("PROPN", "")},
+                     id="alternatives-in-index-and-fallback-same-span"),
+        pytest.param([rule([[{"LOWER": "to"}, {"LOWER": "baku"}]], {"LEMMA": "Baku-city"}, index=-1)], {"to": ("", ""), "Baku": ("", "Baku-city")},
+                     id="negative-index"),
         pytest.param([rule([[{"TAG": "NNP", "LOWER": "yerevan"}]], {"POS": "PROPN"})], {"Baku": ("", "")}, id="negative-no-match"),
+        pytest.param([rule([[{"TAG": {"NOT_IN": ["DT", "NN"]}, "DEP": {"IN": ["det", "compound", "dobj"]}}]], {"POS": "X"})],
+                     {"the": ("", ""), "a": ("", ""), "team": ("", "")}, id="negative-NOT_IN-excludes"),
+        pytest.param([rule([[{"TAG": "DT", "tag": "NN"}]], {"POS": "X"})], {"the": ("", ""), "team": ("", "")}, id="negative-contradictory-keys"),
         pytest.param([rule([[{"TAG": ".", "LOWER": "."}, {"LOWER": "x"}]], {"POS": "PUNCT"})], {".": ("", "")}, id="negative-runs-past-the-end"),
     ],
 )
@@ -76,6 +92,27 @@ def test_patterns_added_later_are_matched():
     ruler.add([[{"LOWER": "baku"}]], {"LEMMA": "Baku-city"})
     ruler(doc)
     assert (doc[9].pos_, doc[9].lemma_) == ("PROPN", "Baku-city")
+
+
+def test_an_empty_doc_and_an_untagged_doc_match_as_spacy_does():
+    vocab = spacy.blank("en").vocab
+    patterns = [*TAG_MAP, rule([[{"LOWER": "baku"}]], {"LEMMA": "Baku-city"}), rule([[{"DEP": {"NOT_IN": ["det"]}}]], {"POS": "X"})]
+    for words in ([], ["Talks", "in", "Baku"]):
+        stock, indexed = AttributeRuler(vocab, "stock"), IndexedAttributeRuler(vocab, "indexed")
+        stock.add_patterns(patterns)
+        indexed.add_patterns(patterns)
+        assert indexed.match(Doc(vocab, words=words)) == stock.match(Doc(vocab, words=words))
+
+
+def test_the_index_is_rebuilt_after_clear_and_the_ruler_pickles_after_matching():
+    doc = tagged_doc()
+    ruler = IndexedAttributeRuler(doc.vocab, "indexed")
+    ruler.add_patterns(TAG_MAP)
+    assert ruler.match(doc)
+    copy = pickle.loads(pickle.dumps(ruler))
+    assert copy.match(tagged_doc()) == ruler.match(doc)
+    ruler.clear()
+    assert ruler.match(doc) == []
 
 
 def test_unreadable_patterns_go_to_the_fallback_matcher():

@@ -313,3 +313,18 @@ def test_a_lowercase_word_after_a_word_starts_no_sentence(text, not_starts):
     nlp = spacy.blank("en")
     doc = nlp.add_pipe("caucasus_paragraph_breaks")(nlp.make_doc(text))
     assert [t.text for t in doc if t.is_sent_start is False] == not_starts
+
+
+@pytest.mark.parametrize("text", ["", "Talks", "\n\n"])
+def test_paragraph_breaks_take_empty_and_one_token_texts(text):
+    nlp = spacy.blank("en")
+    doc = nlp.add_pipe("caucasus_paragraph_breaks")(nlp.make_doc(text))
+    assert [t.is_sent_start for t in doc] == ([True] if len(doc) else [])
+
+
+def test_paragraph_breaks_refuse_a_parsed_doc():
+    """Boundaries set after the parser would contradict its tree: the component belongs before it."""
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Talks", "resumed", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    with pytest.raises(ValueError, match="before the parser"):
+        nlp.add_pipe("caucasus_paragraph_breaks")(doc)

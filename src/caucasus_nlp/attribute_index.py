@@ -6,11 +6,13 @@ and calls a Python predicate for each `IN` or `REGEX` condition: it took 10% of 
 corpora (benchmarks/results/profile.md), as much as the parser. The patterns are the same here; a token
 is only checked against the patterns indexed under one of its own values (its tag, its lower-case form,
 its dependency label...), read for a whole Doc at once with `Doc.to_array`. The matches are the
-Matcher's, in the same order, and spaCy's own `AttributeRuler.set_annotations` applies them, so the
-tokens come out identical (tests/test_attribute_index.py checks it against spaCy's Matcher).
+Matcher's, sorted as the AttributeRuler sorts them, and spaCy's own `AttributeRuler.set_annotations`
+applies them, so the tokens come out identical (tests/test_attribute_index.py checks it against
+spaCy's AttributeRuler).
 
-A pattern this index cannot read (an operator such as "OP", a comparison, a fuzzy or extension
-attribute) is left to a spaCy Matcher that holds only such patterns.
+A pattern this index cannot read is left to a spaCy Matcher that holds only such patterns: an
+attribute outside ANCHOR_PREFERENCE or given by its integer id, an operator such as "OP", a predicate
+other than IN, NOT_IN and REGEX (a comparison, IS_SUBSET, FUZZY), or an extension attribute.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 SET_PREDICATES = {"IN", "NOT_IN"}
-# token attributes a pattern may test here, each read as one column of Doc.to_array; an anchor is
-# taken from the first of them a pattern tests exactly: a word form before a tag, a tag before a flag
+# the token attributes a pattern may test here, each read as one column of Doc.to_array; a pattern is
+# indexed under the first of them it tests exactly, in this order: a word form before a tag, a tag before a flag
 ANCHOR_PREFERENCE = ("ORTH", "LOWER", "NORM", "LEMMA", "SHAPE", "TAG", "POS", "DEP", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT")
 
 
@@ -50,7 +52,7 @@ class Condition:
             return value.__contains__
         if self.kind == "NOT_IN":
             return lambda found: found not in value
-        answers: dict[int, bool] = {}
+        answers: dict[int, bool] = {}  # at most one per word form of the vocabulary
 
         def search(found: int) -> bool:
             if found not in answers:
@@ -80,10 +82,9 @@ def _value_id(value) -> int:
 def read_token_spec(spec: dict, columns: dict[str, int]) -> list[Condition] | None:
     """The conditions of one token's pattern, or None where one of them is not readable here."""
     conditions = []
-    for name, wanted in spec.items():
+    readable = all(isinstance(name, str) and _attr_name(name) in ANCHOR_PREFERENCE for name in spec)
+    for name, wanted in spec.items() if readable else ():
         attr = _attr_name(name)
-        if attr not in ANCHOR_PREFERENCE:
-            return None
         column = columns.setdefault(attr, len(columns))
         if isinstance(wanted, dict):
             if len(wanted) != 1:
@@ -99,11 +100,12 @@ def read_token_spec(spec: dict, columns: dict[str, int]) -> list[Condition] | No
             conditions.append(Condition(column, "eq", _value_id(wanted), attr))
         else:
             return None
-    return conditions
+    return conditions if readable else None
 
 
 def _anchor(conditions: list[Condition]) -> Condition | None:
-    """The first token's most selective exact condition: a word form before a tag, a tag before a flag."""
+    """The first token's exact condition the pattern is indexed under: the first in ANCHOR_PREFERENCE's
+    order, an equality before a set."""
     exact = [c for c in conditions if c.kind in ("eq", "IN")]
     return min(exact, key=lambda c: (ANCHOR_PREFERENCE.index(c.attr), c.kind != "eq"), default=None)
 
@@ -139,11 +141,12 @@ class PatternIndex:
             self.by_value[anchor.column].setdefault(value, []).append(pattern)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match id, start, end) of every match, as Matcher(doc, allow_missing=True) finds them."""
+        """(match id, start, end) of every match Matcher(doc, allow_missing=True) finds, the fallback's
+        first, then the index's by start."""
         matches = list(self.fallback(doc, allow_missing=True)) if len(self.fallback) else []
-        if not len(doc) or not self.attr_ids:
-            return list(dict.fromkeys(matches))
-        rows = doc.to_array(self.attr_ids).reshape(len(doc), len(self.attr_ids)).tolist()
+        if not len(doc):
+            return matches
+        rows = doc.to_array(self.attr_ids).reshape(len(doc), len(self.attr_ids)).tolist() if self.attr_ids else [[]] * len(doc)
         n_rows, indexes, unindexed = len(rows), list(enumerate(self.by_value)), self.unindexed
         for start, row in enumerate(rows):
             candidates = [p for column, index in indexes for p in index.get(row[column], ())]
@@ -170,6 +173,10 @@ class IndexedAttributeRuler(AttributeRuler):
     def clear(self) -> None:
         super().clear()
         self._index = None
+
+    def __getstate__(self) -> dict:
+        # the index holds functions made per pattern; it is built again on the first match
+        return {k: v for k, v in self.__dict__.items() if k != "_index"}
 
     def match(self, doc: Doc):
         if self._index is None:

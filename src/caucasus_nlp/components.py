@@ -556,6 +556,8 @@ class ParagraphBreaks:
     considers Armenia's intention ..." in two and lost who considers."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and doc.has_annotation("DEP"):  # as Token.is_sent_start would: boundaries set after a parse contradict it
+            raise ValueError("caucasus_paragraph_breaks must run before the parser: this Doc is already parsed")
         # read and written as one array: each Token.is_sent_start assignment scans the whole Doc for a parse
         starts = doc.to_array([SENT_START]).view("int64")  # 1 starts a sentence, -1 does not, 0 undecided
         flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM]).tolist()

@@ -60,7 +60,10 @@ def tokens_where(doc: Doc, attr: int, keep: Callable[[int], bool]) -> Iterator[T
 
 def doc_text(doc: Doc) -> str:
     """Doc.text, joined once per Doc and kept with it: spaCy joins it from every token on each read,
-    and several extractors read it."""
-    if (text := doc.user_data.get(DOC_TEXT_KEY)) is None:
-        text = doc.user_data[DOC_TEXT_KEY] = doc.text
-    return text
+    and several extractors read it. The text kept is used only while its length is the Doc's: a Doc
+    made of a Span with its user data (Span.as_doc) inherits the whole text's."""
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    kept = doc.user_data.get(DOC_TEXT_KEY)
+    if kept is None or len(kept) != n_chars:
+        kept = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return kept

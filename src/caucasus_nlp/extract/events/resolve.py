@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from caucasus_nlp.extract.entities import EntityMention
@@ -409,8 +410,7 @@ def leaders_of(doc: Doc, by_token: dict[int, EntityMention]) -> list[tuple[str, 
     """Who leads what: each person after "headed by" or "led by", with the country or place named
     nearest to the person in the sentence (or the state of the state body named nearest)."""
     found = []
-    participle = doc.vocab.strings.add("VBN")
-    for token in tokens_where(doc, TAG, participle.__eq__):
+    for token in tokens_where(doc, TAG, get_string_id("VBN").__eq__):
         if token.lemma_.lower() not in rule("discourse:leading_verbs").words:
             continue
         for agent in (c for c in token.children if c.dep_ == "agent"):
@@ -441,7 +441,7 @@ def group_leader(subject_tokens: list[Token], context: ArticleContext) -> str | 
 
 def first_person(doc: Doc, by_token: dict[int, EntityMention]) -> list[str]:
     """Who "we" are, where the article names them in apposition: "we, the citizens of Artsakh"."""
-    for token in tokens_where(doc, LOWER, doc.vocab.strings.add("we").__eq__):
+    for token in tokens_where(doc, LOWER, get_string_id("we").__eq__):
         for appos in token.children:
             if appos.dep_ == "appos" and (named := entity_ids(core(appos), by_token)):
                 return named
