@@ -36,6 +36,7 @@ from spacy.util import filter_spans
 
 from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.kb import admin_seats, demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
+from caucasus_nlp.syntax import tokens_where
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 if not Span.has_extension("source"):
@@ -338,10 +339,9 @@ class EntityCorrector:
         found = []
         # the last tokens of place names: "in Kapsabet (Emgwen, Nandi)" names the places that hold Kapsabet after it
         place_ends = {e.end - 1 for e in ents if e.label_ in PLACE_LABELS}
-        for i, lower in enumerate(doc.to_array(LOWER).tolist()[:-1]):
-            if lower not in self.opener_ids:
-                continue
-            tok = doc[i]
+        for tok in tokens_where(doc, LOWER, self.opener_ids.__contains__):
+            if tok.i == len(doc) - 1:
+                break  # nothing after it to name
             after_place = tok.text in ("(", ",") and tok.i - 1 in place_ends
             if not (tok.is_lower or tok.is_sent_start or after_place):
                 continue  # "In" inside a Title Case headline says nothing
@@ -522,7 +522,7 @@ class EntityCorrector:
 
     def _title_case_lines(self, doc: Doc) -> list[tuple[int, int]]:
         """The token ranges of the lines written in Title Case or capitals (_capitals_say_nothing)."""
-        breaks = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space and "\n" in doc[i].text]
+        breaks = [t.i for t in tokens_where(doc, IS_SPACE, bool) if "\n" in t.text]
         if not breaks:  # a text without a headline paragraph
             return []
         starts = [0, *(b + 1 for b in breaks)]

@@ -237,13 +237,10 @@ def _after_locative_chain(name, by_token: dict[int, EntityMention]) -> bool:
     of/the and its area words). A date or a known name that is no place breaks the chain: "on Monday,
     Azerbaijan said", "at the OSCE, Armenia said" say nothing of where."""
     chain = rule("attribute:locative_chain")
-    aside = None  # inside a bracketed aside, read from its ")" back to its "(": "in Cemce area (unknown location) of Kagizman"
+    in_aside = False  # inside a bracketed aside, read from its ")" back to its "(": "in Cemce area (unknown location) of Kagizman"
     for tok in reversed(name.doc[max(name.sent.start, name.start - chain.number) : name.start]):
-        if aside is not None:
-            aside = None if tok.text == "(" else aside
-            continue
-        if tok.text == ")":
-            aside = tok
+        if in_aside or tok.text == ")":
+            in_aside = tok.text != "("
             continue
         if tok.lower_ in rule("attribute:place").words:
             return True
