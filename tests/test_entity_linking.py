@@ -85,6 +85,11 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         # a province no town is named after is placed at its seat, as ACLED codes it
         ("A blast in Anbar province .", [(3, 4, "GPE")], [("Anbar province", "LOC", "geonames:98717")]),
         ("Taliban attacked in Helmand .", [(3, 4, "GPE")], [("Taliban", "ORG", "org:taliban"), ("Helmand", "GPE", "geonames:1134720")]),
+        # a namesake in the province, state or oblast the story names is the one it means
+        ("Shots near Vasylivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
+         [("Vasylivka", "GPE", "geonames:690373"), ("Donetsk", "GPE", "geonames:709717")]),  # not Zaporizhzhia's larger Vasylivka
+        ("Shots near Vasylivka , Kherson .", [(2, 3, "GPE"), (4, 5, "GPE")],
+         [("Vasylivka", "GPE", "geonames:686729"), ("Kherson", "GPE", "geonames:706448")]),  # no Vasylivka in Kherson's oblast: the larger
         ("A sniper in Shindand district , Herat .", [(3, 5, "GPE"), (6, 7, "GPE")],
          [("Shindand district", "GPE", "geonames:1125155"), ("Herat", "GPE", "geonames:1140026")]),  # not Iran's village Herat
     ],

@@ -49,6 +49,14 @@ CASES = [
         [("COERCE", "abduction", ("actor:POL:GE",), ("actor:CIV:GE",), "asserted", "geonames:613607", None,
           "trigger:abduct:verb:abduction+role:subject+role:generic_actor+role:object_place+role:object+attribute:sentence_place")],
         {}, id="object_place"),
+    # Police abducted civilians in Gori district of Kutaisi. (the area a place of the phrase lies in is no target either)
+    pytest.param("role:object_place",
+        "Police/police/NOUN/nsubj/1/NNS abducted/abduct/VERB/ROOT/1/VBD civilians/civilian/NOUN/dobj/1/NNS in/in/ADP/prep/2/IN Gori/Gori/PROPN/compound/5/NNP "
+        "district/district/NOUN/pobj/3/NN of/of/ADP/prep/5/IN Kutaisi/Kutaisi/PROPN/pobj/6/NNP ././PUNCT/punct/1/.",
+        {(4, 6): ("GPE", "geonames:614455"), 7: ("GPE", "geonames:613607")},
+        [("COERCE", "abduction", ("actor:POL:GE",), ("actor:CIV:GE",), "asserted", "geonames:614455", None,
+          "trigger:abduct:verb:abduction+role:subject+role:generic_actor+role:object_place+role:object+attribute:sentence_place")],
+        {}, id="object_place_area_of_a_place"),
     # negative: Russia attacked villages of Kutaisi. ("of" says whose villages: the place stays the target)
     pytest.param("role:object_place",
         "Russia/Russia/PROPN/nsubj/1/NNP attacked/attack/VERB/ROOT/1/VBD villages/village/NOUN/dobj/1/NNS of/of/ADP/prep/2/IN Kutaisi/Kutaisi/PROPN/pobj/3/NNP ././PUNCT/punct/1/.",

@@ -42,9 +42,10 @@ def test_a_city_of_the_articles_country_or_a_capital(name, context, expected):
 @pytest.mark.parametrize(
     "name, near, expected",
     [
-        # beside Ankara, Mamak is Ankara's district, not the larger village by the Black Sea
+        # beside Ankara, Mamak is Ankara's district, not the village by the Black Sea...
         ("Mamak", ((39.92, 32.85),), 304885),
-        ("Mamak", (), 750540),
+        # ...and so it is alone: GeoNames gives the district's seat no population, weighed as a town's
+        ("Mamak", (), 304885),
         # beside Kazan (Ankara), Saray is the town near it, not Istanbul's quarter
         ("Saray", ((40.13, 32.68),), 740175),
         ("Saray", (), 747538),
@@ -69,6 +70,30 @@ def test_a_namesake_beside_the_articles_other_places_is_the_one_it_means(name, n
 def test_a_province_is_located_at_its_seat(name, context, expected):
     seat = geonames().seat_of(name, context)
     assert (seat.geonameid if seat else None) == expected
+
+
+@pytest.mark.parametrize(
+    "name, area, expected",
+    [
+        # the El Salto of the state the report names, not the larger one of Durango
+        ("El Salto", "Jalisco", 4007684),
+        ("El Salto", None, 4007673),
+        # of the oblast named: Donetsk's Vasylivka, not Zaporizhzhia's town
+        ("Vasylivka", "Donetsk", 690373),
+        ("Vasylivka", None, 686729),
+        # an area of another country changes nothing
+        ("Vasylivka", "Jalisco", 686729),
+    ],
+)
+def test_a_namesake_in_an_area_the_article_names_is_the_one_it_means(name, area, expected):
+    areas = geonames().areas_named(area) if area else frozenset()
+    country = frozenset({geonames().named(name)[0].country_code})
+    assert geonames().link(name, country, (), (), areas).geonameid == expected
+
+
+def test_an_area_is_known_by_the_first_level_code_of_its_seat():
+    assert geonames().areas_named("Jalisco") == {("MX", "14")}
+    assert geonames().areas_named("Zzyzx") == frozenset()
 
 
 def test_small_far_away_namesake_is_not_linked_without_evidence():

@@ -35,6 +35,12 @@ LINK_CAPITAL_WEIGHT = 2.0
 # Ankara"; "Chimbas" beside "San Juan"): Mordecai's and CLIFF's spatial coherence of a text's places.
 LINK_NEAR_WEIGHT = 3.0
 NEAR_PLACE_KM = 50
+# A namesake in a province, state or oblast the article names is the one it means: an incident report
+# names the town's area after it ("in El Salto, Jalisco", "near Vasylivka, Donetsk"), as ACLED's admin1.
+LINK_AREA_WEIGHT = 3.0
+# GeoNames gives no population (0) for many seats of districts ("Mamak", a district of Ankara of 600,000):
+# a seat of unknown size is weighed as a town of this many people, not as an empty place.
+UNKNOWN_SEAT_POPULATION = 1_000
 
 
 def fold(text: str) -> str:
@@ -93,6 +99,8 @@ class Entity:
     acts_for: str | None = None
     # the actor sector of a person or organisation (resources/events/actor_sectors.tsv)
     sector: str | None = None
+    # a GeoNames place's first-level area (province, state, oblast): GeoNames' code, within its country
+    admin1: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -189,8 +197,8 @@ class GeoNames:
             self.capitals = {tuple(c) for c in capitals}
             self.by_id: dict[int, Entity] = {
                 gid: Entity(id=f"geonames:{gid}", type="PLACE", label=label, name=name, geonameid=gid, latitude=lat, longitude=lon,
-                            country_code=code, population=population)
-                for gid, name, label, lat, lon, code, population in rows}
+                            country_code=code, population=population, admin1=admin1)
+                for gid, name, label, lat, lon, code, population, admin1 in rows}
         # the ids of the countries, asked of every place name linked (link) and of every NORP the entity fixer reads
         self.country_geonameids = frozenset(self.country_ids.values())
 
@@ -222,16 +230,23 @@ class GeoNames:
                 return self.by_id.get(found[0])
         return self.by_id.get(areas[0][1]) if len(areas) == 1 else None
 
+    def areas_named(self, name: str) -> frozenset[tuple[str, str]]:
+        """The (country code, GeoNames area code) of each first-level area of that name
+        (resources/admin_seats.tsv): the area its seat town lies in."""
+        seats = (self.by_id.get(gid) for _, gid in admin_seats().get(fold(name), ()))
+        return frozenset((seat.country_code, seat.admin1) for seat in seats if seat is not None and seat.admin1)
+
     def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION,
-             near: tuple[tuple[float, float], ...] = ()) -> Entity | None:
+             near: tuple[tuple[float, float], ...] = (), areas: frozenset[tuple[str, str]] = frozenset()) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 
         Countries win over cities of the same name (Armenia the country, not Armenia in Colombia).
         Cities are weighed by the order of magnitude of their population, by being a capital, by
         lying in a country the article mentions or in the story region, and by bearing the name as
         their own rather than as an alternate, and by lying within NEAR_PLACE_KM of one of `near` (the
-        latitude and longitude of the other places the article names). A small far-away namesake is
-        never linked, unless it lies near those. `region`: the countries preferred without other
+        latitude and longitude of the other places the article names), and by lying in one of `areas`
+        (the first-level areas the article names: "El Salto, Jalisco" is the El Salto of Jalisco). A
+        small far-away namesake is never linked, unless it lies near those or in those areas. `region`: the countries preferred without other
         evidence (none, for a story set elsewhere).
         """
         candidates = self.named(name)
@@ -249,14 +264,15 @@ class GeoNames:
             in_region = ent.country_code in region
             own_name = fold(ent.name) == fold(name)  # Goris itself beats Gori's alternate name "Goris"
             capital = (ent.name, ent.country_code) in self.capitals
-            return (math.log10((ent.population or 0) + 1) + LINK_CONTEXT_WEIGHT * in_context + LINK_REGION_WEIGHT * in_region
+            in_area = (ent.country_code, ent.admin1) in areas
+            return (LINK_AREA_WEIGHT * in_area + math.log10((ent.population or UNKNOWN_SEAT_POPULATION) + 1) + LINK_CONTEXT_WEIGHT * in_context + LINK_REGION_WEIGHT * in_region
                     + LINK_OWN_NAME_WEIGHT * own_name + LINK_CAPITAL_WEIGHT * capital + LINK_NEAR_WEIGHT * beside(ent))
 
         def beside(ent: Entity) -> bool:
             return ent.latitude is not None and any(km((ent.latitude, ent.longitude), point) <= NEAR_PLACE_KM for point in near)
 
         best = max(candidates, key=score)
-        evidence = best.country_code in context_countries or best.country_code in region or beside(best)
+        evidence = best.country_code in context_countries or best.country_code in region or beside(best) or (best.country_code, best.admin1) in areas
         if not evidence and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best
@@ -312,7 +328,7 @@ def geonames() -> GeoNames:
 
 
 # Bump when the index's layout changes; the module's own source is in the cache key too.
-GEONAMES_INDEX_FORMAT = 1
+GEONAMES_INDEX_FORMAT = 2
 
 
 def geonames_cache_path(min_city_population: int) -> Path | None:
@@ -365,10 +381,11 @@ def _build_index(min_city_population: int):
     rows: dict[int, list] = {}
     names: dict[str, list[int]] = defaultdict(list)
 
-    def add(geonameid, name: str, label: str, folded: set[str], latitude=None, longitude=None, country_code=None, population=None):
+    def add(geonameid, name: str, label: str, folded: set[str], latitude=None, longitude=None, country_code=None, population=None,
+            admin1=None):
         gid = int(geonameid)
         rows[gid] = [gid, name, label, float(latitude) if latitude is not None else None,
-                     float(longitude) if longitude is not None else None, country_code, int(population or 0)]
+                     float(longitude) if longitude is not None else None, country_code, int(population or 0), admin1 or None]
         for key in folded:
             names[key].append(gid)
 
@@ -385,7 +402,8 @@ def _build_index(min_city_population: int):
     for city in cache.get_cities().values():
         folded = {fold(city["name"])}
         folded.update(fold(a) for a in city.get("alternatenames", []) if a and _is_latin(a) and not _is_code(a))
-        add(city["geonameid"], city["name"], "GPE", folded, city["latitude"], city["longitude"], city["countrycode"], city.get("population"))
+        add(city["geonameid"], city["name"], "GPE", folded, city["latitude"], city["longitude"], city["countrycode"], city.get("population"),
+            city.get("admin1code"))
     capitals = sorted({(c["capital"], c["iso"]) for c in cache.get_countries().values()})
     capital_set = set(capitals)
     for row in list(rows.values()):

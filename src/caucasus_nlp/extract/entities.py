@@ -157,14 +157,19 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         if evidence:
             countries, region = countries | evidence, ()
 
+    # the first-level areas each name may be ("Jalisco", "Donetsk region"): the others' are evidence of where a name lies
+    areas_of = {fold(form): geo.areas_named(form) for e in unlinked for form in _name_forms(e)}
+
     def link(ent: Span, context: frozenset[str], near: tuple[tuple[float, float], ...] = ()) -> tuple[Entity, str] | None:
-        if (place := geo.link(ent.text, context, region, near)) is not None:
+        own = {fold(form) for form in _name_forms(ent)}
+        areas = frozenset().union(*(found for form, found in areas_of.items() if form not in own))
+        if (place := geo.link(ent.text, context, region, near, areas)) is not None:
             return place, "geonames"
         kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
         bare = ent[:-1].text if kind in ("yes", "seat") else ent.text
         if kind == "seat" and (place := geo.seat_of(bare, context, region)) is not None:
             return place, "seat"  # "Anbar province": the province's seat, Ramadi
-        if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near)) is not None:
+        if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near, areas)) is not None:
             return place, "geonames" if kind == "yes" else "seat"
         if kind is None and (place := geo.seat_of(ent.text, context, region)) is not None:
             return place, "seat"  # "in Helmand": a province no town is named after
@@ -191,16 +196,23 @@ def _voted_countries(unlinked: list[Span]) -> frozenset[str]:
     votes: dict[str, set[str]] = {}
     for ent in unlinked:
         # "Gomel" and "Gomel region" are one name: its bare form (before a settlement or seat noun) votes once
-        bare = len(ent) > 1 and place_noun_kinds().get(ent[-1].lower_) in ("yes", "seat")
-        names = {ent.text, ent[:-1].text} if bare else {ent.text}
+        names = _name_forms(ent)
         codes = frozenset().union(*(geo.countries_of(n, EVIDENCE_MIN_POPULATION) | provinces.get(fold(n), frozenset()) for n in names))
         if codes:
-            votes[fold(ent[:-1].text if bare else ent.text)] = set(codes)
+            votes[fold(names[-1])] = set(codes)
     tally = Counter(code for codes in votes.values() for code in codes)
     shared = {code for code, n in tally.items() if n >= 2}
     if shared:
         return frozenset(shared)
     return frozenset(next(iter(codes)) for codes in votes.values() if len(codes) == 1)
+
+
+def _name_forms(ent: Span) -> list[str]:
+    """A place name as written, then its bare form before a settlement or seat noun ("Gomel region": Gomel
+    region, Gomel), the name it is looked up by when the whole is no GeoNames name."""
+    if len(ent) > 1 and place_noun_kinds().get(ent[-1].lower_) in ("yes", "seat"):
+        return [ent.text, ent[:-1].text]
+    return [ent.text]
 
 
 def is_acronym(text: str) -> bool:
