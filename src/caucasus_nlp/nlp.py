@@ -14,6 +14,7 @@ import caucasus_nlp.components  # noqa: F401  (registers the factories)
 import caucasus_nlp.parse_repairs  # noqa: F401
 from caucasus_nlp.attribute_index import index_attribute_ruler
 from caucasus_nlp.kb import resource_lines
+from caucasus_nlp.lemma_cache import cache_lemmatizer
 from caucasus_nlp.profiles import DEFAULT_MODEL, EVENT_TYPER_MODEL, PROFILES
 
 __all__ = ["DEFAULT_MODEL", "EVENT_TYPER_MODEL", "PROFILES", "PipelineSpec", "load_pipeline", "model_version"]
@@ -66,6 +67,7 @@ def load_pipeline(
     split_edge_slashes(nlp)
     split_abbreviation_compounds(nlp)
     index_attribute_ruler(nlp)
+    cache_lemmatizer(nlp)
     add_lemma_exceptions(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
