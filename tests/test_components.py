@@ -137,6 +137,31 @@ def test_untagged_name_with_a_surname_ending_is_found(blank_nlp):
     assert [(e.text, e.label_, e._.source) for e in doc.ents] == [("Arastun Orujlu", "PERSON", "rule")]
 
 
+@pytest.mark.parametrize(
+    "conll, expected",
+    [
+        # initials the model missed, doing something: an organisation
+        ("HBDH/HBDH/PROPN/nsubj/1 carried/carry/VERB/ROOT/1 out/out/ADP/prt/1 an/an/DET/det/4 attack/attack/NOUN/dobj/1 ././PUNCT/punct/1",
+         [("HBDH", "ORG", "rule")]),
+        ("Later/later/ADV/advmod/2 TIKKO/TIKKO/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 blamed/blame/VERB/ROOT/2 ././PUNCT/punct/2",
+         [("TIKKO", "ORG", "rule")]),
+        # negative: a weapon's initials (not_names.txt)
+        ("An/an/DET/det/1 IED/IED/PROPN/nsubj/2 exploded/explode/VERB/ROOT/2 ././PUNCT/punct/2", []),
+        # negative: a headline in capitals
+        ("NEW/new/ADJ/amod/1 ARMY/army/PROPN/nsubj/2 formed/form/VERB/ROOT/2 ././PUNCT/punct/2", []),
+        # negative: initials that are no subject, or too short
+        ("Police/police/NOUN/nsubj/1 detained/detain/VERB/ROOT/1 HBDH/HBDH/PROPN/dobj/1 members/member/NOUN/dobj/1 ././PUNCT/punct/1", []),
+        ("AB/AB/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 ././PUNCT/punct/1", []),
+    ],
+)
+def test_untagged_initials_that_act_are_an_organisation(blank_nlp, conll, expected):
+    rows = [token.split("/") for token in conll.split()]
+    doc = Doc(blank_nlp.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows])
+    doc = blank_nlp.get_pipe("caucasus_entity_fixer")(doc)
+    assert [(e.text, e.label_, e._.source) for e in doc.ents] == expected
+
+
 def test_names_found_only_in_a_title_case_headline_are_dropped(blank_nlp):
     text = "EU Chief Michel Hails Major Breakthrough In Talks\n\nCharles Michel welcomed the statement."
     doc = _with_ner(blank_nlp, text, [(2, 4, "PERSON"), (5, 6, "PERSON")])

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, LOWER, SENT_START
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -215,6 +215,7 @@ class EntityCorrector:
         fixed = self._join_coordinated_organisations(doc, fixed)
         fixed = self._place_noun_names(doc, fixed)
         fixed += self._untagged_surnames(doc, fixed)
+        fixed += self._untagged_acronym_subjects(doc, fixed)
         fixed = self._comma_joined_place_names(doc, self._organisations_in_a_town(doc, fixed))
         fixed = self._locative_place_names(doc, self._hyphenated_place_names(doc, fixed), headings)
         doc.ents = filter_spans(fixed)
@@ -300,8 +301,8 @@ class EntityCorrector:
         capitalised word with such an ending is too often an adjective: "Eurasian")."""
         covered = {i for e in ents for i in range(e.start, e.end)}
         found = []
-        for token in doc:
-            if token.i in covered or token.is_sent_start or not (token.is_title and token.is_alpha):
+        for token in tokens_where(doc, IS_TITLE, bool):
+            if token.i in covered or token.is_sent_start or not token.is_alpha:
                 continue
             before = doc[token.i - 1] if token.i > 0 else None
             # a first name is capitalised and, at the start of a sentence, tagged a proper noun ("Later" is not one)
@@ -316,6 +317,23 @@ class EntityCorrector:
                 name._.source = "rule"
                 found.append(name)
                 covered.update(range(span.start, span.end))
+        return found
+
+    def _untagged_acronym_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Initials the model missed that do something: an organisation ("HBDH carried out an attack",
+        "TIKKO claimed"): three to six capitals, the subject of a verb, between words that are not
+        capitals themselves (a headline in capitals names no organisation thereby), and no initials that
+        name nothing (not_names.txt: "an IED exploded")."""
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for token in tokens_where(doc, IS_UPPER, bool):
+            neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+            if (token.i in covered or not (token.is_alpha and 3 <= len(token) <= 6) or token.dep_ not in ("nsubj", "nsubjpass")
+                    or token.head.pos_ not in ("VERB", "AUX") or any(n.is_upper for n in neighbours) or token.lower_ in self.not_names):
+                continue
+            span = Span(doc, token.i, token.i + 1, label="ORG")
+            span._.source = "rule"
+            found.append(span)
         return found
 
     def _locative_place_names(self, doc: Doc, ents: list[Span], headings: list[tuple[int, int]]) -> list[Span]:
