@@ -152,6 +152,10 @@ def test_untagged_name_with_a_surname_ending_is_found(blank_nlp):
         # negative: initials that are no subject, or too short
         ("Police/police/NOUN/nsubj/1 detained/detain/VERB/ROOT/1 HBDH/HBDH/PROPN/dobj/1 members/member/NOUN/dobj/1 ././PUNCT/punct/1", []),
         ("AB/AB/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 ././PUNCT/punct/1", []),
+        # negative: a pronoun in capitals, a Roman numeral, a weapon system's initials
+        ("THEY/they/PRON/nsubj/1 attacked/attack/VERB/ROOT/1 ././PUNCT/punct/1", []),
+        ("World/World/PROPN/compound/1 War/War/PROPN/compound/2 III/III/PROPN/nsubj/3 looms/loom/VERB/ROOT/3 ././PUNCT/punct/3", []),
+        ("HIMARS/HIMARS/PROPN/nsubj/1 struck/strike/VERB/ROOT/1 ././PUNCT/punct/1", []),
     ],
 )
 def test_untagged_initials_that_act_are_an_organisation(blank_nlp, conll, expected):

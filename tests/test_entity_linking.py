@@ -90,6 +90,9 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
          [("Vasylivka", "GPE", "geonames:690373"), ("Donetsk", "GPE", "geonames:709717")]),  # not Zaporizhzhia's larger Vasylivka
         ("Shots near Vasylivka , Kherson .", [(2, 3, "GPE"), (4, 5, "GPE")],
          [("Vasylivka", "GPE", "geonames:686729"), ("Kherson", "GPE", "geonames:706448")]),  # no Vasylivka in Kherson's oblast: the larger
+        # ...a province the knowledge base knows too: Tavush's Norashen, not Ararat's larger one
+        ("Shots near Norashen , Tavush .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616346"), ("Tavush", "GPE", "place:tavush")]),
+        ("Shots near Norashen .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616350")]),
         ("A sniper in Shindand district , Herat .", [(3, 5, "GPE"), (6, 7, "GPE")],
          [("Shindand district", "GPE", "geonames:1125155"), ("Herat", "GPE", "geonames:1140026")]),  # not Iran's village Herat
     ],

@@ -81,6 +81,25 @@ def test_each_word_form_part_of_speech_and_morphology_is_lemmatized_once(monkeyp
     assert asked == ["cats", "walked", "cats"]
 
 
+def test_new_tables_give_new_lemmas():
+    vocab, _, cached = lemmatizers()
+    assert lemmas_of(cached, vocab, ["mice"], ["NOUN"], ["Number=Plur"]) == ["mouse"]
+    other = Lookups()
+    other.add_table("lemma_rules", {"noun": [["ice", "ouse"]]})
+    other.add_table("lemma_index", {"noun": ["mouse"]})
+    other.add_table("lemma_exc", {"noun": {"mice": ["micelle"]}})
+    cached.initialize(lookups=other)
+    assert lemmas_of(cached, vocab, ["mice"], ["NOUN"], ["Number=Plur"]) == ["micelle"]
+
+
+def test_tables_read_back_from_bytes_answer_as_spacys():
+    vocab, referee, cached = lemmatizers()
+    again = CachedLemmatizer(vocab, None, "lemmatizer", mode="rule").from_bytes(cached.to_bytes())
+    assert isinstance(again.lookups.get_table("lemma_index")["noun"], WordIndex)
+    args = (["Cats", "staged", "mice"], ["NOUN", "VERB", "NOUN"], ["Number=Plur", "Tense=Past|VerbForm=Fin", "Number=Plur"])
+    assert lemmas_of(again, vocab, *args) == lemmas_of(referee, vocab, *args) == ["cat", "stage", "mouse"]
+
+
 def test_an_empty_doc_passes():
     vocab, _, cached = lemmatizers()
     assert len(cached(Doc(vocab, words=[]))) == 0

@@ -25,6 +25,7 @@ Every entity span records what found it in the `source` extension ("ner", "gazet
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, SENT_START
@@ -56,6 +57,9 @@ HEADING_MAX_TOKENS = 40
 REREADABLE_LABELS = ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT")
 # A place name the model missed after a locative preposition has at most this many capitalised words ("Montes Claros": 2).
 LOCATIVE_NAME_MAX_TOKENS = 4
+
+# a Roman numeral in capitals ("III", "XIV"): a number, not initials
+ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 @Language.factory(
@@ -321,15 +325,18 @@ class EntityCorrector:
 
     def _untagged_acronym_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Initials the model missed that do something: an organisation ("HBDH carried out an attack",
-        "TIKKO claimed"): three to six capitals, the subject of a verb, between words that are not
-        capitals themselves (a headline in capitals names no organisation thereby), and no initials that
-        name nothing (not_names.txt: "an IED exploded")."""
+        where the model tags HBDH a verb; "TIKKO claimed"). Three to six capitals, the subject of a verb,
+        between words that are not capitals themselves (a headline in capitals names no organisation
+        thereby); no pronoun ("THEY attacked"), no Roman numeral ("World War III looms") and no initials
+        that name nothing (not_names.txt: "an IED exploded", "HIMARS struck")."""
         covered = {i for e in ents for i in range(e.start, e.end)}
         found = []
         for token in tokens_where(doc, IS_UPPER, bool):
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
-            if (token.i in covered or not (token.is_alpha and 3 <= len(token) <= 6) or token.dep_ not in ("nsubj", "nsubjpass")
-                    or token.head.pos_ not in ("VERB", "AUX") or any(n.is_upper for n in neighbours) or token.lower_ in self.not_names):
+            if (token.i in covered or not (token.is_alpha and 3 <= len(token) <= 6) or token.lower_ in self.not_names
+                    or token.pos_ in ("PRON", "DET", "NUM") or ROMAN.fullmatch(token.text)
+                    or token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX")
+                    or any(n.is_upper for n in neighbours)):
                 continue
             span = Span(doc, token.i, token.i + 1, label="ORG")
             span._.source = "rule"

@@ -32,9 +32,15 @@ def spare_torch(model: str, profile: str) -> None:
     imports torch whenever it is installed, at `import spacy`: 2.5 to 3.5 s of every command's start-up,
     more than the model takes to load, for a pipeline that never runs it. Any other model may run a
     transformer (en_core_web_trf) and keeps torch; so does a process that imported spaCy already (thinc
-    has looked for torch). An import of torch then fails as it would were torch not installed."""
-    if profile == "fast" and model == DEFAULT_MODEL and "spacy" not in sys.modules:
-        sys.modules.setdefault("torch", None)
+    has looked for torch). spaCy is imported here, with torch unimportable while it is; torch can be
+    imported afterwards, and thinc then goes on without it, as it would were torch not installed."""
+    if profile != "fast" or model != DEFAULT_MODEL or "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # an import of torch fails, as if it were not installed...
+    try:
+        import spacy  # noqa: F401  (thinc looks for torch once, here)
+    finally:
+        del sys.modules["torch"]  # ...only while spaCy is imported: a later import of torch is an ordinary one
 
 
 @lru_cache(maxsize=1)

@@ -157,8 +157,9 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         if evidence:
             countries, region = countries | evidence, ()
 
-    # the first-level areas each name may be ("Jalisco", "Donetsk region"): the others' are evidence of where a name lies
-    areas_of = {fold(form): geo.areas_named(form) for e in unlinked for form in _name_forms(e)}
+    # the first-level areas each place name of the article may be, known ones too ("Syunik", "Jalisco",
+    # "Donetsk region"): the others' are evidence of where a name lies
+    areas_of = {fold(form): geo.areas_named(form) for e in ents if e.label_ in PLACE_LABELS for form in _name_forms(e)}
 
     def link(ent: Span, context: frozenset[str], near: tuple[tuple[float, float], ...] = ()) -> tuple[Entity, str] | None:
         own = {fold(form) for form in _name_forms(ent)}
