@@ -34,7 +34,6 @@ PROFILE_HELP = ("fast: the statistical model and rules. accurate: adds the MiniL
 
 
 def _load(model: str, domain: bool = True, profile: str = "fast", **options):
-    spare_torch(model, profile)
     from caucasus_nlp.event_typer import EventTyperError
     from caucasus_nlp.nlp import ModelNotFoundError, load_pipeline
     from caucasus_nlp.transformer import TransformerUnavailableError

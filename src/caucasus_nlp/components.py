@@ -37,7 +37,7 @@ from spacy.util import filter_spans
 
 from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.kb import admin_seats, demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
-from caucasus_nlp.syntax import tokens_where
+from caucasus_nlp.syntax import token_indices, tokens_where
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
 if not Span.has_extension("source"):
@@ -303,7 +303,7 @@ class EntityCorrector:
         """Names the model missed altogether ("Political scientist Arastun Orujlu He said"): a
         capitalised word with a surname ending, with the capitalised first name before it (a lone
         capitalised word with such an ending is too often an adjective: "Eurasian")."""
-        covered = {i for e in ents for i in range(e.start, e.end)}
+        covered = token_indices(ents)
         found = []
         for token in tokens_where(doc, IS_TITLE, bool):
             if token.i in covered or token.is_sent_start or not token.is_alpha:
@@ -329,7 +329,7 @@ class EntityCorrector:
         between words that are not capitals themselves (a headline in capitals names no organisation
         thereby); no pronoun ("THEY attacked"), no Roman numeral ("World War III looms") and no initials
         that name nothing (not_names.txt: "an IED exploded", "HIMARS struck")."""
-        covered = {i for e in ents for i in range(e.start, e.end)}
+        covered = token_indices(ents)
         found = []
         for token in tokens_where(doc, IS_UPPER, bool):
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
@@ -353,12 +353,12 @@ class EntityCorrector:
         Month and weekday names, demonyms, titles and words that name nothing (not_names.txt) are not
         places, and neither is a name the knowledge base knows."""
         mislabelled = [e for e in ents if e.label_ in REREADABLE_LABELS and not e.kb_id_ and e._.source in ("ner", "ner+fix")]
-        nested = {i for e in doc.spans.get(NESTED, []) for i in range(e.start, e.end)}
-        covered = nested | {i for e in ents for i in range(e.start, e.end)}
+        nested = token_indices(doc.spans.get(NESTED, []))
+        covered = nested | token_indices(ents)
         # a mislabelled name may be read again from its first word, when the preposition is no part of a name
         # ("in Montes Claros" ORG; not "Organisation for Security and Cooperation in Europe")
         free_starts = {e.start for e in mislabelled}
-        free = {i for e in mislabelled for i in range(e.start, e.end)} - nested
+        free = token_indices(mislabelled) - nested
         covered.update(i for a, b in headings for i in range(a, b))  # "Genocide in Progress"
         geo = geonames()
         found = []

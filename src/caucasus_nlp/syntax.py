@@ -3,11 +3,11 @@ a clause's governing verb."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the report reads dates, which read the Doc's text through here, without importing spaCy
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 DOC_TEXT_KEY = "caucasus_nlp.text"
 
@@ -47,6 +47,11 @@ def climb(token: Token, deps: tuple[str, ...]) -> Token:
 def governor(token: Token) -> Token:
     """The verb that governs a complement ("refused" for "go" in "refused to go")."""
     return climb(token, ("xcomp", "ccomp", "conj"))
+
+
+def token_indices(spans: Iterable[Span]) -> set[int]:
+    """The indices of the tokens the spans cover."""
+    return {i for span in spans for i in range(span.start, span.end)}
 
 
 def tokens_where(doc: Doc, attr: int, keep: Callable[[int], bool]) -> Iterator[Token]:

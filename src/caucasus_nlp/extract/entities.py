@@ -24,7 +24,7 @@ from caucasus_nlp.kb import (
     subdivision_countries,
     titles,
 )
-from caucasus_nlp.syntax import tokens_where
+from caucasus_nlp.syntax import token_indices, tokens_where
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
 
@@ -167,7 +167,7 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         if (place := geo.link(ent.text, context, region, near, areas)) is not None:
             return place, "geonames"
         kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
-        bare = ent[:-1].text if kind in ("yes", "seat") else ent.text
+        bare = _name_forms(ent)[-1]
         if kind == "seat" and (place := geo.seat_of(bare, context, region)) is not None:
             return place, "seat"  # "Anbar province": the province's seat, Ramadi
         if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near, areas)) is not None:
@@ -263,7 +263,7 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], surnames: dict[str, set[str
     person in full somewhere (a headline often says "Aliyev" before the body says "Ilham Aliyev")."""
     if not surnames:  # no full name, no surname to find: the scan of every token is spared
         return []
-    covered = {i for e in ents for i in range(e.start, e.end)}
+    covered = token_indices(ents)
     found = []
     for token in tokens_where(doc, IS_TITLE, bool):
         if token.i not in covered and len(surnames.get(fold(token.text), ())) == 1:

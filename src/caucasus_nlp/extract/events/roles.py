@@ -81,17 +81,21 @@ def object_places(tokens: list[Token], trigger: Token, by_token: dict[int, Entit
     for tok in tokens:
         if tok.dep_ != "prep" or tok.head.i == trigger.i or tok.lower_ not in rule("role:object_place").words:
             continue
-        placed.update(t.i for t in tok.subtree if (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS and _object_of(t, tok, by_token))
+        placed.update(t.i for t in tok.subtree if _is_place(t, by_token) and _object_of(t, tok, by_token))
     return placed
+
+
+# the dependencies that join the words of one place name, or two names of one place ("Esenyurt town, Istanbul")
+NAME_JOINS = ("compound", "appos", "conj", "npadvmod")
 
 
 def _object_of(tok: Token, preposition: Token, by_token: dict[int, EntityMention]) -> bool:
     """Whether a token is the preposition's object, or a name joined to it (compound, apposition,
     conjunct: "in Esenyurt town, Istanbul"), or the area a place of the object lies in ("in Cukurca
     district of Hakkari", "in Tuzlucayir neighborhood of Mamak")."""
-    tok = climb(tok, ("compound", "appos", "conj", "npadvmod"))
+    tok = climb(tok, NAME_JOINS)
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_place(tok.head.head, by_token):
-        tok = climb(tok.head.head, ("compound", "appos", "conj", "npadvmod"))
+        tok = climb(tok.head.head, NAME_JOINS)
     return tok.dep_ == "pobj" and tok.head.i == preposition.i
 
 
