@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caucasus_nlp.analysis import analyze_doc, article_rows
+from caucasus_nlp.blas import one_blas_thread
 from caucasus_nlp.extract.dates import resolve_date
 from caucasus_nlp.nlp import PipelineSpec
 from caucasus_nlp.profiles import ENGINES
@@ -151,7 +152,8 @@ class InProcessEngine(Engine):
         self.nlp = nlp
 
     def submit(self, batch: Batch) -> list[dict]:
-        return analyze_batch(batch, self.nlp)
+        with one_blas_thread():
+            return analyze_batch(batch, self.nlp)
 
     def result(self, future: list[dict]) -> list[dict]:
         return future
@@ -206,10 +208,12 @@ def _worker_started(parent: int, one_torch_thread: bool) -> None:
     good. Ctrl-C is the run's to handle (it ends the workers); a forked worker also drops the run's
     SIGTERM handler, so that ending it ends it. With a transformer, each of N workers on N cores
     computes with one thread, as their own pools would otherwise oversubscribe the cores; set
-    before torch and the tokenizers are imported."""
+    before torch and the tokenizers are imported. numpy's BLAS, which the models' matrix products
+    use, is held to one thread in every worker for the same reason."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with(parent)
+    one_blas_thread()  # entered for good: the limit holds until the worker ends
     if one_torch_thread:
         os.environ["OMP_NUM_THREADS"] = "1"
         os.environ["TOKENIZERS_PARALLELISM"] = "false"

@@ -13,6 +13,7 @@ from spacy.language import Language
 import caucasus_nlp.components  # noqa: F401  (registers the factories)
 import caucasus_nlp.parse_repairs  # noqa: F401
 from caucasus_nlp.attribute_index import index_attribute_ruler
+from caucasus_nlp.blas import use_numpy_gemm
 from caucasus_nlp.kb import resource_lines
 from caucasus_nlp.lemma_cache import cache_lemmatizer
 from caucasus_nlp.profiles import DEFAULT_MODEL, EVENT_TYPER_MODEL, PROFILES
@@ -51,8 +52,9 @@ def load_pipeline(
 ) -> Language:
     """Load `model` (an installed package name or a path) and add the caucasus components after its
     NER; the accurate profile then appends the transformer and the event-type classifier found at
-    `event_typer`. With domain=False the model runs as shipped: the baseline the domain components
-    are measured against."""
+    `event_typer`. The models' matrix products go through numpy's BLAS (`blas.use_numpy_gemm`).
+    With domain=False the model runs as shipped: the baseline the domain components are measured
+    against."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile '{profile}': choose one of {', '.join(PROFILES)}")
     is_path = "/" in model or model.startswith(".")
@@ -78,6 +80,7 @@ def load_pipeline(
     nlp.add_pipe("caucasus_parse_repairs", after="caucasus_entity_fixer")
     if profile == "accurate":
         add_accurate_components(nlp, event_typer)
+    use_numpy_gemm(nlp)
     return nlp
 
 
