@@ -239,6 +239,28 @@ def test_a_rerun_with_nothing_changed_needs_no_model(tmp_path, nlp):
     assert "nothing changed since the run of" in rerun.stdout and rerun.stdout.strip().endswith("[]")
 
 
+def test_a_rerun_hashes_unchanged_inputs_instead_of_reading_them(tmp_path, nlp, monkeypatch):
+    """An input with the bytes the published run read is not decoded and parsed again; one whose bytes
+    changed is, and the run then decides with its model."""
+    from caucasus_nlp import rerun
+    from caucasus_nlp.io import read_dump
+    from caucasus_nlp.profiles import DEFAULT_MODEL
+
+    (tmp_path / "in").mkdir()
+    dumps = [tmp_path / "in" / "talks.txt", tmp_path / "in" / "more.jsonl"]
+    dumps[0].write_text("Talks in Baku\n\nMirzoyan met Bayramov in Baku on 27 March 2023.")
+    dumps[1].write_text(json.dumps({"title": "Talks in Tbilisi", "text": "Mirzoyan met Bayramov in Tbilisi on 2 May 2023."}) + "\n")
+    first = run([tmp_path / "in"], tmp_path / "out", nlp=nlp)
+    read = []
+    monkeypatch.setattr(rerun, "read_dump", lambda path, name: read.append(path.name) or read_dump(path, name))
+    os.utime(dumps[0], (1, 1))  # touched, same bytes
+    assert rerun.unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "fast", True) == first.manifest
+    assert read == []
+    dumps[1].write_text(json.dumps({"title": "Talks in Tbilisi", "text": "Mirzoyan met Bayramov in Tbilisi on 3 May 2023."}) + "\n")
+    assert rerun.unchanged_manifest([tmp_path / "in"], tmp_path / "out", DEFAULT_MODEL, "fast", True) is None
+    assert read == ["more.jsonl"]
+
+
 def test_extract_takes_many_texts_from_stdin_and_writes_a_json_line_for_each(tmp_path):
     cli = [sys.executable, "-m", "caucasus_nlp.cli", "extract", "--batch", "-"]
     lines = ("Azerbaijan released 32 Armenian servicemen on 7 December 2023.\n\n"

@@ -228,6 +228,15 @@ def read_dump(path: Path, name: str | None = None) -> Dump | Rejection:
     )
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as `read_dump` records it, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(SCAN_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _oversized(path: Path) -> str | None:
     """Why a file is too large to read as news, found without reading it into memory; None if it is not."""
     size = path.stat().st_size
