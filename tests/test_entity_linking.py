@@ -88,8 +88,27 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         # a namesake in the province, state or oblast the story names is the one it means
         ("Shots near Vasylivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
          [("Vasylivka", "GPE", "geonames:690373"), ("Donetsk", "GPE", "geonames:709717")]),  # not Zaporizhzhia's larger Vasylivka
+        # a place the text puts in another lies there (link:within): a Vasylivka within reach of Kherson, not
+        # Zaporizhzhia's larger one 220 km away...
         ("Shots near Vasylivka , Kherson .", [(2, 3, "GPE"), (4, 5, "GPE")],
-         [("Vasylivka", "GPE", "geonames:686729"), ("Kherson", "GPE", "geonames:706448")]),  # no Vasylivka in Kherson's oblast: the larger
+         [("Vasylivka", "GPE", "geonames:690385"), ("Kherson", "GPE", "geonames:706448")]),
+        # ...and with no namesake there, none: not Kelly in North Carolina, not the Bohdanivka of another oblast
+        ("A man was seized in Kelly Village , Tunapuna .", [(5, 7, "GPE"), (8, 9, "GPE")],
+         [("Kelly Village", "GPE", None), ("Tunapuna", "GPE", "geonames:3573576")]),
+        ("Shots near Bohdanivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
+         [("Bohdanivka", "GPE", None), ("Donetsk", "GPE", "geonames:709717")]),
+        ("Shots near Bohdanivka .", [(2, 3, "GPE")], [("Bohdanivka", "GPE", "geonames:711933")]),
+        ("Shots near Kamyanka , Armenia .", [(2, 3, "GPE"), (4, 5, "GPE")], [("Kamyanka", "GPE", None), ("Armenia", "GPE", "geonames:174982")]),
+        # a town stands for its oblast too: Ivankiv lies 80 km from Kyiv
+        ("A protest in Ivankiv , Kyiv .", [(3, 4, "GPE"), (5, 6, "GPE")],
+         [("Ivankiv", "GPE", "geonames:707489"), ("Kyiv", "GPE", "geonames:703448")]),
+        ("A raid on Bamba ( Koro , Mopti ) .", [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")],
+         [("Bamba", "GPE", None), ("Koro", "GPE", "geonames:2454674"), ("Mopti", "GPE", "geonames:2453348")]),
+        # a list is no chain of places in places
+        ("Talks in Moscow , Paris and Berlin .", [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
+         [("Moscow", "GPE", "geonames:524901"), ("Paris", "GPE", "geonames:2988507"), ("Berlin", "GPE", "geonames:2950159")]),
+        ("Shells hit Ganja , Barda and Tartar .", [], [("Ganja", "GPE", "geonames:586523"), ("Barda", "GPE", "geonames:587057"),
+                                                     ("Tartar", "GPE", "geonames:584871")]),
         # ...a province the knowledge base knows too: Tavush's Norashen, not Ararat's larger one
         ("Shots near Norashen , Tavush .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616346"), ("Tavush", "GPE", "place:tavush")]),
         ("Shots near Norashen .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616350")]),
@@ -99,6 +118,22 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
 )
 def test_mentions_get_canonical_ids(nlp, text, ner, expected):
     assert _rows(nlp, text, ner) == expected
+
+
+def test_a_place_relinked_where_the_text_puts_it_says_so_in_its_source(nlp):
+    doc = nlp.make_doc("Shots near Vasylivka , Kherson .")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(m.text, m.source) for m in entity_mentions(doc)] == [("Vasylivka", "ner+within"), ("Kherson", "ner+geonames")]
+
+
+def test_a_place_name_that_is_a_subject_holds_none_before_it():
+    # "wars in Kamyanka, Armenia says": Armenia speaks; it does not say where Kamyanka is
+    doc = parsed("Wars/war/NOUN/nsubj/5/NNS in/in/ADP/prep/0/IN Kamyanka/Kamyanka/PROPN/pobj/1/NNP ,/,/PUNCT/punct/5/, "
+                 "Armenia/Armenia/PROPN/nsubj/5/NNP says/say/VERB/ROOT/5/VBZ ././PUNCT/punct/5/.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert [(m.text, m.entity_id) for m in entity_mentions(doc)] == [("Kamyanka", "geonames:707052"), ("Armenia", "geonames:174982")]
 
 
 def test_a_lone_surname_coordinated_with_a_person_is_one_of_its_own():

@@ -91,6 +91,20 @@ def test_a_namesake_in_an_area_the_article_names_is_the_one_it_means(name, area,
     assert geonames().link(name, country, (), (), areas).geonameid == expected
 
 
+@pytest.mark.parametrize(
+    "name, country, expected",
+    [
+        ("Plato", "CO", 3792392),  # Plato has namesakes in three countries: alone, none is linked...
+        ("Bamba", "KE", 200666),  # ...and where the text puts it, the small one there over a larger one elsewhere
+        ("Bamba", "TT", None),  # none there: nothing
+    ],
+)
+def test_a_place_is_linked_among_those_where_the_text_puts_it(name, country, expected):
+    assert geonames().link("Plato") is None
+    place = geonames().link(name, within=lambda p: p.country_code == country)
+    assert (place.geonameid if place else None) == expected
+
+
 def test_an_area_is_known_by_the_first_level_code_of_its_seat():
     assert geonames().areas_named("Jalisco") == {("MX", "14")}
     assert geonames().areas_named("Zzyzx") == frozenset()

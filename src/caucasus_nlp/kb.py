@@ -13,7 +13,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -260,7 +260,8 @@ class GeoNames:
         return frozenset((seat.country_code, seat.admin1) for seat in seats if seat is not None and seat.admin1)
 
     def link(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION,
-             near: tuple[tuple[float, float], ...] = (), areas: frozenset[tuple[str, str]] = frozenset()) -> Entity | None:
+             near: tuple[tuple[float, float], ...] = (), areas: frozenset[tuple[str, str]] = frozenset(),
+             within: Callable[[Entity], bool] | None = None) -> Entity | None:
         """The place a name most likely means in a story about this region, or None without evidence.
 
         Countries win over cities of the same name (Armenia the country, not Armenia in Colombia).
@@ -270,9 +271,10 @@ class GeoNames:
         latitude and longitude of the other places the article names), and by lying in one of `areas`
         (the first-level areas the article names: "El Salto, Jalisco" is the El Salto of Jalisco). A
         small far-away namesake is never linked, unless it lies near those or in those areas. `region`: the countries preferred without other
-        evidence (none, for a story set elsewhere).
+        evidence (none, for a story set elsewhere). `within`: only places it accepts, each with the
+        evidence of lying where the text says the place lies ("Kelly Village, Tunapuna").
         """
-        candidates = self.named(name)
+        candidates = [c for c in self.named(name) if within is None or within(c)]
         if not candidates:
             return None
         exact_country = [c for c in candidates if c.geonameid in self.country_geonameids and fold(c.name) == fold(name)]
@@ -295,7 +297,8 @@ class GeoNames:
             return ent.latitude is not None and any(km((ent.latitude, ent.longitude), point) <= NEAR_PLACE_KM for point in near)
 
         best = max(candidates, key=score)
-        evidence = best.country_code in context_countries or best.country_code in region or beside(best) or (best.country_code, best.admin1) in areas
+        evidence = (within is not None or best.country_code in context_countries or best.country_code in region or beside(best)
+                    or (best.country_code, best.admin1) in areas)
         if not evidence and (best.population or 0) < FAR_PLACE_MIN_POPULATION:
             return None
         return best

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,11 +13,13 @@ from spacy.tokens import Doc, Span
 from caucasus_nlp.components import NESTED
 from caucasus_nlp.ids import slug
 from caucasus_nlp.kb import (
+    FAR_PLACE_MIN_POPULATION,
     STORY_REGION,
     Entity,
     demonyms,
     fold,
     geonames,
+    km,
     knowledge_base,
     place_noun_rows,
     resource_lines,
@@ -161,18 +163,19 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
     # "Donetsk region"): the others' are evidence of where a name lies
     areas_of = {fold(form): geo.areas_named(form) for e in ents if e.label_ in PLACE_LABELS for form in _name_forms(e)}
 
-    def link(ent: Span, context: frozenset[str], near: tuple[tuple[float, float], ...] = ()) -> tuple[Entity, str] | None:
+    def link(ent: Span, context: frozenset[str], near: tuple[tuple[float, float], ...] = (),
+             within: Callable[[Entity], bool] | None = None) -> tuple[Entity, str] | None:
         own = {fold(form) for form in _name_forms(ent)}
         areas = frozenset().union(*(found for form, found in areas_of.items() if form not in own))
-        if (place := geo.link(ent.text, context, region, near, areas)) is not None:
+        if (place := geo.link(ent.text, context, region, near, areas, within)) is not None:
             return place, "geonames"
         kind = place_noun_kinds().get(ent[-1].lower_) if len(ent) > 1 else None
         bare = _name_forms(ent)[-1]
-        if kind == "seat" and (place := geo.seat_of(bare, context, region)) is not None:
+        if kind == "seat" and (place := geo.seat_of(bare, context, region)) is not None and (within is None or within(place)):
             return place, "seat"  # "Anbar province": the province's seat, Ramadi
-        if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near, areas)) is not None:
+        if kind in ("yes", "seat") and (place := geo.link(bare, context, region, near, areas, within)) is not None:
             return place, "geonames" if kind == "yes" else "seat"
-        if kind is None and (place := geo.seat_of(ent.text, context, region)) is not None:
+        if kind is None and (place := geo.seat_of(ent.text, context, region)) is not None and (within is None or within(place)):
             return place, "seat"  # "in Helmand": a province no town is named after
         return None
 
@@ -181,11 +184,72 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
     towns = {fold(e.text): (p.latitude, p.longitude) for e in unlinked if (linked := first[(e.start, e.end)])
              for p in (linked[0],) if p.latitude is not None and p.geonameid not in geo.country_geonameids}
     if found == countries and not towns:
-        return {key: place for key, place in first.items() if place is not None}
-    # again, with the countries the first pass found and beside the towns it placed (each name beside the others')
-    second = {(e.start, e.end): link(e, found, tuple(point for name, point in towns.items() if name != fold(e.text))) or first[(e.start, e.end)]
-              for e in unlinked}
+        second = first
+    else:  # again, with the countries the first pass found and beside the towns it placed (each name beside the others')
+        second = {(e.start, e.end): link(e, found, tuple(point for name, point in towns.items() if name != fold(e.text))) or first[(e.start, e.end)]
+                  for e in unlinked}
+    linked = {(e.start, e.end): place for e in ents if (place := kb.get(e.kb_id_) or (second.get((e.start, e.end)) or (None,))[0])}
+    for ent, container in _containers([e for e in ents if e.label_ in PLACE_LABELS]).items():
+        place, outer = second.get((ent.start, ent.end)), linked.get((container.start, container.end))
+        if place is None or outer is None:
+            continue
+        lies_in = _lying_in(outer, frozenset().union(*(areas_of.get(fold(form), frozenset()) for form in _name_forms(container))))
+        if not lies_in(place[0]):
+            # "Kelly Village, Tunapuna": not Kelly in North Carolina; a namesake where the text says, else none but a large place
+            inside = link(ent, found, within=lies_in)
+            keep = (place[0].population or 0) >= FAR_PLACE_MIN_POPULATION
+            second[(ent.start, ent.end)] = (inside[0], "within") if inside else place if keep else None
     return {key: place for key, place in second.items() if place is not None}
+
+
+# the one word between two place names that says the first lies in the second: "Kelly Village, Tunapuna",
+# "Buhomba (Mutimbuzi, Bujumbura Rural)", "Ratnapur locality in Gulariya Municipality", "Maden district of Elazig"
+CONTAINER_JOINS = frozenset({",", "(", "in", "of"})
+# how far from a town a place the text puts in it may lie: the town may stand for its province or oblast
+# ("Ivankiv, Kyiv" lies 80 km from the city)
+CONTAINED_TOWN_KM = 100
+
+
+def _containers(places: list[Span]) -> dict[Span, Span]:
+    """Each place name the text says lies in the next one (link:within), not one of a list ("Ganja, Barda
+    and Tartar", "Yerevan, Armenia, and Baku")."""
+    places = sorted(places, key=lambda e: e.start)
+    found = {}
+    for n, (inner, outer) in enumerate(zip(places, places[1:], strict=False)):
+        between = inner.doc[inner.end : outer.start]
+        if (len(between) == 1 and between[0].lower_ in CONTAINER_JOINS and not _ends_a_list(places, n + 1)
+                and outer.root.dep_ not in SUBJECTS):  # "conflicts in the Middle East, Armenia cannot count on ..."
+            found[inner] = outer
+    return found
+
+
+def _ends_a_list(places: list[Span], n: int) -> bool:
+    """Whether the place name at n, with the names after it that commas join, is followed by "and" or "or"."""
+    doc = places[n].doc
+    while n + 1 < len(places) and doc[places[n].end : places[n + 1].start].text == ",":
+        n += 1
+    after = [t.lower_ for t in doc[places[n].end : places[n].end + 2]]
+    return bool(after) and (after[0] in LIST_WORDS or after[:1] == [","] and after[1:] and after[1] in LIST_WORDS)
+
+
+LIST_WORDS = frozenset({"and", "or", "&"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _lying_in(outer: Entity, areas: frozenset[tuple[str, str]]) -> Callable[[Entity], bool]:
+    """Whether a place lies in `outer`: its country, one of the first-level areas its name names, or
+    within CONTAINED_TOWN_KM of the town."""
+    geo = geonames()
+    if outer.geonameid in geo.country_geonameids:
+        return lambda place: place.country_code == outer.country_code
+    point = (outer.latitude, outer.longitude)
+
+    def lies_in(place: Entity) -> bool:
+        if (place.country_code, place.admin1) in areas:
+            return True
+        return place.latitude is not None and outer.latitude is not None and km((place.latitude, place.longitude), point) <= CONTAINED_TOWN_KM
+
+    return lies_in
 
 
 def _voted_countries(unlinked: list[Span]) -> frozenset[str]:
