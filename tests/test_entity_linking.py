@@ -105,10 +105,13 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         ("A raid on Bamba ( Koro , Mopti ) .", [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")],
          [("Bamba", "GPE", None), ("Koro", "GPE", "geonames:2454674"), ("Mopti", "GPE", "geonames:2453348")]),
         # a list is no chain of places in places
-        ("Talks in Moscow , Paris and Berlin .", [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
-         [("Moscow", "GPE", "geonames:524901"), ("Paris", "GPE", "geonames:2988507"), ("Berlin", "GPE", "geonames:2950159")]),
-        ("Shells hit Ganja , Barda and Tartar .", [], [("Ganja", "GPE", "geonames:586523"), ("Barda", "GPE", "geonames:587057"),
-                                                     ("Tartar", "GPE", "geonames:584871")]),
+        ("Shots near Bohdanivka , Donetsk and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
+         [("Bohdanivka", "GPE", "geonames:711933"), ("Donetsk", "GPE", "geonames:709717"), ("Kharkiv", "GPE", "geonames:706483")]),
+        ("Shots near Bohdanivka , Donetsk , and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE")],
+         [("Bohdanivka", "GPE", "geonames:711933"), ("Donetsk", "GPE", "geonames:709717"), ("Kharkiv", "GPE", "geonames:706483")]),
+        # a place of the United States' Georgia is in Georgia
+        ("A protest in Valdosta , Georgia .", [(3, 4, "GPE"), (5, 6, "GPE")],
+         [("Valdosta", "GPE", "geonames:4228147"), ("Georgia", "GPE", "geonames:614540")]),
         # ...a province the knowledge base knows too: Tavush's Norashen, not Ararat's larger one
         ("Shots near Norashen , Tavush .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616346"), ("Tavush", "GPE", "place:tavush")]),
         ("Shots near Norashen .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616350")]),

@@ -9,18 +9,20 @@ is thinc's documented switch to numpy's product; nothing else in the backend cha
 transition-based parser and NER still make their per-step products with BLIS: thinc wires that
 pointer in compiled code.
 
-numpy's OpenBLAS starts one thread for each core. A run's worker is one core (`--workers N` uses
-N), so the engine holds it to one thread: two workers on two cores would otherwise each start two
-threads and fight for the cores.
+numpy's OpenBLAS starts one thread for each core. A worker of the local engine is one core
+(`--workers N` uses N), so the engine holds it to one thread: two workers on two cores would
+otherwise each start two threads and fight for the cores. (A Dask worker's nanny sets
+OPENBLAS_NUM_THREADS=1 itself.)
 """
 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from functools import lru_cache
 
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 NUMPY_GEMM_OPS = NumpyOps(use_blis=False)
 
@@ -41,6 +43,14 @@ def use_numpy_gemm(nlp: Language) -> int:
     return changed
 
 
+@lru_cache(maxsize=1)
+def _blas_pools() -> ThreadpoolController:
+    """The thread pools of the libraries loaded now (numpy's BLAS is, with thinc): found once, as the
+    search reads every loaded library."""
+    return ThreadpoolController()
+
+
 def one_blas_thread() -> AbstractContextManager:
-    """While it is entered, numpy's BLAS computes on one thread: a worker's share of the cores."""
-    return threadpool_limits(limits=1, user_api="blas")
+    """numpy's BLAS computes on one thread, a worker's share of the cores, from now until the returned
+    context is exited (never, where it is not entered)."""
+    return _blas_pools().limit(limits=1, user_api="blas")

@@ -213,7 +213,7 @@ def _worker_started(parent: int, one_torch_thread: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with(parent)
-    one_blas_thread()  # entered for good: the limit holds until the worker ends
+    one_blas_thread()  # applied now, never exited: the limit holds until the worker ends
     if one_torch_thread:
         os.environ["OMP_NUM_THREADS"] = "1"
         os.environ["TOKENIZERS_PARALLELISM"] = "false"

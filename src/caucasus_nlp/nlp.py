@@ -52,9 +52,9 @@ def load_pipeline(
 ) -> Language:
     """Load `model` (an installed package name or a path) and add the caucasus components after its
     NER; the accurate profile then appends the transformer and the event-type classifier found at
-    `event_typer`. The models' matrix products go through numpy's BLAS (`blas.use_numpy_gemm`).
-    With domain=False the model runs as shipped: the baseline the domain components are measured
-    against."""
+    `event_typer`. The models' matrix products go through numpy's BLAS (`blas.use_numpy_gemm`; the
+    same tags, parse and entities). With domain=False the model runs as shipped, BLIS products
+    included: the baseline the domain components are measured against."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile '{profile}': choose one of {', '.join(PROFILES)}")
     is_path = "/" in model or model.startswith(".")

