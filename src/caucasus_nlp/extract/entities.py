@@ -191,7 +191,8 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
     linked = {(e.start, e.end): place for e in ents if (place := kb.get(e.kb_id_) or (second.get((e.start, e.end)) or (None,))[0])}
     # from the last of a chain to the first: "Bamba (Koro, Mopti)" is judged by Koro as Mopti left it
     for ent, container in reversed(_containers([e for e in ents if e.label_ in PLACE_LABELS]).items()):
-        place, outer = second.get((ent.start, ent.end)), linked.get((container.start, container.end))
+        key = (ent.start, ent.end)
+        place, outer = second.get(key), linked.get((container.start, container.end))
         if place is None or outer is None:
             continue
         lies_in = _lying_in(outer, frozenset().union(*(areas_of.get(fold(form), frozenset()) for form in _name_forms(container))))
@@ -199,8 +200,8 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
             # "Kelly Village, Tunapuna": not Kelly in North Carolina; a namesake where the text says, else none but a large place
             inside = link(ent, found, within=lies_in)
             keep = (place[0].population or 0) >= FAR_PLACE_MIN_POPULATION
-            second[(ent.start, ent.end)] = (inside[0], "within") if inside else place if keep else None
-            linked[(ent.start, ent.end)] = second[(ent.start, ent.end)][0] if second[(ent.start, ent.end)] else None
+            second[key] = (inside[0], "within") if inside else place if keep else None
+            linked[key] = second[key][0] if second[key] else None
     return {key: place for key, place in second.items() if place is not None}
 
 
