@@ -19,6 +19,16 @@ LEAD_REPORT = (
 )
 LEAD_NAMES = {2: ("GPE", "geonames:612287"), 14: ("GPE", "geonames:612287"), (5, 8): ("DATE", "2020-03-09")}
 
+# headline, lead (a town named only as what was stormed) and body of a short report
+STORMED = (
+    "Raid/raid/NOUN/ROOT/0/NN", PARAGRAPH,
+    "Forces/force/NOUN/nsubj/1/NNS stormed/storm/VERB/ROOT/1/VBD Rustavi/Rustavi/PROPN/dobj/1/NNP ././PUNCT/punct/1/.", PARAGRAPH,
+    "Police/Police/NOUN/nsubj/1/NNS detained/detain/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS ././PUNCT/punct/1/.",
+)
+MADEN, ELAZIG = "geonames:305041", "geonames:315808"
+MADEN_DISTRICT = ("Maden/Maden/PROPN/compound/1/NNP governorship/governorship/NOUN/nsubj/2/NN halted/halt/VERB/ROOT/2/VBD entries/entry/NOUN/dobj/2/NNS "
+                  "from/from/ADP/prep/3/IN the/the/DET/det/7/DT {district} ././PUNCT/punct/2/.")
+
 DETAINED = "Police/Police/NOUN/nsubj/1/NNS detained/detain/VERB/ROOT/1/VBD 12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS ././PUNCT/punct/1/."
 
 CASES = [
@@ -274,6 +284,29 @@ CASES = [
          ("PROTEST", "riot", ("actor:PRO",), (), "asserted", None, None, "trigger:riot:any:riot+role:protest_default"),
          ("COERCE", "detention", ("actor:POL:GE",), ("actor:PRO:GE",), "asserted", "geonames:612287", 12, "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:place+attribute:quantity+attribute:lead_date")],
         {}, id="lead_date"),
+    # Raid / Forces stormed Rustavi. / Police detained 12 rioters. (the lead names the town only as what was
+    # stormed: a later event with no place of its own takes it)
+    pytest.param("attribute:lead_named_place", STORMED, {4: ("GPE", "geonames:612287")},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", "geonames:612287", 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:lead_named_place+attribute:quantity")],
+        {}, id="lead_named_place"),
+    # negative: Raid / Forces stormed Rustavi. / Georgia criticised Russia. (a statement is not where the lead's town is)
+    pytest.param("attribute:lead_named_place", (*STORMED[:-1], "Georgia/Georgia/PROPN/nsubj/1/NNP criticised/criticise/VERB/ROOT/1/VBD Russia/Russia/PROPN/dobj/1/NNP ././PUNCT/punct/1/."),
+        {4: ("GPE", "geonames:612287"), 7: ("GPE", GEORGIA), 9: ("GPE", RUSSIA)},
+        [("ACCUSE", "criticism", (GEORGIA,), (RUSSIA,), "asserted", None, None, "trigger:criticise:verb:criticism+role:subject+role:object")],
+        {}, id="no_lead_named_place_for_a_statement"),
+    # Maden governorship halted entries from the Maden district of Elazig. (the district, not its province)
+    pytest.param("attribute:innermost_place", MADEN_DISTRICT.format(district="Maden/Maden/PROPN/compound/7/NNP district/district/NOUN/pobj/4/NN of/of/ADP/prep/7/IN Elazig/Elazig/PROPN/pobj/8/NNP"),
+        {0: ("GPE", MADEN), (6, 8): ("GPE", MADEN), 9: ("GPE", ELAZIG)},
+        [("COERCE", "restriction", (MADEN,), (ELAZIG,), "asserted", MADEN, None,
+          "trigger:halt:verb:restriction+role:subject+role:object+attribute:target_place+attribute:innermost_place")],
+        {}, id="innermost_place"),
+    # negative: Maden governorship halted entries from the province of Elazig. (no place inside it: the province)
+    pytest.param("attribute:innermost_place", MADEN_DISTRICT.format(district="province/province/NOUN/pobj/4/NN of/of/ADP/prep/6/IN Elazig/Elazig/PROPN/pobj/7/NNP"),
+        {0: ("GPE", MADEN), 8: ("GPE", ELAZIG)},
+        [("COERCE", "restriction", (MADEN,), (ELAZIG,), "asserted", ELAZIG, None,
+          "trigger:halt:verb:restriction+role:subject+role:object+attribute:target_place")],
+        {}, id="no_inner_place"),
     # Police detained 12 rioters. (published 2020-03-10; no date in the text: the publication date's)
     pytest.param("attribute:published_date", DETAINED, {},
         [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,

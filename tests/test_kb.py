@@ -4,7 +4,7 @@ import pytest
 
 from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events import acting_state, trigger_lexicon
-from caucasus_nlp.kb import demonyms, entity_named, gc_paused, geonames, knowledge_base
+from caucasus_nlp.kb import demonyms, entity_named, fold, gc_paused, geonames, knowledge_base
 from caucasus_nlp.vocabulary import PLOVER_TYPES
 
 
@@ -165,6 +165,16 @@ def test_knowledge_base_state_bodies_name_a_known_state():
 def test_entity_named_finds_names_and_aliases_folded(name, expected):
     found = entity_named(name)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Kadıköy", "kadikoy"), ("Bağcılar", "bagcilar"), ("İstanbul", "istanbul"), ("Ağdərə", "agdere"), ("Gəncə", "gence"),
+    ("Łódź", "lodz"), ("Tromsø", "tromso"), ("Đà Nẵng", "da nang"), ("Şuşa’s  road", "susa's road"),
+    # negatives: plain and decomposable names keep their letters
+    ("Yerevan", "yerevan"), ("Stepanakert", "stepanakert"), ("Khankendi", "khankendi"),
+])
+def test_fold_writes_undecomposed_letters_as_english_text_does(name, expected):
+    assert fold(name) == expected
 
 
 def test_every_demonym_names_a_known_country_or_none():

@@ -43,11 +43,18 @@ LINK_AREA_WEIGHT = 3.0
 UNKNOWN_SEAT_POPULATION = 1_000
 
 
+# Letters that Unicode does not decompose into a Latin letter and a diacritic, written as English text
+# writes them: Turkish and Azerbaijani dotless ı ("Kadıköy" is "Kadikoy"), Azerbaijani ə ("Ağdərə" is
+# "Agdere"), and the stroked and ligature letters of other Latin alphabets.
+UNDECOMPOSED_LETTERS = str.maketrans({"ı": "i", "ə": "e", "Ə": "e", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
+                                      "Ł": "l", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ħ": "h"})
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics or curly apostrophes: the key for name look-ups."""
     if text.isascii():  # the common case, and a million GeoNames aliases: skip the Unicode work
         return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKD", text).replace("’", "'")
+    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED_LETTERS)).replace("’", "'")
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.extract.dates import DateMention, DateValue
-from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.entities import CONTAINER_JOINS, EntityMention
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
@@ -178,6 +178,9 @@ class Lead:
     chained: frozenset[int] = frozenset()
     # the article's publication date (YYYY-MM-DD, or coarser): the date of last resort of what it reports
     published: str | None = None
+    # the towns and regions the lead names in any role ("Israeli forces stormed the town of Kafr Qaddum"):
+    # where a short report's events happen when no phrase says where (attribute:lead_named_place)
+    named: tuple[EntityMention, ...] = ()
 
     @classmethod
     def of(cls, doc: Doc, ordered: list[EntityMention], by_token: dict[int, EntityMention], dateline: str | None = None,
@@ -185,7 +188,9 @@ class Lead:
         start, end = lead_span(doc_text(doc))
         places = tuple(m for m in ordered if start <= m.start < end and locative_place(doc[m.token_end - 1], by_token))
         chained = frozenset(m.start for m in places if not locative_place(doc[m.token_end - 1], by_token, chain=False))
-        return cls(start, end, places, dateline_place(dateline, ordered), chained, published)
+        named = tuple(m for m in ordered if start <= m.start < end and m.label in PLACE_LABELS and m.entity_id
+                      and m.entity_id not in country_codes())
+        return cls(start, end, places, dateline_place(dateline, ordered), chained, published, named)
 
     def before(self, token: Token) -> int:
         """Where the part of the lead an event may borrow from ends: a sentence of the lead borrows from the
@@ -267,7 +272,7 @@ def home_place(tok: Token, by_token: dict[int, EntityMention]) -> EntityMention 
 
 # the level each place and date rule gives, as ACLED's geo_precision and time_precision say how a value was coded
 LEVELS = {"attribute:place": "phrase", "attribute:target_place": "phrase", "attribute:sentence_place": "sentence", "attribute:sentence_named_place": "mentioned", "attribute:lead_place": "lead",
-          "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
+          "attribute:lead_named_place": "lead", "attribute:dateline_place": "dateline", "attribute:lead_date": "lead", "attribute:published_date": "publication"}
 # levels at which the article lends an event a value rather than its own sentence giving it
 LENT_LEVELS = frozenset({"lead", "dateline", "publication"})
 # levels that say nothing of which event a mention tells: lent ones, and a place the sentence only names
@@ -304,7 +309,8 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
         named = {m.entity_id for t in token.sent if (m := by_token.get(t.i)) is not None and m.label in PLACE_LABELS}
         found = next((t for t in targets if t in named and t not in country_codes()), None)
         if found is not None:
-            return found, "attribute:target_place"
+            inner = innermost(token.sent, found, by_token) if enabled("attribute:innermost_place") else found
+            return inner, "attribute:target_place" + ("+attribute:innermost_place" if inner != found else "")
     in_sentence = sentence_place(token, by_token, arguments)
     if own is not None:
         finer = in_sentence is not None and in_sentence[0] not in country_codes()
@@ -318,7 +324,26 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
             return found.entity_id, "attribute:lead_place" + ("+attribute:locative_chain" if found.start in lead.chained else "")
     if enabled("attribute:dateline_place") and lead.dateline_place and lead.dateline_place not in arguments:
         return lead.dateline_place, "attribute:dateline_place"
+    if enabled("attribute:lead_named_place") and event_type in rule("attribute:lead_named_place").types:
+        found = next((m for m in lead.named if m.start < lead.before(token) and m.entity_id not in arguments), None)
+        if found is not None:
+            return found.entity_id, "attribute:lead_named_place"
     return None, None
+
+
+def innermost(sent, place: str, by_token: dict[int, EntityMention]) -> str:
+    """The place the sentence puts inside `place` with one word between them, as a target's phrase
+    names a district and then its province ("from the Maden district of Elazig": Maden), the most
+    precise place, as ACLED codes (attribute:innermost_place); else `place`. The entities layer linked
+    the inner name inside the outer one (link:within)."""
+    for i in range(sent.start + 2, sent.end):
+        outer = by_token.get(i)
+        if outer is None or outer.entity_id != place or outer.token_start != i or sent.doc[i - 1].lower_ not in CONTAINER_JOINS:
+            continue
+        inner = by_token.get(i - 2)
+        if inner is not None and inner.label in PLACE_LABELS and inner.entity_id and inner.entity_id not in country_codes():
+            return inner.entity_id
+    return place
 
 
 def sentence_place(token: Token, by_token: dict[int, EntityMention], arguments: set[str]) -> tuple[str, str] | None:
