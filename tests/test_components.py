@@ -357,3 +357,63 @@ def test_paragraph_breaks_refuse_a_parsed_doc():
     doc = Doc(nlp.vocab, words=["Talks", "resumed", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     with pytest.raises(ValueError, match="before the parser"):
         nlp.add_pipe("caucasus_paragraph_breaks")(doc)
+
+
+def _headline_doc(headline: str, body: str) -> Doc:
+    """A blank Doc of a headline paragraph and a body whose first word starts a sentence."""
+    doc = spacy.blank("en")(f"{headline}\n\n{body}")
+    end = next(t.i for t in doc if "\n" in t.text)
+    for token in doc:
+        token.is_sent_start = token.i in (0, end + 1)
+    return doc
+
+
+def _lemma_tables():
+    """The rule lemmatizer's three tables, for a handful of words: what english_word reads."""
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    lookups.add_table("lemma_index", {"verb": ["host", "urge", "resume", "meet"], "noun": ["talk", "party", "leader", "protest"], "adj": ["useful"], "adv": []})
+    lookups.add_table("lemma_exc", {"verb": {"held": ["hold"]}})
+    lookups.add_table("lemma_rules", {"verb": [["s", ""]], "noun": [["s", ""], ["ies", "y"]], "adj": [], "adv": []})
+
+    class Lemmatizer:
+        pass
+
+    lemmatizer = Lemmatizer()
+    lemmatizer.lookups = lookups
+    return lemmatizer
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("hosts", True), ("talks", True), ("parties", True), ("held", True), ("useful", True), ("between", True),
+    # negatives: names and words the tables do not know
+    ("putin", False), ("mikaelian", False), ("hostss", False),
+])
+def test_english_word_reads_the_lemmatizer_tables(word, expected):
+    from caucasus_nlp.components import english_word
+
+    assert english_word(word, _lemma_tables()) is expected
+
+
+def test_english_word_without_a_lemmatizer_knows_stop_words_only():
+    from caucasus_nlp.components import english_word
+
+    assert (english_word("between"), english_word("hosts")) == (True, False)
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    ("Putin Hosts Useful Talks Between Armenian, Azeri Leaders", "The talks were held in Sochi.",
+     ["Putin", "hosts", "useful", "talks", "between", "Armenian", ",", "Azeri", "leaders"]),
+    # a name the body writes capitalised inside a sentence, a country, a first word, capitals: kept
+    ("Protests Resume In Turkey As Leaders Meet NATO", "Crowds met the Leaders of the opposition.",
+     ["Protests", "resume", "in", "Turkey", "as", "Leaders", "meet", "NATO"]),
+    # a word no dictionary has stays a name
+    ("Hrant Mikaelian Urges Parties", "He spoke.", ["Hrant", "Mikaelian", "urges", "parties"]),
+])
+def test_sentence_case_lowers_the_english_words_of_a_headline(headline, body, expected):
+    from caucasus_nlp.components import sentence_case
+
+    doc = _headline_doc(headline, body)
+    end = next(t.i for t in doc if "\n" in t.text)
+    assert sentence_case(doc[:end], doc[end + 1 :], _lemma_tables()) == expected

@@ -45,7 +45,7 @@ CASES = [
         "Georgians/Georgians/PROPN/dobj/4/NNP in/in/ADP/prep/5/IN Russia/Russia/PROPN/pobj/6/NNP must/must/AUX/aux/10/MD be/be/AUX/auxpass/10/VB "
         "freed/free/VERB/ROOT/10/VBN now/now/ADV/advmod/10/RB ././PUNCT/punct/10/.",
         {5: ("NORP", None), 7: ("GPE", RUSSIA)},
-        [("dropped", "gate:participle_modifier", "convicted")],
+        [("dropped", "gate:participle_modifier", "jailed"), ("dropped", "gate:participle_modifier", "convicted")],
         {}, id="participle_modifier"),
     # Welcoming the Georgian delegation, Nikol Pashinyan praised the new trade deal.
     pytest.param("gate:scene_participle",

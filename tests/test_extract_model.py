@@ -680,3 +680,20 @@ def test_threats(nlp, text, expected):
 def test_we_in_a_quotation_over_sentences_is_the_he_who_said_it(nlp):
     events = _events(nlp, "Talks in Baku\n\nPeskov spoke on Monday. \u201cWe urge both sides to show restraint. We will help,\u201d he said.")
     assert [(e.event_type, e.actors) for e in events if e.trigger == "urge"] == [("REQUEST", ("person:dmitry-peskov",))]
+
+
+def test_a_title_case_headline_is_parsed_as_a_sentence(nlp):
+    doc = nlp("Putin Hosts ‘Useful’ Talks Between Armenian, Azeri Leaders\n\nPutin hosted the leaders in Sochi on Friday.")
+    hosts = doc[1]
+    assert (hosts.text, hosts.tag_, hosts.dep_, hosts.lemma_, doc[5].dep_, doc[5].head.i) == ("Hosts", "VBZ", "ROOT", "host", "dobj", 1)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Putin"]
+
+
+def test_the_headline_reading_leaves_the_body_and_sentence_case_headlines_as_they_were(nlp):
+    text = "Putin hosts talks between Armenian and Azeri leaders\n\nPutin hosted the leaders in Sochi on Friday."
+    with nlp.select_pipes(disable=["caucasus_headline_case"]):
+        before = nlp(text)
+    after = nlp(text)
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in after] == [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in before]
+    titled = nlp("Putin Hosts Talks Between Armenian And Azeri Leaders\n\nPutin hosted the leaders in Sochi on Friday.")
+    assert [(t.tag_, t.dep_, t.head.i) for t in titled[10:]] == [(t.tag_, t.dep_, t.head.i) for t in after[10:]]

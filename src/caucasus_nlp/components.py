@@ -19,6 +19,10 @@
   model found only there and the knowledge base does not know is dropped; a capitalised name
   GeoNames knows right after a locative preposition ("in Goma", "the village of Gubden") is a place.
 
+- caucasus_headline_case: a headline in Title Case is tagged and parsed again in sentence case, its
+  English words lower-cased and its names kept ("Putin Hosts 'Useful' Talks": "hosts" a verb), so
+  that its events are read as a sentence's are.
+
 Every entity span records what found it in the `source` extension ("ner", "gazetteer", "ner+fix",
 "rule").
 """
@@ -28,7 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, SENT_START
+import numpy
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -36,7 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from caucasus_nlp.date_grammar import DATE_WORD
-from caucasus_nlp.kb import admin_seats, demonym_keys, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
+from caucasus_nlp.kb import admin_seats, demonym_keys, entity_named, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
 from caucasus_nlp.syntax import token_indices, tokens_where
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
@@ -546,26 +552,109 @@ class EntityCorrector:
                 or fold(e.text) in ordinary_names]
 
     def _title_case_lines(self, doc: Doc) -> list[tuple[int, int]]:
-        """The token ranges of the lines written in Title Case or capitals (_capitals_say_nothing)."""
+        """The token ranges of the lines written in Title Case or capitals (capitals_say_nothing)."""
         breaks = [t.i for t in tokens_where(doc, IS_SPACE, bool) if "\n" in t.text]
         if not breaks:  # a text without a headline paragraph
             return []
         starts = [0, *(b + 1 for b in breaks)]
         ends = [*breaks, len(doc)]
-        return [(a, b) for a, b in zip(starts, ends, strict=True) if self._capitals_say_nothing(doc[a:b])]
+        return [(a, b) for a, b in zip(starts, ends, strict=True) if capitals_say_nothing(doc[a:b])]
 
-    @staticmethod
-    def _capitals_say_nothing(line: Span) -> bool:
-        """A heading in Title Case or capitals. A sentence dense with names ("The statement was made
-        at the Meeting of the OSCE Ministerial Council ... in Vienna, Austria.") is none: it ends with
-        a full stop and still has lower-case words, and its names are real."""
-        words = [t for t in line if t.is_alpha and len(t) >= 4]
-        if len(words) < TITLE_CASE_MIN_WORDS or len(line) > HEADING_MAX_TOKENS:
+
+
+def capitals_say_nothing(line: Span) -> bool:
+    """A heading in Title Case or capitals. A sentence dense with names ("The statement was made
+    at the Meeting of the OSCE Ministerial Council ... in Vienna, Austria.") is none: it ends with
+    a full stop and still has lower-case words, and its names are real."""
+    words = [t for t in line if t.is_alpha and len(t) >= 4]
+    if len(words) < TITLE_CASE_MIN_WORDS or len(line) > HEADING_MAX_TOKENS:
+        return False
+    if line[-1].text == "." and any(t.is_lower for t in words):  # words is not empty, nor is line
+        return False
+    capitalised = sum(t.is_title or t.is_upper for t in words)
+    return capitalised >= TITLE_CASE_SHARE * len(words)
+
+
+@Language.factory("caucasus_headline_case", assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head"])
+def make_headline_case(nlp: Language, name: str) -> HeadlineCase:
+    return HeadlineCase(nlp, name)
+
+
+class HeadlineCase:
+    """A headline in Title Case is tagged and parsed again as a sentence would be written, in sentence
+    case: capitals tell the model a word is a name, and it reads "Assistant Secretary-General Urges Both
+    Parties Commit to Lasting Ceasefire" as a string of names with no verb, and "Putin Hosts 'Useful'
+    Talks" with "Hosts" a noun. The headline's words keep their capitals where they are names: the first
+    word, acronyms, words no English dictionary has (the lemmatizer's tables: "Mikaelian"), demonyms,
+    countries, names of the knowledge base, and words the body writes capitalised inside a sentence;
+    the others are lower-cased for the second reading only (the text is unchanged). The model's pipes before this one read the sentence-cased headline alone, and its tags,
+    parts of speech, morphology, lemmas, dependencies and heads replace the first reading's; the names
+    stay those of the first reading, which capitals helped. Headlines in sentence case, and texts
+    without a headline paragraph, are left as they are."""
+
+    def __init__(self, nlp: Language, name: str = "caucasus_headline_case"):
+        self.nlp = nlp
+        self.name = name
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+        if not end or not capitals_say_nothing(doc[:end]):
+            return doc
+        line = doc[:end]
+        words = sentence_case(line, doc[end:], self.lemmatizer)
+        if words == [t.text for t in line]:
+            return doc
+        again = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in line])
+        for name, pipe in self.nlp.pipeline:
+            if name == self.name:
+                break
+            again = pipe(again)
+        attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+        table = doc.to_array(attrs)
+        table[:end] = again.to_array(attrs)
+        root = max(t.i for t in again if t.dep_ == "ROOT")
+        table[end, attrs.index(HEAD)] = numpy.int64(root - end).astype(table.dtype)  # the line break hangs on the headline's last root, as it hung on the first reading's
+        doc.from_array(attrs, table)
+        return doc
+
+
+def sentence_case(line: Span, body: Span, lemmatizer=None) -> list[str]:
+    """The headline's words as a sentence would write them (HeadlineCase): a capitalised word is lower-cased
+    when it is an English word (a stop word, or a form the lemmatizer's tables know: "Hosts", "Talks",
+    "Parties") and no name: not the line's first word, nor a demonym, a country, a name of the knowledge
+    base, or a word the body writes capitalised inside a sentence ("Putin", "Turkey")."""
+    body_names = {t.text for t in body if t.is_title and not t.is_sent_start}
+    demonyms = demonym_keys()
+    geo = geonames()
+
+    def lowered(token) -> bool:
+        if token.i == line.start or not token.is_title or token.text in body_names or fold(token.text) in demonyms:
             return False
-        if line[-1].text == "." and any(t.is_lower for t in words):  # words is not empty, nor is line
+        if entity_named(token.text) is not None or any(p.geonameid in geo.country_geonameids for p in geo.named(token.text)):
             return False
-        capitalised = sum(t.is_title or t.is_upper for t in words)
-        return capitalised >= TITLE_CASE_SHARE * len(words)
+        return english_word(token.lower_, lemmatizer)
+
+    return [t.lower_ if lowered(t) else t.text for t in line]
+
+
+def english_word(word: str, lemmatizer=None) -> bool:
+    """Whether a lower-case word is an English word: a stop word, or a form the rule lemmatizer's tables
+    know for some part of speech (an exception, or a suffix rule that gives an indexed lemma). Without a
+    rule lemmatizer, stop words only."""
+    if word in STOP_WORDS:
+        return True
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return False
+    index, exceptions, rules = (lookups.get_table(name, {}) for name in ("lemma_index", "lemma_exc", "lemma_rules"))
+    for pos in ("noun", "verb", "adj", "adv"):
+        forms = index.get(pos, ())
+        if word in forms or word in exceptions.get(pos, {}):
+            return True
+        if any(word.endswith(old) and word[: len(word) - len(old)] + new in forms for old, new in rules.get(pos, ())):
+            return True
+    return False
 
 
 @Language.factory("caucasus_paragraph_breaks", assigns=["token.is_sent_start"])

@@ -74,6 +74,9 @@ def load_pipeline(
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("caucasus_paragraph_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("caucasus_headline_case", after=after or "parser")
+        after = "caucasus_headline_case"
     gazetteer = nlp.add_pipe("caucasus_gazetteer", after=after, config={"entities_path": entities_path})
     gazetteer.initialize(nlp=nlp)
     nlp.add_pipe("caucasus_entity_fixer", after="caucasus_gazetteer")
