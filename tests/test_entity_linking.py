@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 import caucasus_nlp.components  # noqa: F401
 from caucasus_nlp.extract.entities import entity_mentions
-from parses import parsed
+from parses import parsed, rule_switched
 
 
 @pytest.fixture(scope="module")
@@ -88,32 +88,6 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
         # a namesake in the province, state or oblast the story names is the one it means
         ("Shots near Vasylivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
          [("Vasylivka", "GPE", "geonames:690373"), ("Donetsk", "GPE", "geonames:709717")]),  # not Zaporizhzhia's larger Vasylivka
-        # a place the text puts in another lies there (link:within): a Vasylivka within reach of Kherson, not
-        # Zaporizhzhia's larger one 220 km away...
-        ("Shots near Vasylivka , Kherson .", [(2, 3, "GPE"), (4, 5, "GPE")],
-         [("Vasylivka", "GPE", "geonames:690385"), ("Kherson", "GPE", "geonames:706448")]),
-        # ...and with no namesake there, none: not Kelly in North Carolina, not the Bohdanivka of another oblast
-        ("A man was seized in Kelly Village , Tunapuna .", [(5, 7, "GPE"), (8, 9, "GPE")],
-         [("Kelly Village", "GPE", None), ("Tunapuna", "GPE", "geonames:3573576")]),
-        ("Shots near Bohdanivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
-         [("Bohdanivka", "GPE", None), ("Donetsk", "GPE", "geonames:709717")]),
-        ("Shots near Bohdanivka .", [(2, 3, "GPE")], [("Bohdanivka", "GPE", "geonames:711933")]),
-        ("Shots near Kamyanka , Armenia .", [(2, 3, "GPE"), (4, 5, "GPE")], [("Kamyanka", "GPE", None), ("Armenia", "GPE", "geonames:174982")]),
-        # a town stands for its oblast too: Ivankiv lies 80 km from Kyiv
-        ("A protest in Ivankiv , Kyiv .", [(3, 4, "GPE"), (5, 6, "GPE")],
-         [("Ivankiv", "GPE", "geonames:707489"), ("Kyiv", "GPE", "geonames:703448")]),
-        ("A raid on Bamba ( Koro , Mopti ) .", [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")],
-         [("Bamba", "GPE", None), ("Koro", "GPE", "geonames:2454674"), ("Mopti", "GPE", "geonames:2453348")]),
-        # a list is no chain of places in places
-        ("Shots near Bohdanivka , Donetsk and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
-         [("Bohdanivka", "GPE", "geonames:711933"), ("Donetsk", "GPE", "geonames:709717"), ("Kharkiv", "GPE", "geonames:706483")]),
-        ("Shots near Bohdanivka , Donetsk , and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE")],
-         [("Bohdanivka", "GPE", "geonames:711933"), ("Donetsk", "GPE", "geonames:709717"), ("Kharkiv", "GPE", "geonames:706483")]),
-        # a place of the United States' Georgia is in Georgia
-        ("A protest in Valdosta , Georgia .", [(3, 4, "GPE"), (5, 6, "GPE")],
-         [("Valdosta", "GPE", "geonames:4228147"), ("Georgia", "GPE", "geonames:614540")]),
-        # ...a province the knowledge base knows too: Tavush's Norashen, not Ararat's larger one
-        ("Shots near Norashen , Tavush .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616346"), ("Tavush", "GPE", "place:tavush")]),
         ("Shots near Norashen .", [(2, 3, "GPE")], [("Norashen", "GPE", "geonames:616350")]),
         ("A sniper in Shindand district , Herat .", [(3, 5, "GPE"), (6, 7, "GPE")],
          [("Shindand district", "GPE", "geonames:1125155"), ("Herat", "GPE", "geonames:1140026")]),  # not Iran's village Herat
@@ -121,6 +95,61 @@ def test_a_place_located_at_its_seat_says_so_in_its_source(nlp):
 )
 def test_mentions_get_canonical_ids(nlp, text, ner, expected):
     assert _rows(nlp, text, ner) == expected
+
+
+# The rules of resources/events/links.jsonl, one row per case: (rule id, text, NER spans, mentions with
+# their sources, whether the rule changes the mentions: with it switched off they are otherwise).
+CASES = [
+    # a place the text puts in another lies there: a Vasylivka within reach of Kherson, not Zaporizhzhia's
+    # larger one 220 km away...
+    pytest.param("link:within", "Shots near Vasylivka , Kherson .", [(2, 3, "GPE"), (4, 5, "GPE")],
+                 [("Vasylivka", "geonames:690385", "ner+within"), ("Kherson", "geonames:706448", "ner+geonames")], True, id="namesake_within"),
+    # ...and with no namesake there, none: not Kelly in North Carolina, not the Bohdanivka of another oblast
+    pytest.param("link:within", "A man was seized in Kelly Village , Tunapuna .", [(5, 7, "GPE"), (8, 9, "GPE")],
+                 [("Kelly Village", None, "ner+not_within"), ("Tunapuna", "geonames:3573576", "ner+geonames")], True, id="none_within"),
+    pytest.param("link:within", "Shots near Bohdanivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
+                 [("Bohdanivka", None, "ner+not_within"), ("Donetsk", "geonames:709717", "ner+geonames")], True, id="none_in_the_oblast"),
+    pytest.param("link:within", "A raid on Bamba ( Koro , Mopti ) .", [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")],
+                 [("Bamba", None, "ner+not_within"), ("Koro", "geonames:2454674", "ner+geonames"), ("Mopti", "geonames:2453348", "ner+geonames")],
+                 True, id="chain_judged_from_its_end"),
+    # negatives: alone, the larger namesake; no namesake linked in the first place; a town stands for its oblast
+    # (Ivankiv lies 80 km from Kyiv); a place of the United States' Georgia is in Georgia; a province the
+    # knowledge base knows, whose area already chose Tavush's Norashen over Ararat's larger one
+    pytest.param("link:within", "Shots near Bohdanivka .", [(2, 3, "GPE")], [("Bohdanivka", "geonames:711933", "ner+geonames")], False, id="no_container"),
+    pytest.param("link:within", "Shots near Kamyanka , Armenia .", [(2, 3, "GPE"), (4, 5, "GPE")],
+                 [("Kamyanka", None, "ner"), ("Armenia", "geonames:174982", "gazetteer")], False, id="none_in_the_country"),
+    pytest.param("link:within", "A protest in Ivankiv , Kyiv .", [(3, 4, "GPE"), (5, 6, "GPE")],
+                 [("Ivankiv", "geonames:707489", "ner+geonames"), ("Kyiv", "geonames:703448", "ner+geonames")], False, id="town_for_its_oblast"),
+    pytest.param("link:within", "A protest in Valdosta , Georgia .", [(3, 4, "GPE"), (5, 6, "GPE")],
+                 [("Valdosta", "geonames:4228147", "ner+geonames"), ("Georgia", "geonames:614540", "gazetteer")], False, id="us_state_named_like_a_country"),
+    pytest.param("link:within", "Shots near Norashen , Tavush .", [(2, 3, "GPE")],
+                 [("Norashen", "geonames:616346", "ner+geonames"), ("Tavush", "place:tavush", "gazetteer")], False, id="knowledge_base_province"),
+    # a list is no chain of places in places (link:list_end); without the rule, Bohdanivka would be judged in Donetsk
+    pytest.param("link:list_end", "Shots near Bohdanivka , Donetsk and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
+                 [("Bohdanivka", "geonames:711933", "ner+geonames"), ("Donetsk", "geonames:709717", "ner+geonames"), ("Kharkiv", "geonames:706483", "ner+geonames")],
+                 True, id="list"),
+    pytest.param("link:list_end", "Shots near Bohdanivka , Donetsk , and Kharkiv .", [(2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE")],
+                 [("Bohdanivka", "geonames:711933", "ner+geonames"), ("Donetsk", "geonames:709717", "ner+geonames"), ("Kharkiv", "geonames:706483", "ner+geonames")],
+                 True, id="list_with_serial_comma"),
+    # negative: no list word after the chain
+    pytest.param("link:list_end", "Shots near Bohdanivka , Donetsk .", [(2, 3, "GPE"), (4, 5, "GPE")],
+                 [("Bohdanivka", None, "ner+not_within"), ("Donetsk", "geonames:709717", "ner+geonames")], False, id="no_list"),
+]
+
+
+@pytest.mark.parametrize("rule_id, text, ner, expected, fires", CASES)
+def test_link_rule(nlp, rule_id, text, ner, expected, fires):
+    def mentions():
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, s, e, label=lbl) for s, e, lbl in ner]
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return [(m.text, m.entity_id, m.source) for m in entity_mentions(doc)]
+
+    assert mentions() == expected
+    if fires:
+        with rule_switched(rule_id, False):
+            assert mentions() != expected
 
 
 def test_a_place_relinked_where_the_text_puts_it_says_so_in_its_source(nlp):

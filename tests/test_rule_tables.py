@@ -15,6 +15,7 @@ TABLES = {
     "role": ["test_event_roles"],
     "discourse": ["test_event_discourse"],
     "repair": ["test_parse_repairs"],
+    "link": ["test_entity_linking"],
 }
 
 

@@ -52,6 +52,6 @@ def test_an_id_used_twice_is_an_error_naming_both_lines():
 def test_the_packaged_rules_load_with_unique_ids_and_known_stages():
     ids = [r.id for r in rules().values()] + [t.id for t in triggers()]
     assert len(ids) == len(set(ids))
-    assert {r.stage for r in rules().values()} == {"gate", "rewrite", "role", "modality", "attribute", "discourse", "repair"}
+    assert {r.stage for r in rules().values()} == {"gate", "rewrite", "role", "modality", "attribute", "discourse", "repair", "link"}
     assert {t.event_type for t in triggers()} <= set(PLOVER_TYPES)
     assert [t.id for t in triggers()][:2] == ["trigger:release:verb:prisoner_release", "trigger:release:noun:prisoner_release"]

@@ -20,7 +20,7 @@ from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLOVER_TYPES
 
-RULE_FILES = ("gates.jsonl", "rewrites.jsonl", "roles.jsonl", "attributes.jsonl", "discourse.jsonl", "repairs.jsonl")
+RULE_FILES = ("gates.jsonl", "rewrites.jsonl", "roles.jsonl", "attributes.jsonl", "discourse.jsonl", "repairs.jsonl", "links.jsonl")
 TRIGGER_FILES = ("triggers.tsv", "accusing_nouns.tsv")
 # the ClearNLP dependency labels and Penn Treebank tags of spaCy's English pipelines (en_core_web_sm's meta.json)
 DEPENDENCY_LABELS = frozenset(

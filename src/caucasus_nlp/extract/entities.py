@@ -26,6 +26,7 @@ from caucasus_nlp.kb import (
     subdivision_countries,
     titles,
 )
+from caucasus_nlp.rulebook import enabled, rule
 from caucasus_nlp.syntax import token_indices, tokens_where
 from caucasus_nlp.vocabulary import MENTION_LABELS, PLACE_LABELS
 
@@ -101,7 +102,7 @@ def entity_mentions(doc: Doc) -> Iterator[EntityMention]:
         elif entity_id is None and label == "ORG" and (len(ent) >= 2 or is_acronym(ent.text)):
             entity_id = f"org:{slug(ent.text)}"
         elif entity_id is None and label in PLACE_LABELS and (place := places.get((ent.start, ent.end))):
-            entity_id, source = place[0].id, f"{source}+{place[1]}"
+            entity_id, source = place[0].id if place[0] else None, f"{source}+{place[1]}"
         yield _mention(ent, label, entity_id, source, sents)
 
 
@@ -134,9 +135,10 @@ def _named_as_a_person(ent: Span, ents: list[Span]) -> bool:
 EVIDENCE_MIN_POPULATION = 1_000
 
 
-def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[int, int], tuple[Entity, str]]:
+def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[int, int], tuple[Entity | None, str]]:
     """GeoNames places of the unlinked place names, by (start, end), with how each was linked
-    ("geonames", or "seat" for an area placed at the town it is named after), in two passes.
+    ("geonames", "seat" for an area placed at the town it is named after, "within" for a namesake where
+    the text puts it), in two passes; (None, "not_within") for a name link:within unlinked.
 
     The countries of the article are the evidence that lets a small place far from the story region
     be linked (kb.GeoNames.link): those of its known entities, then also those of the places the first
@@ -189,6 +191,8 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
         second = {(e.start, e.end): link(e, found, tuple(point for name, point in towns.items() if name != fold(e.text))) or first[(e.start, e.end)]
                   for e in unlinked}
     linked = {(e.start, e.end): place for e in ents if (place := kb.get(e.kb_id_) or (second.get((e.start, e.end)) or (None,))[0])}
+    if not enabled("link:within"):
+        return {key: place for key, place in second.items() if place is not None}
     # from the last of a chain to the first: "Bamba (Koro, Mopti)" is judged by Koro as Mopti left it
     for ent, container in reversed(_containers([e for e in ents if e.label_ in PLACE_LABELS]).items()):
         key = (ent.start, ent.end)
@@ -200,17 +204,9 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
             # "Kelly Village, Tunapuna": not Kelly in North Carolina; a namesake where the text says, else none but a large place
             inside = link(ent, found, within=lies_in)
             keep = (place[0].population or 0) >= FAR_PLACE_MIN_POPULATION
-            second[key] = (inside[0], "within") if inside else place if keep else None
-            linked[key] = second[key][0] if second[key] else None
+            second[key] = (inside[0], "within") if inside else place if keep else (None, "not_within")
+            linked[key] = second[key][0]
     return {key: place for key, place in second.items() if place is not None}
-
-
-# the one word between two place names that says the first lies in the second: "Kelly Village, Tunapuna",
-# "Buhomba (Mutimbuzi, Bujumbura Rural)", "Ratnapur locality in Gulariya Municipality", "Maden district of Elazig"
-CONTAINER_JOINS = frozenset({",", "(", "in", "of"})
-# how far from a town a place the text puts in it may lie: the town may stand for its province or oblast
-# ("Ivankiv, Kyiv" lies 80 km from the city)
-CONTAINED_TOWN_KM = 100
 
 
 def _containers(places: list[Span]) -> dict[Span, Span]:
@@ -221,33 +217,33 @@ def _containers(places: list[Span]) -> dict[Span, Span]:
     own = {(e.start, e.end) for e in places[0].doc.ents} if places else set()
     places = sorted((e for e in places if (e.start, e.end) in own), key=lambda e: e.start)
     found = {}
+    within = rule("link:within")
     for n, (inner, outer) in enumerate(zip(places, places[1:], strict=False)):
         between = inner.doc[inner.end : outer.start]
         possessor = outer.end < len(outer.doc) and outer.doc[outer.end].tag_ == "POS"
-        if (len(between) == 1 and between[0].lower_ in CONTAINER_JOINS and not _ends_a_list(places, n + 1)
-                and outer.root.dep_ not in NO_CONTAINER_DEPS and not possessor):
+        if (len(between) == 1 and between[0].lower_ in within.words and not _ends_a_list(places, n + 1)
+                and outer.root.dep_ not in within.deps and not possessor):
             found[inner] = outer
     return found
 
 
 def _ends_a_list(places: list[Span], n: int) -> bool:
-    """Whether the place name at n, with the names after it that commas join, is followed by "and" or "or"."""
+    """Whether the place name at n, with the names after it that commas join, is followed by "and" or "or"
+    (link:list_end)."""
+    if not enabled("link:list_end"):
+        return False
+    list_words = rule("link:list_end").words
     doc = places[n].doc
     while n + 1 < len(places) and doc[places[n].end : places[n + 1].start].text == ",":
         n += 1
     after = [t.lower_ for t in doc[places[n].end : places[n].end + 2]]
-    return bool(after) and (after[0] in LIST_WORDS or after[:1] == [","] and after[1:] and after[1] in LIST_WORDS)
-
-
-LIST_WORDS = frozenset({"and", "or", "&"})
-# a place name in these roles is not the place the name before it lies in
-NO_CONTAINER_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+    return bool(after) and (after[0] in list_words or after[:1] == [","] and after[1:] and after[1] in list_words)
 
 
 def _lying_in(outer: Entity, areas: frozenset[tuple[str, str]]) -> Callable[[Entity], bool] | None:
     """Whether a place lies in `outer`: in one of the first-level areas its name names ("Valdosta,
     Georgia": the US state, not only the country), in its country when it is a country or a region the
-    knowledge base places in one, else within CONTAINED_TOWN_KM of the town. None when nothing can be
+    knowledge base places in one, else within link:within's `number` km of the town. None when nothing can be
     told (a region of no country: "South Caucasus")."""
     if outer.geonameid in geonames().country_geonameids or outer.geonameid is None:
         if not outer.country_code:
@@ -260,7 +256,7 @@ def _lying_in(outer: Entity, areas: frozenset[tuple[str, str]]) -> Callable[[Ent
     def lies_in(place: Entity) -> bool:
         if (place.country_code, place.admin1) in areas:
             return True
-        return place.latitude is not None and km((place.latitude, place.longitude), point) <= CONTAINED_TOWN_KM
+        return place.latitude is not None and km((place.latitude, place.longitude), point) <= rule("link:within").number
 
     return lies_in
 

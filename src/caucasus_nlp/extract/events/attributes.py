@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.extract.dates import DateMention, DateValue
-from caucasus_nlp.extract.entities import CONTAINER_JOINS, EntityMention
+from caucasus_nlp.extract.entities import EntityMention
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
@@ -338,7 +338,7 @@ def innermost(sent, place: str, by_token: dict[int, EntityMention]) -> str:
     the inner name inside the outer one (link:within)."""
     for i in range(sent.start + 2, sent.end):
         outer = by_token.get(i)
-        if outer is None or outer.entity_id != place or outer.token_start != i or sent.doc[i - 1].lower_ not in CONTAINER_JOINS:
+        if outer is None or outer.entity_id != place or outer.token_start != i or sent.doc[i - 1].lower_ not in rule("link:within").words:
             continue
         inner = by_token.get(i - 2)
         if inner is not None and inner.label in PLACE_LABELS and inner.entity_id and inner.entity_id not in country_codes():
