@@ -307,6 +307,17 @@ CASES = [
         [("COERCE", "restriction", (MADEN,), (ELAZIG,), "asserted", ELAZIG, None,
           "trigger:halt:verb:restriction+role:subject+role:object+attribute:target_place")],
         {}, id="no_inner_place"),
+    # negative: Riot / It is the worst since 1994. / Police detained 12 rioters. (published 2020-03-10: a lead's
+    # background year lends no date; the publication date's)
+    pytest.param("attribute:lead_date", (
+        "Riot/riot/NOUN/ROOT/0/NN", PARAGRAPH,
+        "It/it/PRON/nsubj/1/PRP is/be/AUX/ROOT/1/VBZ the/the/DET/det/3/DT worst/bad/ADJ/attr/1/JJS since/since/ADP/prep/3/IN "
+        "1994/1994/NUM/pobj/4/CD ././PUNCT/punct/1/.", PARAGRAPH, DETAINED),
+        {7: ("DATE", "1994")},
+        [("PROTEST", "riot", ("actor:PRO",), (), "asserted", None, None, "trigger:riot:any:riot+role:protest_default+attribute:published_date"),
+         ("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:quantity+attribute:published_date")],
+        {"published": "2020-03-10"}, id="no_background_lead_date"),
     # Police detained 12 rioters. (published 2020-03-10; no date in the text: the publication date's)
     pytest.param("attribute:published_date", DETAINED, {},
         [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,

@@ -8,6 +8,8 @@ modality, and its id goes into rule_id.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -377,6 +379,21 @@ def _most_precise(places: list[str]) -> str:
     return next((p for p in places if p not in country_codes()), places[0])
 
 
+def long_before(value: str, published: str | None, days: int | None) -> bool:
+    """Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) ends more than `days` days before the publication date:
+    a lead's background date ("the worst fighting since 1994") is no date of the news it leads."""
+    if not published or days is None or len(published) < 10 or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return False
+    year = int(value[:4])
+    if len(value) == 4:
+        end = dt.date(year, 12, 31)
+    elif len(value) == 7:
+        end = dt.date(year, int(value[5:7]), calendar.monthrange(year, int(value[5:7]))[1])
+    else:
+        end = dt.date.fromisoformat(value)
+    return (dt.date.fromisoformat(published[:10]) - end).days > days
+
+
 def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead: Lead,
                lead_dates: list[DateMention], mood: str = "asserted") -> tuple[DateValue | None, str | None]:
     """The event's date and the rule that gave it: its phrase's, else its sentence's (no rule id: the
@@ -387,7 +404,7 @@ def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention]
     if (own := own_date(token, phrases, sent_dates)) is not None:
         return own, None
     end = lead.before(token)
-    earlier = [d for d in lead_dates if d.start < end]
+    earlier = [d for d in lead_dates if d.start < end and not long_before(d.resolved.value, lead.published, rule("attribute:lead_date").number)]
     if enabled("attribute:lead_date") and earlier:
         return earlier[0].resolved, "attribute:lead_date"
     published = (lead.published or "")[:10]
