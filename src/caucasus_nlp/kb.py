@@ -38,6 +38,9 @@ NEAR_PLACE_KM = 50
 # A namesake in a province, state or oblast the article names is the one it means: an incident report
 # names the town's area after it ("in El Salto, Jalisco", "near Vasylivka, Donetsk"), as ACLED's admin1.
 LINK_AREA_WEIGHT = 3.0
+# A town that bears its province's name is the province's seat unless the seat admin_seats.tsv gives is
+# this many times as populous ("Syunik" the village is not Syunik province's seat, Kapan; Mersin is Mersin's).
+SEAT_NAMESAKE_RATIO = 10
 # GeoNames gives no population (0) for many seats of districts ("Mamak", a district of Ankara of 600,000):
 # a seat of unknown size is weighed as a town of this many people, not as an empty place.
 UNKNOWN_SEAT_POPULATION = 1_000
@@ -253,12 +256,26 @@ class GeoNames:
     def seat_of(self, name: str, context_countries: frozenset[str] = frozenset(), region: tuple[str, ...] = STORY_REGION) -> Entity | None:
         """The seat town of the first-level area (province, region, governorate) of that name
         (resources/admin_seats.tsv), where ACLED locates what happens in the area: the area of a
-        country the article mentions, else of the story region, else the one area of the name."""
+        country the article mentions, else of the story region, else the one area of the name. A town
+        of the area that bears its name is its seat (_namesake_in_area)."""
         areas = admin_seats().get(fold(name), ())
+        seat = None
         for countries in (context_countries, region):
             if len(found := [gid for code, gid in areas if code in countries]) == 1:
-                return self.by_id.get(found[0])
-        return self.by_id.get(areas[0][1]) if len(areas) == 1 else None
+                seat = self.by_id.get(found[0])
+                break
+        else:
+            seat = self.by_id.get(areas[0][1]) if len(areas) == 1 else None
+        return self._namesake_in_area(name, seat) or seat
+
+    def _namesake_in_area(self, name: str, seat: Entity | None) -> Entity | None:
+        """The town of the area that bears the area's own name, its capital as a rule ("Mersin" province's
+        Mersin, not its most populous town in admin_seats.tsv's reading, Tarsus): the most populous such."""
+        if seat is None:
+            return None
+        towns = [t for t in self.named(name) if fold(t.name) == fold(name) and (t.country_code, t.admin1) == (seat.country_code, seat.admin1)
+                 and t.geonameid not in self.country_geonameids and (t.population or 0) * SEAT_NAMESAKE_RATIO >= (seat.population or 0)]
+        return max(towns, key=lambda t: t.population or 0, default=None)
 
     def areas_named(self, name: str) -> frozenset[tuple[str, str]]:
         """The (country code, GeoNames area code) of each first-level area of that name
