@@ -7,6 +7,7 @@ codes otherwise with the rule switched off; rows where it does not fire are the 
 import pytest
 
 from caucasus_nlp.extract.events import event_mentions
+from caucasus_nlp.extract.events.attributes import long_before
 from parses import ARMENIA, AZERBAIJAN, GEORGIA, PARAGRAPH, RUSSIA, TURKEY, article, check_row, dated, named
 
 # headline, lead and body of a short report
@@ -295,6 +296,18 @@ CASES = [
         {4: ("GPE", "geonames:612287"), 7: ("GPE", GEORGIA), 9: ("GPE", RUSSIA)},
         [("ACCUSE", "criticism", (GEORGIA,), (RUSSIA,), "asserted", None, None, "trigger:criticise:verb:criticism+role:subject+role:object")],
         {}, id="no_lead_named_place_for_a_statement"),
+    # negative: Raid / Forces stormed Georgia. / Police detained 12 rioters. (a country says little of where)
+    pytest.param("attribute:lead_named_place", STORMED, {4: ("GPE", GEORGIA)},
+        [("COERCE", "detention", ("actor:POL",), ("actor:PRO",), "asserted", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:generic_actor+role:object+attribute:quantity")],
+        {}, id="no_lead_named_country"),
+    # negative: Raid / Forces stormed Rustavi. / Rustavi detained 12 rioters. (the town acts: no place of its own act)
+    pytest.param("attribute:lead_named_place", (*STORMED[:-1], "Rustavi/Rustavi/PROPN/nsubj/1/NNP detained/detain/VERB/ROOT/1/VBD "
+                                                "12/12/NUM/nummod/3/CD rioters/rioter/NOUN/dobj/1/NNS ././PUNCT/punct/1/."),
+        {4: ("GPE", "geonames:612287"), 7: ("GPE", "geonames:612287")},
+        [("COERCE", "detention", ("geonames:612287",), ("actor:PRO",), "asserted", None, 12,
+          "trigger:detain:verb:detention+role:subject+role:object+role:generic_actor+attribute:quantity")],
+        {}, id="no_lead_named_participant"),
     # Maden governorship halted entries from the Maden district of Elazig. (the district, not its province)
     pytest.param("attribute:innermost_place", MADEN_DISTRICT.format(district="Maden/Maden/PROPN/compound/7/NNP district/district/NOUN/pobj/4/NN of/of/ADP/prep/7/IN Elazig/Elazig/PROPN/pobj/8/NNP"),
         {0: ("GPE", MADEN), (6, 8): ("GPE", MADEN), 9: ("GPE", ELAZIG)},
@@ -399,3 +412,18 @@ def test_one_event_of_an_article_keeps_the_finest_place_its_reports_give():
     named = _mention(2, None, None, "geonames:613607", "mentioned")
     (merged,) = article_events([lead, named])
     assert (merged.location_id, merged.location_precision) == ("geonames:613607", "mentioned")
+
+
+@pytest.mark.parametrize("value, published, expected", [
+    ("1994", "2016-04-03", True),  # a background year of the lead
+    ("2019-04-03", "2020-04-03", True),  # 366 days: a leap year's
+    ("2019-04-04", "2020-04-03", False),  # 365 days
+    ("2019-03", "2020-04-03", True),  # the month ended on 31 March 2019
+    ("2019-04", "2020-04-03", False),  # ...on 30 April 2019: 339 days
+    ("2020", "2020-04-03", False),  # the year of the news
+    ("1994", None, False),  # no publication date: nothing to measure against
+    ("1994", "2016", False),  # a publication date of a year only
+    ("1992-1994", "2016-04-03", False),  # not a date value this measures
+])
+def test_a_lead_date_long_before_publication_is_background(value, published, expected):
+    assert long_before(value, published, 365) is expected

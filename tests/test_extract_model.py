@@ -696,4 +696,23 @@ def test_the_headline_reading_leaves_the_body_and_sentence_case_headlines_as_the
     after = nlp(text)
     assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in after] == [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in before]
     titled = nlp("Putin Hosts Talks Between Armenian And Azeri Leaders\n\nPutin hosted the leaders in Sochi on Friday.")
-    assert [(t.tag_, t.dep_, t.head.i) for t in titled[10:]] == [(t.tag_, t.dep_, t.head.i) for t in after[10:]]
+    assert [(t.tag_, t.dep_, t.head.i) for t in titled[9:]] == [(t.tag_, t.dep_, t.head.i) for t in after[9:]]  # the body
+    assert titled[8].head.dep_ == "ROOT" and titled[8].head.i < 8  # the blank line hangs on the headline's root
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters Block Roads In Yerevan Demanding Resignation\nthousands of people joined them on Friday.",  # one line break: no headline paragraph
+    "Protesters Block Roads In Yerevan Demanding The Resignation Of The Government",  # no body
+])
+def test_a_title_case_line_without_a_blank_line_after_it_is_read_once(nlp, text):
+    with nlp.select_pipes(disable=["caucasus_headline_case"]):
+        before = nlp(text)
+    assert [(t.tag_, t.dep_, t.head.i) for t in nlp(text)] == [(t.tag_, t.dep_, t.head.i) for t in before]
+
+
+def test_sentence_case_keeps_the_names_the_lemmatizer_tables_also_know(nlp):
+    from caucasus_nlp.components import sentence_case
+
+    doc = nlp.make_doc("UN Security Council Meets In Moscow As European Union Urges Talks\n\nIt met.")
+    assert sentence_case(doc[:11], doc[12:], nlp.get_pipe("lemmatizer")) == [
+        "UN", "Security", "Council", "meets", "in", "Moscow", "as", "European", "Union", "urges", "talks"]

@@ -42,7 +42,18 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from caucasus_nlp.date_grammar import DATE_WORD
-from caucasus_nlp.kb import admin_seats, demonym_keys, entity_named, fold, geonames, place_noun_rows, read_jsonl, resource_lines, titles
+from caucasus_nlp.kb import (
+    FAR_PLACE_MIN_POPULATION,
+    admin_seats,
+    demonym_keys,
+    entity_named,
+    fold,
+    geonames,
+    place_noun_rows,
+    read_jsonl,
+    resource_lines,
+    titles,
+)
 from caucasus_nlp.syntax import token_indices, tokens_where
 from caucasus_nlp.vocabulary import PLACE_LABELS
 
@@ -584,13 +595,14 @@ class HeadlineCase:
     """A headline in Title Case is tagged and parsed again as a sentence would be written, in sentence
     case: capitals tell the model a word is a name, and it reads "Assistant Secretary-General Urges Both
     Parties Commit to Lasting Ceasefire" as a string of names with no verb, and "Putin Hosts 'Useful'
-    Talks" with "Hosts" a noun. The headline's words keep their capitals where they are names: the first
-    word, acronyms, words no English dictionary has (the lemmatizer's tables: "Mikaelian"), demonyms,
-    countries, names of the knowledge base, and words the body writes capitalised inside a sentence;
-    the others are lower-cased for the second reading only (the text is unchanged). The model's pipes before this one read the sentence-cased headline alone, and its tags,
-    parts of speech, morphology, lemmas, dependencies and heads replace the first reading's; the names
-    stay those of the first reading, which capitals helped. Headlines in sentence case, and texts
-    without a headline paragraph, are left as they are."""
+    Talks" with "Hosts" a noun. The headline's English words are lower-cased for the second reading
+    only (the text is unchanged), its names keep their capitals (sentence_case). The model's pipes
+    before this one (not those that only find names) read the sentence-cased headline alone, and its
+    tags, parts of speech, morphology, lemmas, dependencies and heads replace the first reading's; the
+    names stay those of the first reading, which capitals helped. Only a headline paragraph, ended by a
+    blank line (as caucasus_paragraph_breaks ends a sentence there), whose first reading hangs no body
+    word on it: a headline that runs on into the body after one line break is left as it is, and so are
+    headlines in sentence case and texts without a headline paragraph."""
 
     def __init__(self, nlp: Language, name: str = "caucasus_headline_case"):
         self.nlp = nlp
@@ -598,8 +610,8 @@ class HeadlineCase:
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
-        if not end or not capitals_say_nothing(doc[:end]):
+        end = next((t.i for t in doc if t.is_space and t.text.count("\n") >= 2), None)
+        if not end or not capitals_say_nothing(doc[:end]) or any(t.head.i < end for t in doc[end + 1 :]):
             return doc
         line = doc[:end]
         words = sentence_case(line, doc[end:], self.lemmatizer)
@@ -609,12 +621,16 @@ class HeadlineCase:
         for name, pipe in self.nlp.pipeline:
             if name == self.name:
                 break
-            again = pipe(again)
+            if "doc.ents" not in self.nlp.get_pipe_meta(name).assigns:  # names stay the first reading's
+                again = pipe(again)
+        roots = [t.i for t in again if t.dep_ == "ROOT"]
+        if not roots:  # a pipe before this one switched off: no second reading to take
+            return doc
         attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
         table = doc.to_array(attrs)
         table[:end] = again.to_array(attrs)
-        root = max(t.i for t in again if t.dep_ == "ROOT")
-        table[end, attrs.index(HEAD)] = numpy.int64(root - end).astype(table.dtype)  # the line break hangs on the headline's last root, as it hung on the first reading's
+        # the blank line hangs on the headline's last root, as it hung on the first reading's (HEAD is relative, unsigned)
+        table[end, attrs.index(HEAD)] = numpy.int64(roots[-1] - end).astype(table.dtype)
         doc.from_array(attrs, table)
         return doc
 
@@ -622,20 +638,43 @@ class HeadlineCase:
 def sentence_case(line: Span, body: Span, lemmatizer=None) -> list[str]:
     """The headline's words as a sentence would write them (HeadlineCase): a capitalised word is lower-cased
     when it is an English word (a stop word, or a form the lemmatizer's tables know: "Hosts", "Talks",
-    "Parties") and no name: not the line's first word, nor a demonym, a country, a name of the knowledge
-    base, or a word the body writes capitalised inside a sentence ("Putin", "Turkey")."""
+    "Parties") and no name. Names are the line's first word, demonyms, words the body writes
+    capitalised inside a sentence ("Putin", "Turkey"), and runs of capitalised words that name a
+    country, a GeoNames place of FAR_PLACE_MIN_POPULATION people or more, or an entity of the knowledge
+    base ("Moscow", "European Union", "UN Security Council"): the lemmatizer's tables know many names
+    too ("baku", "moscow")."""
     body_names = {t.text for t in body if t.is_title and not t.is_sent_start}
     demonyms = demonym_keys()
-    geo = geonames()
+    named = _known_names(line)
 
     def lowered(token) -> bool:
-        if token.i == line.start or not token.is_title or token.text in body_names or fold(token.text) in demonyms:
-            return False
-        if entity_named(token.text) is not None or any(p.geonameid in geo.country_geonameids for p in geo.named(token.text)):
+        if token.i == line.start or not token.is_title or token.i in named or token.text in body_names or fold(token.text) in demonyms:
             return False
         return english_word(token.lower_, lemmatizer)
 
     return [t.lower_ if lowered(t) else t.text for t in line]
+
+
+# the most words of a run of capitalised words looked up as one name ("United Nations Security Council")
+NAME_RUN_MAX_WORDS = 4
+
+
+def _known_names(line: Span) -> set[int]:
+    """The tokens of the runs of capitalised words (or capitals) of a line that name a country, a GeoNames
+    place of FAR_PLACE_MIN_POPULATION people or more, or a knowledge-base entity, longest runs first."""
+    geo = geonames()
+    found: set[int] = set()
+    capitalised = [t.is_title or t.is_upper for t in line]
+    for size in range(NAME_RUN_MAX_WORDS, 0, -1):
+        for start in range(len(line) - size + 1):
+            run = line[start : start + size]
+            if not all(capitalised[start : start + size]) or any(t.i in found for t in run):
+                continue
+            places = geo.named(run.text)
+            if entity_named(run.text) is not None or any(p.geonameid in geo.country_geonameids or (p.population or 0) >= FAR_PLACE_MIN_POPULATION
+                                                         for p in places):
+                found.update(t.i for t in run)
+    return found
 
 
 def english_word(word: str, lemmatizer=None) -> bool:

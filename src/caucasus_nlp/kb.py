@@ -48,13 +48,14 @@ UNKNOWN_SEAT_POPULATION = 1_000
 
 # Letters that Unicode does not decompose into a Latin letter and a diacritic, written as English text
 # writes them: Turkish and Azerbaijani dotless ı ("Kadıköy" is "Kadikoy"), Azerbaijani ə ("Ağdərə" is
-# "Agdere"), and the stroked and ligature letters of other Latin alphabets.
-UNDECOMPOSED_LETTERS = str.maketrans({"ı": "i", "ə": "e", "Ə": "e", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
-                                      "Ł": "l", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ħ": "h"})
+# "Agdere"), and the stroked, barred and ligature letters of other Latin alphabets; capitals too.
+_UNDECOMPOSED = {"ı": "i", "ə": "e", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"}
+UNDECOMPOSED_LETTERS = str.maketrans({**_UNDECOMPOSED, **{k.upper(): v for k, v in _UNDECOMPOSED.items() if len(k.upper()) == 1 and k.upper() != k}})
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics or curly apostrophes: the key for name look-ups."""
+    """Lower case without diacritics or curly apostrophes, with the letters Unicode does not decompose
+    written as English text writes them (UNDECOMPOSED_LETTERS): the key for name look-ups."""
     if text.isascii():  # the common case, and a million GeoNames aliases: skip the Unicode work
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED_LETTERS)).replace("’", "'")
@@ -270,11 +271,14 @@ class GeoNames:
 
     def _namesake_in_area(self, name: str, seat: Entity | None) -> Entity | None:
         """The town of the area that bears the area's own name, its capital as a rule ("Mersin" province's
-        Mersin, not its most populous town in admin_seats.tsv's reading, Tarsus): the most populous such."""
+        Mersin, not its most populous town in admin_seats.tsv's reading, Tarsus): the most populous such,
+        with at least 1/SEAT_NAMESAKE_RATIO of the seat's people (a seat of unknown size counts as
+        UNKNOWN_SEAT_POPULATION)."""
         if seat is None:
             return None
         towns = [t for t in self.named(name) if fold(t.name) == fold(name) and (t.country_code, t.admin1) == (seat.country_code, seat.admin1)
-                 and t.geonameid not in self.country_geonameids and (t.population or 0) * SEAT_NAMESAKE_RATIO >= (seat.population or 0)]
+                 and t.geonameid not in self.country_geonameids
+                 and (t.population or 0) * SEAT_NAMESAKE_RATIO >= (seat.population or UNKNOWN_SEAT_POPULATION)]
         return max(towns, key=lambda t: t.population or 0, default=None)
 
     def areas_named(self, name: str) -> frozenset[tuple[str, str]]:

@@ -209,6 +209,14 @@ def link_places(unlinked: list[Span], ents: list[Span], kb: dict) -> dict[tuple[
     return {key: place for key, place in second.items() if place is not None}
 
 
+def place_containers(doc: Doc) -> dict[tuple[int, int], tuple[int, int]]:
+    """The (start, end) of each place name of the Doc's own entities that the text says lies in the next
+    one → that one's (link:within's chains: "the Maden district of Elazig"); none with the rule off."""
+    if not enabled("link:within"):
+        return {}
+    return {(inner.start, inner.end): (outer.start, outer.end) for inner, outer in _containers([e for e in doc.ents if e.label_ in PLACE_LABELS]).items()}
+
+
 def _containers(places: list[Span]) -> dict[Span, Span]:
     """Each place name the text says lies in the next one (link:within), in order. Not one of a list
     ("Ganja, Barda and Tartar", "Yerevan, Armenia, and Baku"), not a subject or a possessor ("conflicts in

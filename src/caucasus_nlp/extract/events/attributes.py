@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from caucasus_nlp.date_grammar import DATE_WORD
 from caucasus_nlp.extract.dates import DateMention, DateValue
-from caucasus_nlp.extract.entities import EntityMention
+from caucasus_nlp.extract.entities import EntityMention, place_containers
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
 from caucasus_nlp.rulebook import check_implemented, enabled, rule, rules
@@ -334,17 +334,18 @@ def event_place(token: Token, phrases: list[Token], by_token: dict[int, EntityMe
 
 
 def innermost(sent, place: str, by_token: dict[int, EntityMention]) -> str:
-    """The place the sentence puts inside `place` with one word between them, as a target's phrase
-    names a district and then its province ("from the Maden district of Elazig": Maden), the most
-    precise place, as ACLED codes (attribute:innermost_place); else `place`. The entities layer linked
-    the inner name inside the outer one (link:within)."""
-    for i in range(sent.start + 2, sent.end):
-        outer = by_token.get(i)
-        if outer is None or outer.entity_id != place or outer.token_start != i or sent.doc[i - 1].lower_ not in rule("link:within").words:
-            continue
-        inner = by_token.get(i - 2)
-        if inner is not None and inner.label in PLACE_LABELS and inner.entity_id and inner.entity_id not in country_codes():
-            return inner.entity_id
+    """The place the sentence puts inside `place`, and the one it puts inside that, as a target's phrase
+    names a district and then its province ("from the Maden district of Elazig": Maden): the most
+    precise place, as ACLED codes (attribute:innermost_place); else `place`. The chains are those
+    link:within judged (entities.place_containers): not a list, a subject or a possessor."""
+    inside = {outer: inner for inner, outer in place_containers(sent.doc).items() if sent.start <= inner[0] < sent.end}
+    seen = {place}
+    for outer, inner in sorted(inside.items(), reverse=True):  # a chain from its end: "Bamba (Koro, Mopti)"
+        outer_mention, inner_mention = by_token.get(outer[0]), by_token.get(inner[0])
+        if (outer_mention is not None and outer_mention.entity_id == place and inner_mention is not None and inner_mention.entity_id
+                and inner_mention.label in PLACE_LABELS and inner_mention.entity_id not in country_codes() and inner_mention.entity_id not in seen):
+            place = inner_mention.entity_id
+            seen.add(place)
     return place
 
 
