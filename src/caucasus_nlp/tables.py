@@ -105,7 +105,9 @@ TABLES: dict[str, Table] = {
             _c("text", "str", "Surface form.", False),
             _c("label", "str", "PERSON, ORG, GPE, LOC, FAC, NORP, DATE, EVENT, LAW.", False),
             _c("entity_id", "str", "FK to entities; null when unresolved."),
-            _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps.", False),
+            _c("source", "str", "What found it: ner, gazetteer, rule, with +fix/+surname/+geonames steps; a place linked at the "
+               "seat of the area it names says +seat, one linked to a namesake where the text puts it +within, and one left "
+               "unlinked because it lies elsewhere +not_within (resources/events/links.jsonl).", False),
         ), (ForeignKey("entity_id", "entities", "entity_id"),), (ForeignKey("article_id", "articles", "article_id"),)),
         Table("entities", ("entity_id",), "One row per canonical entity seen in the run.", (
             _c("entity_id", "str", "Canonical id (person:..., org:..., geonames:..., place:...).", False),
@@ -179,8 +181,8 @@ TABLES: dict[str, Table] = {
             *ACTOR_CODE_COLUMNS,
             _c("location_precision", "str", "Which level gave location_id, as ACLED's geo_precision: phrase (the trigger's own phrase), "
                "sentence (the place the sentence says something happens in), mentioned (a town or region the sentence names otherwise: "
-               "\"residents of Taloqan city protested\"), lead (the article's lead paragraph's place), "
-               "dateline (the place of the article's dateline)."),
+               "\"residents of Taloqan city protested\"), lead (the article's lead paragraph's place, or for an event done at a place the "
+               "first town the lead names in any role, where no dateline gives a place), dateline (the place of the article's dateline)."),
             _c("date_source", "str", "Which level gave date: sentence (the trigger's phrase or its sentence), lead (the first date of "
                "the article's lead paragraph), publication (no date in the text: the article's publication date, for an event "
                "that happened), as ACLED's time_precision says how a date was coded; date_precision is its granularity."),
