@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from caucasus_nlp.extract.dates import date_mentions, resolve_date, start_of
+from caucasus_nlp.extract.dates import date_mentions, end_of, resolve_date, start_of
 
 MARCH_14 = dt.date(2023, 3, 14)  # a Tuesday
 JAN_3 = dt.date(2024, 1, 3)  # a Wednesday, just after a year boundary
@@ -127,6 +127,15 @@ def test_relative_expressions_need_a_publication_date():
 )
 def test_start_of_an_iso_day_month_or_year(value, expected):
     assert start_of(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2023-12-07", dt.date(2023, 12, 7)), ("2024-02", dt.date(2024, 2, 29)), ("2023-02", dt.date(2023, 2, 28)), ("2023", dt.date(2023, 12, 31)),
+     (None, None), ("", None), (float("nan"), None), ("2023-13", None), ("1992-1994", None), ("2023-W05", None)],
+)
+def test_end_of_an_iso_day_month_or_year(value, expected):
+    assert end_of(value) == expected
 
 
 @pytest.mark.parametrize("tokens, dates, expected", [

@@ -610,10 +610,13 @@ class HeadlineCase:
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        end = next((t.i for t in doc if t.is_space and t.text.count("\n") >= 2), None)
-        if not end or not capitals_say_nothing(doc[:end]) or any(t.head.i < end for t in doc[end + 1 :]):
+        # a headline longer than a heading is none (capitals_say_nothing): its blank line is looked for no further
+        end = next((t.i for t in doc[: HEADING_MAX_TOKENS + 1] if is_blank_line(t)), None)
+        if not end or not capitals_say_nothing(doc[:end]):
             return doc
         line = doc[:end]
+        if any(t.right_edge.i > end for t in line):  # a body word hangs on the headline
+            return doc
         words = sentence_case(line, doc[end:], self.lemmatizer)
         if words == [t.text for t in line]:
             return doc
@@ -696,6 +699,11 @@ def english_word(word: str, lemmatizer=None) -> bool:
     return False
 
 
+def is_blank_line(token) -> bool:
+    """Whether a whitespace token holds a blank line, which ends a paragraph (caucasus_paragraph_breaks)."""
+    return token.is_space and token.text.count("\n") >= 2
+
+
 @Language.factory("caucasus_paragraph_breaks", assigns=["token.is_sent_start"])
 def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks()
@@ -715,7 +723,7 @@ class ParagraphBreaks:
         starts = doc.to_array([SENT_START]).view("int64")  # 1 starts a sentence, -1 does not, 0 undecided
         flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM]).tolist()
         for i, (space, _, _, _) in enumerate(flags[:-1]):
-            if space and doc[i].text.count("\n") >= 2:
+            if space and is_blank_line(doc[i]):
                 starts[i + 1] = 1
         for i in range(1, len(flags)):
             _, lower, alpha, _ = flags[i]

@@ -7,6 +7,7 @@ rules, anything else by dateparser, whose cost is then paid once per distinct ex
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -90,6 +91,17 @@ def start_of(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value[:10])
     except ValueError:
         return None
+
+
+def end_of(value: str | None) -> dt.date | None:
+    """An ISO day, month or year as the day it ends on (start_of's twin); None for a missing or
+    malformed value."""
+    start = start_of(value)
+    if start is None or len(value) >= 10:
+        return start
+    if len(value) == 7:
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return start.replace(month=12, day=31)
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:

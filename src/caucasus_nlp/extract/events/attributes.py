@@ -8,8 +8,6 @@ modality, and its id goes into rule_id.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from caucasus_nlp.date_grammar import DATE_WORD
-from caucasus_nlp.extract.dates import DateMention, DateValue
+from caucasus_nlp.extract.dates import DateMention, DateValue, end_of, parse_anchor
 from caucasus_nlp.extract.entities import EntityMention, place_containers
 from caucasus_nlp.extract.events.states import country_codes
 from caucasus_nlp.kb import geonames
@@ -383,16 +381,8 @@ def _most_precise(places: list[str]) -> str:
 def long_before(value: str, published: str | None, days: int | None) -> bool:
     """Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) ends more than `days` days before the publication date:
     a lead's background date ("the worst fighting since 1994") is no date of the news it leads."""
-    if not published or days is None or len(published) < 10 or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        return False
-    year = int(value[:4])
-    if len(value) == 4:
-        end = dt.date(year, 12, 31)
-    elif len(value) == 7:
-        end = dt.date(year, int(value[5:7]), calendar.monthrange(year, int(value[5:7]))[1])
-    else:
-        end = dt.date.fromisoformat(value)
-    return (dt.date.fromisoformat(published[:10]) - end).days > days
+    anchor, end = parse_anchor((published or "")[:10]), end_of(value)
+    return anchor is not None and end is not None and days is not None and (anchor - end).days > days
 
 
 def event_date(token: Token, phrases: list[Token], sent_dates: list[DateMention], lead: Lead,
